@@ -1,0 +1,247 @@
+"""Build the collection: execute stale notebooks in place, update figures, render the site.
+
+``python -m boots.build [--force] [--data DIR] [--jobs N]`` (``make``, ``make FORCE=1``,
+``make DATA=...``).
+
+* Incremental: a notebook is executed only when its inputs changed: its own cells, the
+  files of the data folder, the package's code, or the pinned requirements. The
+  fingerprint of those inputs and the hashes of the figures the notebook wrote are kept in
+  the notebook's metadata (``metadata.boots``), so a fresh clone knows what is current.
+* Safe: each notebook writes its figures into a staging folder; only when every cell has
+  run are the figures moved into ``figures/`` and the executed notebook written over the
+  old one (both atomically). A failing notebook is reported by name, cell and error, the
+  build exits non-zero, and the previous notebook, figures and HTML stay as they were.
+* Parallel: independent notebooks execute concurrently, one kernel each (``--jobs``,
+  default: the number of cores, at most 2).
+* ``--data DIR`` builds from another data folder into ``build/<folder name>/`` (notebooks,
+  figures, site), leaving the committed outputs untouched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from boots import config
+from boots.atomic import write_bytes, write_text
+
+KERNEL = "python3"
+CELL_TIMEOUT = 900
+METADATA_KEY = "boots"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a build reads and writes."""
+
+    data_dir: Path
+    notebooks_dir: Path
+    figures_dir: Path
+    site_dir: Path
+
+    @classmethod
+    def default(cls) -> Layout:
+        return cls(config.DEFAULT_DATA_DIR, config.NOTEBOOKS_DIR, config.DEFAULT_FIGURES_DIR, config.SITE_DIR)
+
+    @classmethod
+    def for_data(cls, data_dir: Path) -> Layout:
+        """A separate output tree under ``build/`` for another data folder."""
+        data_dir = data_dir.resolve()
+        if data_dir == config.DEFAULT_DATA_DIR.resolve():
+            return cls.default()
+        out = config.ROOT / "build" / data_dir.name
+        return cls(data_dir, out / "notebooks", out / "figures", out / "site")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def shared_fingerprint(data_dir: Path) -> str:
+    """Hash of what every notebook depends on: data files, package code, requirements."""
+    digest = hashlib.sha256()
+    for label, folder in (("data", data_dir), ("boots", config.ROOT / "boots")):
+        for path in _files(folder):
+            if folder.name == "boots" and path.suffix != ".py":
+                continue
+            digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
+            digest.update(_sha256(path.read_bytes()).encode())
+    digest.update(_sha256((config.ROOT / "requirements.txt").read_bytes()).encode())
+    return digest.hexdigest()
+
+
+def notebook_fingerprint(notebook: dict, shared: str) -> str:
+    """Hash of a notebook's cells (types and sources, not outputs) plus the shared inputs."""
+    digest = hashlib.sha256(shared.encode())
+    for cell in notebook["cells"]:
+        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+        digest.update(f"{cell['cell_type']}\0{source}\0".encode())
+    return digest.hexdigest()
+
+
+@dataclass
+class Outcome:
+    notebook: Path
+    executed: bool = False
+    seconds: float = 0.0
+    error: str | None = None
+    figures: dict[str, str] = field(default_factory=dict)
+
+
+def is_current(notebook: dict, fingerprint: str, figures_dir: Path) -> bool:
+    """Whether the stored outputs were produced from these inputs and are still on disk."""
+    meta = notebook.get("metadata", {}).get(METADATA_KEY, {})
+    if meta.get("inputs") != fingerprint:
+        return False
+    for name, digest in meta.get("figures", {}).items():
+        path = figures_dir / name
+        if not path.is_file() or _sha256(path.read_bytes()) != digest:
+            return False
+    return all(
+        cell.get("execution_count") is not None
+        for cell in notebook["cells"]
+        if cell["cell_type"] == "code" and "".join(cell["source"]).strip()
+    )
+
+
+def _failure(notebook, error: Exception) -> str:
+    for number, cell in enumerate(notebook.cells, start=1):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                count = cell.get("execution_count")
+                return f"cell {number} (In [{count}]) raised {output['ename']}: {output['evalue']}"
+    return f"{type(error).__name__}: {str(error).strip().splitlines()[-1] if str(error).strip() else ''}"
+
+
+async def execute(path: Path, target: Path, layout: Layout, fingerprint: str) -> Outcome:
+    """Execute one notebook; on success publish its figures, then the notebook itself."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    outcome = Outcome(target)
+    started = time.perf_counter()
+    notebook = nbformat.read(path, as_version=4)
+    prefix = target.name.split("-", 1)[0] + "-"
+    with tempfile.TemporaryDirectory(prefix="boots-figures-") as staging:
+        env = dict(os.environ, BOOTS_DATA=str(layout.data_dir), BOOTS_FIGURES=staging, MPLBACKEND="module://matplotlib_inline.backend_inline")
+        env.pop("JPY_PARENT_PID", None)
+        client = NotebookClient(
+            notebook,
+            timeout=CELL_TIMEOUT,
+            kernel_name=KERNEL,
+            record_timing=False,
+            resources={"metadata": {"path": str(target.parent)}},
+        )
+        try:
+            await client.async_execute(env=env)
+        except Exception as error:  # any failure: report it, publish nothing
+            outcome.error = _failure(notebook, error)
+            outcome.seconds = time.perf_counter() - started
+            return outcome
+        produced = sorted(Path(staging).iterdir())
+        layout.figures_dir.mkdir(parents=True, exist_ok=True)
+        for staged in produced:
+            data = staged.read_bytes()
+            outcome.figures[staged.name] = _sha256(data)
+            destination = layout.figures_dir / staged.name
+            if not destination.exists() or destination.read_bytes() != data:
+                write_bytes(destination, data)
+        for old in layout.figures_dir.glob(f"{prefix}*"):
+            if old.name not in outcome.figures:
+                old.unlink()
+    notebook.metadata[METADATA_KEY] = {"inputs": fingerprint, "figures": outcome.figures}
+    write_text(target, nbformat.writes(notebook) + "\n")
+    outcome.executed = True
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+async def _run_all(jobs_list, jobs: int, layout: Layout, log) -> list[Outcome]:
+    semaphore = asyncio.Semaphore(jobs)
+    started = time.perf_counter()
+
+    async def one(path: Path, target: Path, fingerprint: str) -> Outcome:
+        async with semaphore:
+            log(f"  executing {target.name} ...")
+            outcome = await execute(path, target, layout, fingerprint)
+            status = "ok" if outcome.error is None else "FAILED"
+            log(f"  {status:6} {target.name} in {outcome.seconds:.1f} s (elapsed {time.perf_counter() - started:.1f} s)")
+            return outcome
+
+    return await asyncio.gather(*(one(*job) for job in jobs_list))
+
+
+def notebooks_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+def build(layout: Layout, force: bool = False, jobs: int | None = None, log=print) -> int:
+    """Run the build; return the process exit code."""
+    started = time.perf_counter()
+    from boots.validate import validate
+
+    report = validate(layout.data_dir)
+    if not report.ok:
+        for problem in report.problems:
+            log(str(problem))
+        log(f"build stopped: {len(report.problems)} data problem(s); nothing was executed")
+        return 1
+    sources = notebooks_in(config.NOTEBOOKS_DIR)
+    if not sources:
+        log("no notebooks to build")
+        return 1
+    shared = shared_fingerprint(layout.data_dir)
+    layout.notebooks_dir.mkdir(parents=True, exist_ok=True)
+    todo, outcomes = [], []
+    for source in sources:
+        target = layout.notebooks_dir / source.name
+        notebook = json.loads(source.read_text(encoding="utf-8"))
+        fingerprint = notebook_fingerprint(notebook, shared)
+        current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else notebook
+        if not force and is_current(current, fingerprint, layout.figures_dir):
+            outcomes.append(Outcome(target))
+            continue
+        todo.append((source, target, fingerprint))
+    log(f"notebooks: {len(todo)} to execute, {len(sources) - len(todo)} up to date")
+    if todo:
+        jobs = jobs or min(2, os.cpu_count() or 1)
+        outcomes += asyncio.run(_run_all(todo, jobs, layout, log))
+    failed = [o for o in outcomes if o.error]
+    for outcome in failed:
+        log(f"error: {outcome.notebook.relative_to(config.ROOT)}: {outcome.error}")
+    from boots.site import render_site
+
+    rendered = render_site([layout.notebooks_dir / s.name for s in sources], layout)
+    log(f"site: {rendered} page(s) rendered in {layout.site_dir.relative_to(config.ROOT)}")
+    verdict = f"{len(failed)} notebook(s) failed; previous outputs kept" if failed else "done"
+    log(f"build {verdict} in {time.perf_counter() - started:.1f} s")
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m boots.build", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--force", action="store_true", help="execute every notebook")
+    parser.add_argument("--data", type=Path, help="build from another data folder into build/<name>/")
+    parser.add_argument("--jobs", type=int, help="notebooks executed at once (default: cores, max 2)")
+    args = parser.parse_args(argv)
+    if args.data and not args.data.is_dir():
+        print(f"{args.data}: not a folder", file=sys.stderr)
+        return 2
+    layout = Layout.for_data(args.data) if args.data else Layout.default()
+    return build(layout, force=args.force, jobs=args.jobs, log=lambda m: print(m, flush=True))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

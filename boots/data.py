@@ -1,0 +1,103 @@
+"""Load the curated tables as typed pandas DataFrames, typed by the schema.
+
+Loading is strict but shallow: it parses every table and converts each column to its
+schema type, and stops with a ``DataError`` naming the file if that fails. The full check
+(quotes against articles, keys, codes) is ``boots.validate`` / ``make validate``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from boots import config
+from boots.schema import Resource, SchemaError, resources
+
+
+class DataError(Exception):
+    """The data folder cannot be loaded; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The curated tables and the article texts of one data folder."""
+
+    data_dir: Path
+    articles: pd.DataFrame
+    speakers: pd.DataFrame
+    statements: pd.DataFrame
+    mentions: pd.DataFrame
+    quote_exclusions: pd.DataFrame
+    texts: dict[str, str]
+
+    def statements_with_speakers(self) -> pd.DataFrame:
+        """Statements joined with their speaker's name, role, country, kind and rank."""
+        speakers = self.speakers.rename(columns={"notes": "speaker_notes"})
+        return self.statements.merge(speakers, on="speaker_id", how="left", validate="m:1")
+
+    def mentions_in_full(self) -> pd.DataFrame:
+        """Mentions joined with their statement, speaker and article outlet."""
+        outlets = self.articles[["article_id", "outlet", "published"]]
+        merged = self.mentions.merge(
+            self.statements_with_speakers().drop(columns=["notes"]),
+            on="statement_id",
+            how="left",
+            validate="m:1",
+        )
+        return merged.merge(outlets, on="article_id", how="left", validate="m:1")
+
+
+def _typed(frame: pd.DataFrame, resource: Resource, path: Path) -> pd.DataFrame:
+    for field in resource.fields:
+        column = frame[field.name]
+        try:
+            if field.type == "date":
+                frame[field.name] = pd.to_datetime(column.replace("", None), format="%Y-%m-%d")
+            elif field.type == "integer":
+                frame[field.name] = pd.to_numeric(column.replace("", None)).astype("Int64")
+            elif field.type == "number":
+                frame[field.name] = pd.to_numeric(column.replace("", None))
+            elif not field.required:
+                frame[field.name] = column.replace("", None)
+        except (ValueError, TypeError) as error:
+            raise DataError(
+                f"{path}: column '{field.name}' is not all {field.type}s ({error}); "
+                "run `make validate` for the full report"
+            ) from None
+    return frame
+
+
+def read_resource(resource: Resource, data_dir: Path) -> pd.DataFrame:
+    path = data_dir / resource.path
+    try:
+        frame = pd.read_csv(
+            path, dtype=str, keep_default_na=False, encoding="utf-8-sig", on_bad_lines="error"
+        )
+    except (OSError, ValueError, pd.errors.ParserError) as error:
+        raise DataError(f"{path}: cannot be read ({error}); run `make validate`") from None
+    if list(frame.columns) != resource.field_names:
+        raise DataError(
+            f"{path}: columns {list(frame.columns)} differ from the schema's "
+            f"{resource.field_names}; run `make validate`"
+        )
+    return _typed(frame, resource, path)
+
+
+def load(data_dir: Path | str | None = None) -> Evidence:
+    """Load the data folder (default: ``$BOOTS_DATA`` or ``data/``)."""
+    folder = Path(data_dir) if data_dir else config.data_dir()
+    try:
+        schema = resources(folder)
+    except SchemaError as error:
+        raise DataError(str(error)) from None
+    frames = {name: read_resource(resource, folder) for name, resource in schema.items()}
+    texts = {}
+    for article_id, file in zip(frames["articles"].article_id, frames["articles"].file, strict=True):
+        path = folder / config.ARTICLES_SUBDIR / file
+        try:
+            texts[article_id] = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise DataError(f"{path}: cannot be read ({error}); run `make validate`") from None
+    return Evidence(folder, texts=texts, **frames)

@@ -1,0 +1,107 @@
+"""Tables and figures for notebook 00: the sources and what the curated tables hold."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.colors import ListedColormap
+from matplotlib.patches import Patch
+
+from boots import figures, text
+from boots.data import Evidence
+
+QUOTE_TYPES = ["direct", "partial", "paraphrase"]
+# Sequential blues (ColorBrewer), readable in greyscale and for colour-blind readers.
+QUOTE_TYPE_COLOURS = {"absent": "#f7f7f7", "paraphrase": "#c6dbef", "partial": "#6baed6", "direct": "#08519c"}
+
+
+def body_words(content: str, body_lines: str) -> int:
+    """Number of words in the article body (the lines ``body_lines`` names)."""
+    return sum(len(content[s.start : s.end].split()) for s in text.body_spans(content, body_lines))
+
+
+def sources_table(evidence: Evidence) -> pd.DataFrame:
+    """One row per article: outlet, date and its certainty, language, reprint, credits, size."""
+    articles = evidence.articles
+    counts = evidence.mentions.groupby("article_id").size()
+    table = pd.DataFrame(
+        {
+            "article": articles.article_id,
+            "outlet": articles.outlet,
+            "kind": articles.outlet_kind,
+            "published (earliest)": articles.published.dt.strftime("%Y-%m-%d"),
+            "date is": articles.published_certainty,
+            "translation": articles.translation + " (" + articles.original_language + ")",
+            "reprint": articles.reprint,
+            "credits": articles.credits.fillna("").str.replace(";", ", "),
+            "body words": [
+                body_words(evidence.texts[a], lines)
+                for a, lines in zip(articles.article_id, articles.body_lines, strict=True)
+            ],
+            "statements reported": articles.article_id.map(counts).fillna(0).astype(int),
+        }
+    )
+    return table.reset_index(drop=True)
+
+
+def counts(evidence: Evidence) -> pd.Series:
+    """Headline counts of the curated tables."""
+    speakers = evidence.speakers
+    stated = evidence.statements_with_speakers()
+    return pd.Series(
+        {
+            "articles": len(evidence.articles),
+            "speakers": len(speakers),
+            "countries with a statement": stated.country.dropna().nunique(),
+            "statements": len(evidence.statements),
+            "mentions": len(evidence.mentions),
+            "direct or partial quotations": int(evidence.mentions.quote_type.isin(["direct", "partial"]).sum()),
+            "quoted passages excluded with a reason": len(evidence.quote_exclusions),
+        },
+        name="count",
+    )
+
+
+def coverage_matrix(evidence: Evidence) -> pd.DataFrame:
+    """Statement x article: how each article reports each statement (empty if it does not).
+
+    Rows follow the statements' dates; columns the articles' order in articles.csv."""
+    stated = evidence.statements_with_speakers().sort_values(["date", "rank", "statement_id"], kind="stable")
+    wide = evidence.mentions.pivot(index="statement_id", columns="article_id", values="quote_type")
+    wide = wide.reindex(index=stated.statement_id, columns=evidence.articles.article_id)
+    wide.insert(0, "speaker", stated.set_index("statement_id").name)
+    wide["outlets"] = wide[list(evidence.articles.article_id)].notna().sum(axis=1)
+    wide.columns.name = None
+    return wide
+
+
+def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
+    """Heat map of ``coverage_matrix``: one row per statement, one column per outlet."""
+    article_ids = list(evidence.articles.article_id)
+    outlets = list(evidence.articles.outlet)
+    codes = {name: i for i, name in enumerate(QUOTE_TYPE_COLOURS)}
+    grid = matrix[article_ids].fillna("absent").map(codes.get).to_numpy(dtype=float)
+    n_rows = len(matrix)
+    fig, ax = plt.subplots(figsize=(8.5, 0.28 * n_rows + 2.2))
+    ax.imshow(grid, cmap=ListedColormap(list(QUOTE_TYPE_COLOURS.values())), vmin=0, vmax=len(codes) - 1, aspect="auto")
+    ax.set_xticks(range(len(outlets)), outlets, rotation=0, fontsize=9)
+    ax.xaxis.tick_top()
+    labels = [f"{speaker} · {sid}" for sid, speaker in zip(matrix.index, matrix.speaker, strict=True)]
+    ax.set_yticks(range(n_rows), labels, fontsize=8)
+    ax.set_xticks(np.arange(-0.5, len(outlets)), minor=True)
+    ax.set_yticks(np.arange(-0.5, n_rows), minor=True)
+    ax.grid(which="minor", color="white", linewidth=1.5)
+    ax.tick_params(which="minor", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    everywhere = int((matrix.outlets == len(article_ids)).sum())
+    once = int((matrix.outlets == 1).sum())
+    ax.set_title(
+        f"{once} of {n_rows} statements appear in a single outlet; {everywhere} in all {len(article_ids)}",
+        pad=34,
+    )
+    handles = [Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in QUOTE_TYPE_COLOURS.items()]
+    ax.legend(handles=handles, title="How the article reports it", loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=4, frameon=False, fontsize=8)
+    figures.source_note(fig, "statements.csv, mentions.csv")
+    return fig

@@ -1,0 +1,67 @@
+"""Saving figures reproducibly: PNG, SVG and the plotted data as CSV, under stable names.
+
+Every figure is written as ``figures/<name>.png``, ``.svg`` and ``.csv`` (the data it plots),
+atomically, with no timestamps or version strings in the files, so that re-running a
+notebook rewrites them byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import matplotlib as mpl
+import pandas as pd
+
+from boots import config
+from boots.atomic import write_bytes, write_text
+
+SOURCE_LINE = "Source: Boots on the Ground curated tables ({tables}), from five articles of 27-28 Feb 2024."
+_NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
+
+STYLE = {
+    "svg.hashsalt": "boots-on-the-ground",
+    "svg.fonttype": "path",
+    "font.family": "DejaVu Sans",
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+}
+
+
+def use_style() -> None:
+    """Apply the project's plotting defaults (deterministic SVG ids, bundled font)."""
+    mpl.rcParams.update(STYLE)
+
+
+def source_note(fig, tables: str) -> None:
+    """Print the source line at the bottom left of ``fig``."""
+    fig.text(0.01, -0.02, SOURCE_LINE.format(tables=tables), fontsize=8, color="#444444", ha="left", va="top")
+
+
+def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> list[str]:
+    """Write ``fig`` as ``<name>.png`` and ``<name>.svg`` and ``data`` as ``<name>.csv``.
+
+    ``name`` starts with the notebook's number (``01-stance-map``). The folder is
+    ``$BOOTS_FIGURES`` or ``figures/``. Returns the three file names."""
+    if not _NAME.match(name):
+        raise ValueError(f"figure name {name!r} must look like '01-stance-map'")
+    folder = Path(directory) if directory else config.figures_dir()
+    paths = []
+    with mpl.rc_context(STYLE):
+        for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format=fmt, metadata=metadata)
+            path = folder / f"{name}.{fmt}"
+            write_bytes(path, buffer.getvalue())
+            paths.append(path)
+    csv_path = folder / f"{name}.csv"
+    write_text(csv_path, data.to_csv(index=False, lineterminator="\n"))
+    paths.append(csv_path)
+    return [path.name for path in paths]

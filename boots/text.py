@@ -1,0 +1,218 @@
+"""Matching quotes against article texts.
+
+Matching normalises only what typesetting changes without changing words:
+typographic double quotes become ``"``, typographic single quotes and apostrophes
+become ``'``, dashes become ``-`` and every run of whitespace becomes one space.
+Everything else (spelling, punctuation, brackets, ellipses, case) must match exactly.
+All positions reported here are character offsets into the original, unnormalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+_TRANSLATE = str.maketrans(
+    {
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    }
+)
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """The comparison form of ``text`` (see the module docstring), stripped at both ends."""
+    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` without stripping; also return, for each output character,
+    the offset of the original character it came from (one extra entry maps the end)."""
+    translated = text.translate(_TRANSLATE)
+    out: list[str] = []
+    index: list[int] = []
+    previous_space = False
+    for position, char in enumerate(translated):
+        if char.isspace():
+            if previous_space:
+                continue
+            out.append(" ")
+            previous_space = True
+        else:
+            out.append(char)
+            previous_space = False
+        index.append(position)
+    index.append(len(text))
+    return "".join(out), index
+
+
+@dataclass(frozen=True)
+class Span:
+    """A passage of an article: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+def find_all(quote: str, text: str) -> list[Span]:
+    """Every place where ``quote`` occurs in ``text`` after normalisation."""
+    needle = normalise(quote)
+    if not needle:
+        return []
+    haystack, index = normalise_with_map(text)
+    spans = []
+    at = haystack.find(needle)
+    while at != -1:
+        spans.append(Span(index[at], index[at + len(needle) - 1] + 1))
+        at = haystack.find(needle, at + 1)
+    return spans
+
+
+def locate(quote: str, text: str) -> Span | None:
+    """The first place where ``quote`` occurs in ``text`` after normalisation, or None."""
+    spans = find_all(quote, text)
+    return spans[0] if spans else None
+
+
+@dataclass(frozen=True)
+class Closest:
+    """The passage of a text that best matches a quote that was not found verbatim."""
+
+    span: Span
+    passage: str
+    score: float
+
+
+def closest_passage(quote: str, text: str) -> Closest | None:
+    """The passage of ``text`` most similar to ``quote`` (fuzzy, for error messages)."""
+    needle = normalise(quote)
+    haystack, index = normalise_with_map(text)
+    if not needle or not haystack:
+        return None
+    alignment = fuzz.partial_ratio_alignment(needle, haystack)
+    if alignment is None:
+        return None
+    start = index[alignment.dest_start]
+    end = index[max(alignment.dest_end - 1, alignment.dest_start)] + 1
+    return Closest(Span(start, end), text[start:end], round(alignment.score, 1))
+
+
+def line_starts(text: str) -> list[int]:
+    """Offset of the first character of each line (line 1 first)."""
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def line_of(offset: int, text: str) -> int:
+    """The 1-based line number holding character ``offset``."""
+    return text.count("\n", 0, offset) + 1
+
+
+_RANGES = re.compile(r"^\d+(-\d+)?(,\d+(-\d+)?)*$")
+
+
+def parse_line_ranges(value: str) -> list[tuple[int, int]]:
+    """Parse ``"1,10-39"`` into inclusive 1-based ``[(1, 1), (10, 39)]``.
+
+    Raises ValueError for bad syntax, reversed or overlapping ranges."""
+    compact = value.replace(" ", "")
+    if not _RANGES.match(compact):
+        raise ValueError(f"not a list of line ranges like '1,10-39': {value!r}")
+    ranges = []
+    for part in compact.split(","):
+        first, _, last = part.partition("-")
+        lo, hi = int(first), int(last or first)
+        if lo < 1 or hi < lo:
+            raise ValueError(f"range {part!r} is empty or starts below line 1")
+        if ranges and lo <= ranges[-1][1]:
+            raise ValueError(f"range {part!r} overlaps or precedes the range before it")
+        ranges.append((lo, hi))
+    return ranges
+
+
+def body_spans(text: str, body_lines: str) -> list[Span]:
+    """The character spans of ``text`` covered by the line ranges ``body_lines``."""
+    starts = line_starts(text)
+    n_lines = len(starts)
+    spans = []
+    for lo, hi in parse_line_ranges(body_lines):
+        if hi > n_lines:
+            raise ValueError(f"line {hi} is past the end of the text ({n_lines} lines)")
+        end = starts[hi] - 1 if hi < n_lines else len(text)
+        spans.append(Span(starts[lo - 1], end))
+    return spans
+
+
+def within(span: Span, spans: list[Span]) -> bool:
+    """Whether ``span`` lies inside one of ``spans``."""
+    return any(outer.start <= span.start and span.end <= outer.end for outer in spans)
+
+
+@dataclass(frozen=True)
+class QuotedPassage:
+    """Words an article prints inside quotation marks: ``span`` excludes the marks, any
+    leading space and any trailing ``, ; : .``."""
+
+    span: Span
+    text: str
+    mark: str
+
+
+_OPENING_BEFORE = set(" ([{-/\u2026")
+# Punctuation that English prints inside closing quotation marks ("..., he said") belongs to
+# the sentence, not to the quoted words, so it is trimmed from the end of a quoted passage.
+_EDGE_PUNCTUATION = set(",;:. \t")
+
+
+def _single_quote_pairs(line: str) -> list[tuple[int, int]]:
+    """Pairs of single quotation marks in a normalised line, telling quotes from apostrophes:
+    an opening mark follows a space or the line start and precedes a letter or digit; a
+    closing mark follows a non-space and precedes no letter or digit."""
+    pairs = []
+    opened = None
+    for at, char in enumerate(line):
+        if char != "'":
+            continue
+        before = line[at - 1] if at else " "
+        after = line[at + 1] if at + 1 < len(line) else " "
+        if opened is None:
+            if (before in _OPENING_BEFORE or before == '"') and after.isalnum():
+                opened = at
+        elif not before.isspace() and not after.isalnum():
+            pairs.append((opened, at))
+            opened = None
+    return pairs
+
+
+def quoted_passages(text: str, spans: list[Span]) -> tuple[list[QuotedPassage], list[int]]:
+    """All passages inside quotation marks within ``spans``, paragraph by paragraph.
+
+    Double marks (straight or typographic, in any mix) pair up in order within a paragraph;
+    single marks pair up as described in ``_single_quote_pairs``. Also returns the offsets of
+    paragraphs whose double marks do not pair up (an odd count), for the curator to check."""
+    passages: list[QuotedPassage] = []
+    unpaired: list[int] = []
+    for outer in spans:
+        for match in re.finditer(r"[^\n]+", text[outer.start : outer.end]):
+            base = outer.start + match.start()
+            line, index = normalise_with_map(match.group())
+            marks = [i for i, c in enumerate(line) if c == '"']
+            if len(marks) % 2:
+                unpaired.append(base)
+            pairs = [(marks[i], marks[i + 1]) for i in range(0, len(marks) - 1, 2)]
+            for kind, found in (('"', pairs), ("'", _single_quote_pairs(line))):
+                for open_at, close_at in found:
+                    start, end = base + index[open_at] + 1, base + index[close_at]
+                    while end > start and text[end - 1] in _EDGE_PUNCTUATION:
+                        end -= 1
+                    while start < end and text[start].isspace():
+                        start += 1
+                    if end > start:
+                        passages.append(QuotedPassage(Span(start, end), text[start:end], kind))
+    passages.sort(key=lambda p: (p.span.start, p.span.end))
+    return passages, unpaired
