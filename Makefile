@@ -21,7 +21,7 @@ BUILD_ARGS := $(if $(DATA),--data "$(DATA)") $(if $(FORCE),--force)
 
 .PHONY: all help env validate notebooks dictionary test lint format lab bench clean
 
-all: env validate notebooks ## Build everything: environment, validation, notebooks, figures, HTML (`make`)
+all: env notebooks ## Build everything: environment, validation, notebooks, figures, HTML (`make`)
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -45,7 +45,9 @@ notebooks: $(STAMP) ## Execute stale notebooks in place, write figures/ and rend
 dictionary: $(STAMP) ## Regenerate data/README.md (the data dictionary) from data/datapackage.json
 	@$(BIN)/python -m boots.dictionary --write
 
-test: $(STAMP) ## Run every test: unit tests, data validation, strict nbval on every notebook
+test: $(STAMP) ## Run every test: lint, data validation, unit tests, strict nbval on every notebook
+	@$(BIN)/ruff check --quiet .
+	@$(BIN)/ruff format --check --quiet .
 	@$(BIN)/python -m boots.validate
 	@$(BIN)/python -m pytest
 

@@ -46,10 +46,28 @@ class Layout:
     notebooks_dir: Path
     figures_dir: Path
     site_dir: Path
+    sources_dir: Path = config.NOTEBOOKS_DIR
 
     @classmethod
     def default(cls) -> Layout:
-        return cls(config.DEFAULT_DATA_DIR, config.NOTEBOOKS_DIR, config.DEFAULT_FIGURES_DIR, config.SITE_DIR)
+        return cls(
+            config.DEFAULT_DATA_DIR,
+            config.NOTEBOOKS_DIR,
+            config.DEFAULT_FIGURES_DIR,
+            config.SITE_DIR,
+        )
+
+    @classmethod
+    def in_folder(cls, folder: Path, data_dir: Path, sources_dir: Path | None = None) -> Layout:
+        """Everything under ``folder`` (tests use this with temporary folders)."""
+        folder = Path(folder)
+        return cls(
+            Path(data_dir),
+            folder / "notebooks",
+            folder / "figures",
+            folder / "site",
+            Path(sources_dir or config.NOTEBOOKS_DIR),
+        )
 
     @classmethod
     def for_data(cls, data_dir: Path) -> Layout:
@@ -57,8 +75,7 @@ class Layout:
         data_dir = data_dir.resolve()
         if data_dir == config.DEFAULT_DATA_DIR.resolve():
             return cls.default()
-        out = config.ROOT / "build" / data_dir.name
-        return cls(data_dir, out / "notebooks", out / "figures", out / "site")
+        return cls.in_folder(config.ROOT / "build" / data_dir.name, data_dir)
 
 
 def _sha256(data: bytes) -> str:
@@ -135,7 +152,12 @@ async def execute(path: Path, target: Path, layout: Layout, fingerprint: str) ->
     notebook = nbformat.read(path, as_version=4)
     prefix = target.name.split("-", 1)[0] + "-"
     with tempfile.TemporaryDirectory(prefix="boots-figures-") as staging:
-        env = dict(os.environ, BOOTS_DATA=str(layout.data_dir), BOOTS_FIGURES=staging, MPLBACKEND="module://matplotlib_inline.backend_inline")
+        env = dict(
+            os.environ,
+            BOOTS_DATA=str(layout.data_dir),
+            BOOTS_FIGURES=staging,
+            MPLBACKEND="module://matplotlib_inline.backend_inline",
+        )
         env.pop("JPY_PARENT_PID", None)
         client = NotebookClient(
             notebook,
@@ -177,10 +199,19 @@ async def _run_all(jobs_list, jobs: int, layout: Layout, log) -> list[Outcome]:
             log(f"  executing {target.name} ...")
             outcome = await execute(path, target, layout, fingerprint)
             status = "ok" if outcome.error is None else "FAILED"
-            log(f"  {status:6} {target.name} in {outcome.seconds:.1f} s (elapsed {time.perf_counter() - started:.1f} s)")
+            log(
+                f"  {status:6} {target.name} in {outcome.seconds:.1f} s (elapsed {time.perf_counter() - started:.1f} s)"
+            )
             return outcome
 
     return await asyncio.gather(*(one(*job) for job in jobs_list))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(config.ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def notebooks_in(folder: Path) -> list[Path]:
@@ -198,7 +229,7 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
             log(str(problem))
         log(f"build stopped: {len(report.problems)} data problem(s); nothing was executed")
         return 1
-    sources = notebooks_in(config.NOTEBOOKS_DIR)
+    sources = notebooks_in(layout.sources_dir)
     if not sources:
         log("no notebooks to build")
         return 1
@@ -220,21 +251,27 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
         outcomes += asyncio.run(_run_all(todo, jobs, layout, log))
     failed = [o for o in outcomes if o.error]
     for outcome in failed:
-        log(f"error: {outcome.notebook.relative_to(config.ROOT)}: {outcome.error}")
+        log(f"error: {_shown(outcome.notebook)}: {outcome.error}")
     from boots.site import render_site
 
     rendered = render_site([layout.notebooks_dir / s.name for s in sources], layout)
-    log(f"site: {rendered} page(s) rendered in {layout.site_dir.relative_to(config.ROOT)}")
+    log(f"site: {rendered} page(s) rendered in {_shown(layout.site_dir)}")
     verdict = f"{len(failed)} notebook(s) failed; previous outputs kept" if failed else "done"
     log(f"build {verdict} in {time.perf_counter() - started:.1f} s")
     return 1 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m boots.build", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m boots.build", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--force", action="store_true", help="execute every notebook")
-    parser.add_argument("--data", type=Path, help="build from another data folder into build/<name>/")
-    parser.add_argument("--jobs", type=int, help="notebooks executed at once (default: cores, max 2)")
+    parser.add_argument(
+        "--data", type=Path, help="build from another data folder into build/<name>/"
+    )
+    parser.add_argument(
+        "--jobs", type=int, help="notebooks executed at once (default: cores, max 2)"
+    )
     args = parser.parse_args(argv)
     if args.data and not args.data.is_dir():
         print(f"{args.data}: not a folder", file=sys.stderr)

@@ -94,7 +94,9 @@ def load(data_dir: Path | str | None = None) -> Evidence:
         raise DataError(str(error)) from None
     frames = {name: read_resource(resource, folder) for name, resource in schema.items()}
     texts = {}
-    for article_id, file in zip(frames["articles"].article_id, frames["articles"].file, strict=True):
+    for article_id, file in zip(
+        frames["articles"].article_id, frames["articles"].file, strict=True
+    ):
         path = folder / config.ARTICLES_SUBDIR / file
         try:
             texts[article_id] = path.read_text(encoding="utf-8")

@@ -13,7 +13,12 @@ from boots.data import Evidence
 
 QUOTE_TYPES = ["direct", "partial", "paraphrase"]
 # Sequential blues (ColorBrewer), readable in greyscale and for colour-blind readers.
-QUOTE_TYPE_COLOURS = {"absent": "#f7f7f7", "paraphrase": "#c6dbef", "partial": "#6baed6", "direct": "#08519c"}
+QUOTE_TYPE_COLOURS = {
+    "absent": "#f7f7f7",
+    "paraphrase": "#c6dbef",
+    "partial": "#6baed6",
+    "direct": "#08519c",
+}
 
 
 def body_words(content: str, body_lines: str) -> int:
@@ -56,7 +61,9 @@ def counts(evidence: Evidence) -> pd.Series:
             "countries with a statement": stated.country.dropna().nunique(),
             "statements": len(evidence.statements),
             "mentions": len(evidence.mentions),
-            "direct or partial quotations": int(evidence.mentions.quote_type.isin(["direct", "partial"]).sum()),
+            "direct or partial quotations": int(
+                evidence.mentions.quote_type.isin(["direct", "partial"]).sum()
+            ),
             "quoted passages excluded with a reason": len(evidence.quote_exclusions),
         },
         name="count",
@@ -67,7 +74,9 @@ def coverage_matrix(evidence: Evidence) -> pd.DataFrame:
     """Statement x article: how each article reports each statement (empty if it does not).
 
     Rows follow the statements' dates; columns the articles' order in articles.csv."""
-    stated = evidence.statements_with_speakers().sort_values(["date", "rank", "statement_id"], kind="stable")
+    stated = evidence.statements_with_speakers().sort_values(
+        ["date", "rank", "statement_id"], kind="stable"
+    )
     wide = evidence.mentions.pivot(index="statement_id", columns="article_id", values="quote_type")
     wide = wide.reindex(index=stated.statement_id, columns=evidence.articles.article_id)
     wide.insert(0, "speaker", stated.set_index("statement_id").name)
@@ -84,10 +93,18 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
     grid = matrix[article_ids].fillna("absent").map(codes.get).to_numpy(dtype=float)
     n_rows = len(matrix)
     fig, ax = plt.subplots(figsize=(8.5, 0.28 * n_rows + 2.2))
-    ax.imshow(grid, cmap=ListedColormap(list(QUOTE_TYPE_COLOURS.values())), vmin=0, vmax=len(codes) - 1, aspect="auto")
+    ax.imshow(
+        grid,
+        cmap=ListedColormap(list(QUOTE_TYPE_COLOURS.values())),
+        vmin=0,
+        vmax=len(codes) - 1,
+        aspect="auto",
+    )
     ax.set_xticks(range(len(outlets)), outlets, rotation=0, fontsize=9)
     ax.xaxis.tick_top()
-    labels = [f"{speaker} · {sid}" for sid, speaker in zip(matrix.index, matrix.speaker, strict=True)]
+    labels = [
+        f"{speaker} · {sid}" for sid, speaker in zip(matrix.index, matrix.speaker, strict=True)
+    ]
     ax.set_yticks(range(n_rows), labels, fontsize=8)
     ax.set_xticks(np.arange(-0.5, len(outlets)), minor=True)
     ax.set_yticks(np.arange(-0.5, n_rows), minor=True)
@@ -101,7 +118,17 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
         f"{once} of {n_rows} statements appear in a single outlet; {everywhere} in all {len(article_ids)}",
         pad=34,
     )
-    handles = [Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in QUOTE_TYPE_COLOURS.items()]
-    ax.legend(handles=handles, title="How the article reports it", loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=4, frameon=False, fontsize=8)
+    handles = [
+        Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in QUOTE_TYPE_COLOURS.items()
+    ]
+    ax.legend(
+        handles=handles,
+        title="How the article reports it",
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.01),
+        ncol=4,
+        frameon=False,
+        fontsize=8,
+    )
     figures.source_note(fig, "statements.csv, mentions.csv")
     return fig

@@ -17,7 +17,9 @@ import pandas as pd
 from boots import config
 from boots.atomic import write_bytes, write_text
 
-SOURCE_LINE = "Source: Boots on the Ground curated tables ({tables}), from five articles of 27-28 Feb 2024."
+SOURCE_LINE = (
+    "Source: Boots on the Ground curated tables ({tables}), from five articles of 27-28 Feb 2024."
+)
 _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
 
 STYLE = {
@@ -42,7 +44,15 @@ def use_style() -> None:
 
 def source_note(fig, tables: str) -> None:
     """Print the source line at the bottom left of ``fig``."""
-    fig.text(0.01, -0.02, SOURCE_LINE.format(tables=tables), fontsize=8, color="#444444", ha="left", va="top")
+    fig.text(
+        0.01,
+        -0.02,
+        SOURCE_LINE.format(tables=tables),
+        fontsize=8,
+        color="#444444",
+        ha="left",
+        va="top",
+    )
 
 
 def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> list[str]:
@@ -55,7 +65,10 @@ def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> l
     folder = Path(directory) if directory else config.figures_dir()
     paths = []
     with mpl.rc_context(STYLE):
-        for fmt, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
+        for fmt, metadata in (
+            ("png", {"Software": None}),
+            ("svg", {"Date": None, "Creator": None}),
+        ):
             buffer = io.BytesIO()
             fig.savefig(buffer, format=fmt, metadata=metadata)
             path = folder / f"{name}.{fmt}"

@@ -31,4 +31,6 @@ def finding(template: str, figure: str = "", **values: object) -> None:
     """Display the notebook's one-line finding; the site's index shows it with ``figure``."""
     plain = template.format(**{k: str(v) for k, v in values.items()})
     shown = template.format(**{k: escape(v) for k, v in values.items()})
-    display(Markdown(f"**Finding:** {shown}"), metadata={FINDING_KEY: {"text": plain, "figure": figure}})
+    display(
+        Markdown(f"**Finding:** {shown}"), metadata={FINDING_KEY: {"text": plain, "figure": figure}}
+    )

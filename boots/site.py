@@ -83,8 +83,8 @@ def render_index(summaries: list[tuple[str, dict[str, str]]], figures_dir: Path)
             f'<p class="finding">{html.escape(summary["finding"])}</p></div></div>'
         )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Boots on the Ground</title><style>{INDEX_STYLE}</style></head><body>"
         "<h1>Boots on the Ground</h1>"
         '<p class="lede">How Europe answered Emmanuel Macron\'s remark of 26 February 2024 that '
@@ -121,7 +121,10 @@ def render_site(notebooks: list[Path], layout) -> int:
         stamps[page] = digest
         rendered += 1
     index = render_index(summaries, layout.figures_dir)
-    if not (site / "index.html").exists() or (site / "index.html").read_text(encoding="utf-8") != index:
+    if (
+        not (site / "index.html").exists()
+        or (site / "index.html").read_text(encoding="utf-8") != index
+    ):
         write_text(site / "index.html", index)
     write_text(stamp_path, json.dumps(stamps, indent=1, sort_keys=True))
     return rendered

@@ -190,7 +190,11 @@ def read_table(data_dir: Path, resource: Resource, report: Report) -> Table | No
         report.add(name, 1, None, ",".join(header), "each column name once")
     elif set(header) == set(expected) and header != expected:
         report.add(
-            name, 1, None, ",".join(header), "the columns in the schema's order: " + ",".join(expected)
+            name,
+            1,
+            None,
+            ",".join(header),
+            "the columns in the schema's order: " + ",".join(expected),
         )
     for record, line in zip(records[1:], lines[1:], strict=True):
         if not any(cell.strip() for cell in record):
@@ -329,7 +333,9 @@ def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Ar
         try:
             body = text.body_spans(content, row["body_lines"])
         except ValueError as error:
-            report.add(name, line, "body_lines", row["body_lines"], f"line ranges of the file: {error}")
+            report.add(
+                name, line, "body_lines", row["body_lines"], f"line ranges of the file: {error}"
+            )
             body = [text.Span(0, len(content))]
         for column in ("headline", "standfirst", "lede"):
             value = row[column]
@@ -372,14 +378,22 @@ def check_speakers(
         line = table.where(index)
         code = row["country"]
         if code and pycountry.countries.get(alpha_2=code) is None:
-            hint = f" ({code} is not one: use {_COUNTRY_HINTS[code]})" if code in _COUNTRY_HINTS else ""
+            hint = (
+                f" ({code} is not one: use {_COUNTRY_HINTS[code]})"
+                if code in _COUNTRY_HINTS
+                else ""
+            )
             report.add(name, line, "country", code, f"an ISO 3166-1 alpha-2 country code{hint}")
         if row["kind"] == "government" and not code:
             report.add(name, line, "country", code, "a country code for a government")
         for printed in filter(None, row["printed_names"].split(";")):
             if all_articles_read and text.normalise(printed) not in corpus:
                 report.add(
-                    name, line, "printed_names", printed, "a name form printed in one of the articles"
+                    name,
+                    line,
+                    "printed_names",
+                    printed,
+                    "a name form printed in one of the articles",
                 )
 
 
@@ -391,21 +405,51 @@ def check_statements(table: Table, report: Report) -> None:
         date, earliest = _date(row["date"]), _date(row["date_earliest"])
         precision = row["date_precision"]
         if precision == "day" and row["date_earliest"] != row["date"]:
-            report.add(name, line, "date_earliest", row["date_earliest"], f"{row['date']} (the same as date, for precision 'day')")
+            report.add(
+                name,
+                line,
+                "date_earliest",
+                row["date_earliest"],
+                f"{row['date']} (the same as date, for precision 'day')",
+            )
         elif precision == "range" and date and (earliest is None or earliest >= date):
-            report.add(name, line, "date_earliest", row["date_earliest"], f"a date before {row['date']} (for precision 'range')")
+            report.add(
+                name,
+                line,
+                "date_earliest",
+                row["date_earliest"],
+                f"a date before {row['date']} (for precision 'range')",
+            )
         elif precision == "before" and row["date_earliest"]:
-            report.add(name, line, "date_earliest", row["date_earliest"], "no value (precision 'before' has no earlier bound)")
+            report.add(
+                name,
+                line,
+                "date_earliest",
+                row["date_earliest"],
+                "no value (precision 'before' has no earlier bound)",
+            )
         target = row["responds_to"]
         if target and target == row["statement_id"]:
             report.add(name, line, "responds_to", target, "another statement's id (not its own)")
         elif target in by_id and date:
             target_start = _date(by_id[target]["date_earliest"] or by_id[target]["date"])
             if target_start and target_start > date:
-                report.add(name, line, "responds_to", target, f"a statement made on or before {row['date']}")
+                report.add(
+                    name,
+                    line,
+                    "responds_to",
+                    target,
+                    f"a statement made on or before {row['date']}",
+                )
         if bool(target) != bool(row["responds_to_basis"]):
             missing = "responds_to_basis" if target else "responds_to"
-            report.add(name, line, missing, row[missing], "a value whenever the other of responds_to / responds_to_basis has one")
+            report.add(
+                name,
+                line,
+                missing,
+                row[missing],
+                "a value whenever the other of responds_to / responds_to_basis has one",
+            )
 
 
 def check_mentions(
@@ -427,7 +471,13 @@ def check_mentions(
         line = table.where(index)
         key = (row["statement_id"], row["article_id"])
         if key in seen:
-            report.add(name, line, "statement_id", row["statement_id"], f"one mention per statement per article (line {seen[key]} already links this statement to {row['article_id']})")
+            report.add(
+                name,
+                line,
+                "statement_id",
+                row["statement_id"],
+                f"one mention per statement per article (line {seen[key]} already links this statement to {row['article_id']})",
+            )
         seen.setdefault(key, line)
         article = articles.get(row["article_id"])
         if article is None:
@@ -436,41 +486,97 @@ def check_mentions(
         if span is None:
             unlocated.add(row["article_id"])
             if row["quote"]:
-                report.add(name, line, "quote", row["quote"], _not_found(row["quote"], article.text, article.file))
+                report.add(
+                    name,
+                    line,
+                    "quote",
+                    row["quote"],
+                    _not_found(row["quote"], article.text, article.file),
+                )
             continue
         report.checked_quotes += 1
         if not text.within(span, article.body):
-            report.add(name, line, "quote", row["quote"], f"a passage of the article body (found on line {text.line_of(span.start, article.text)}, which articles.csv body_lines leaves out)")
+            report.add(
+                name,
+                line,
+                "quote",
+                row["quote"],
+                f"a passage of the article body (found on line {text.line_of(span.start, article.text)}, which articles.csv body_lines leaves out)",
+            )
         spans[row["article_id"]].append(span)
         located.append((index, row, span))
         if row["offset"] != str(span.start):
-            report.add(name, line, "offset", row["offset"], f"{span.start} (where the quote starts in {article.file})")
+            report.add(
+                name,
+                line,
+                "offset",
+                row["offset"],
+                f"{span.start} (where the quote starts in {article.file})",
+            )
         derived = _quote_type(span, article.passages)
         if row["quote_type"] != derived:
-            report.add(name, line, "quote_type", row["quote_type"], f"{derived} (from the quotation marks around the passage)")
+            report.add(
+                name,
+                line,
+                "quote_type",
+                row["quote_type"],
+                f"{derived} (from the quotation marks around the passage)",
+            )
         window = text.normalise(article.text[max(0, span.start - 400) : span.end + 400]).lower()
         if row["verb"] and text.normalise(row["verb"]).lower() not in window:
-            report.add(name, line, "verb", row["verb"], "a word printed within 400 characters of the quote")
+            report.add(
+                name, line, "verb", row["verb"], "a word printed within 400 characters of the quote"
+            )
         normalised_text = article.normalised
         if row["printed_speaker"] and text.normalise(row["printed_speaker"]) not in normalised_text:
-            report.add(name, line, "printed_speaker", row["printed_speaker"], _not_found(row["printed_speaker"], article.text, article.file))
+            report.add(
+                name,
+                line,
+                "printed_speaker",
+                row["printed_speaker"],
+                _not_found(row["printed_speaker"], article.text, article.file),
+            )
         if row["channel"] and text.normalise(row["channel"]) not in normalised_text:
-            report.add(name, line, "channel", row["channel"], _not_found(row["channel"], article.text, article.file))
+            report.add(
+                name,
+                line,
+                "channel",
+                row["channel"],
+                _not_found(row["channel"], article.text, article.file),
+            )
         if row["via"] and not row["channel"]:
-            report.add(name, line, "channel", row["channel"], f"the printed credit for via={row['via']}")
-        speaker = speaker_rows.get(statement_rows.get(row["statement_id"], {}).get("speaker_id", ""))
+            report.add(
+                name, line, "channel", row["channel"], f"the printed credit for via={row['via']}"
+            )
+        speaker = speaker_rows.get(
+            statement_rows.get(row["statement_id"], {}).get("speaker_id", "")
+        )
         if speaker and row["printed_speaker"]:
             forms = [text.normalise(f) for f in speaker["printed_names"].split(";") if f]
             if not any(form in text.normalise(row["printed_speaker"]) for form in forms):
-                report.add(name, line, "printed_speaker", row["printed_speaker"], f"a designation containing one of the printed_names of speaker '{speaker['speaker_id']}' in speakers.csv: {speaker['printed_names']}")
+                report.add(
+                    name,
+                    line,
+                    "printed_speaker",
+                    row["printed_speaker"],
+                    f"a designation containing one of the printed_names of speaker '{speaker['speaker_id']}' in speakers.csv: {speaker['printed_names']}",
+                )
         statement = statement_rows.get(row["statement_id"])
         earliest = _date(statement["date_earliest"] or statement["date"]) if statement else None
         if statement and statement["date_precision"] == "before":
             earliest = None
         if earliest and article.published and earliest > article.published:
-            report.add("statements.csv", statements.where(list(statement_rows).index(row["statement_id"])), "date", statement["date"], f"a date no later than {article.published} (when {row['article_id']} was published, reporting it)")
+            report.add(
+                "statements.csv",
+                statements.where(list(statement_rows).index(row["statement_id"])),
+                "date",
+                statement["date"],
+                f"a date no later than {article.published} (when {row['article_id']} was published, reporting it)",
+            )
     # The order of an article's mentions is only known once all its quotes are found.
-    _check_order([item for item in located if item[1]["article_id"] not in unlocated], table, report)
+    _check_order(
+        [item for item in located if item[1]["article_id"] not in unlocated], table, report
+    )
     return spans
 
 
@@ -490,7 +596,13 @@ def _check_order(located: list[tuple[int, dict, text.Span]], table: Table, repor
     for index, row, span in located:
         expected = ranks[row["article_id"]].index(span.start) + 1
         if row["order"] != str(expected):
-            report.add(table.resource.path, table.where(index), "order", row["order"], f"{expected} (rank of this quote's position among {row['article_id']}'s mentions)")
+            report.add(
+                table.resource.path,
+                table.where(index),
+                "order",
+                row["order"],
+                f"{expected} (rank of this quote's position among {row['article_id']}'s mentions)",
+            )
 
 
 def passage_key(passage: str) -> str:
@@ -512,24 +624,58 @@ def check_coverage(
     for article_id, article in articles.items():
         all_passages[article_id] = {passage_key(p.text) for p in article.passages}
         for offset in article.unpaired:
-            report.warnings.append(Problem(f"articles/{article.file}", text.line_of(offset, article.text), None, None, "an even number of double quotation marks in this paragraph (passages here may be paired wrongly; check by hand)"))
+            report.warnings.append(
+                Problem(
+                    f"articles/{article.file}",
+                    text.line_of(offset, article.text),
+                    None,
+                    None,
+                    "an even number of double quotation marks in this paragraph (passages here may be paired wrongly; check by hand)",
+                )
+            )
     if exclusions:
         name = exclusions.resource.path
         for index, row in enumerate(exclusions.rows):
             line = exclusions.where(index)
             key = passage_key(row["passage"])
             if row["article_id"] in all_passages and key not in all_passages[row["article_id"]]:
-                report.add(name, line, "passage", row["passage"], f"the words inside one pair of quotation marks in the body of {row['article_id']}")
+                report.add(
+                    name,
+                    line,
+                    "passage",
+                    row["passage"],
+                    f"the words inside one pair of quotation marks in the body of {row['article_id']}",
+                )
             if key in excluded[row["article_id"]]:
-                report.add(name, line, "passage", row["passage"], "each passage listed once per article")
+                report.add(
+                    name, line, "passage", row["passage"], "each passage listed once per article"
+                )
             excluded[row["article_id"]].add(key)
             if row["reason"] == "repeat" and not row["mention_id"]:
-                report.add(name, line, "mention_id", "", "the mention this passage repeats (reason is 'repeat')")
+                report.add(
+                    name,
+                    line,
+                    "mention_id",
+                    "",
+                    "the mention this passage repeats (reason is 'repeat')",
+                )
             if row["mention_id"] and row["reason"] != "repeat":
-                report.add(name, line, "reason", row["reason"], "repeat (a mention_id is given) or no mention_id")
+                report.add(
+                    name,
+                    line,
+                    "reason",
+                    row["reason"],
+                    "repeat (a mention_id is given) or no mention_id",
+                )
             target = mention_articles.get(row["mention_id"])
             if target and target != row["article_id"]:
-                report.add(name, line, "mention_id", row["mention_id"], f"a mention in the same article ({row['article_id']}), not {target}")
+                report.add(
+                    name,
+                    line,
+                    "mention_id",
+                    row["mention_id"],
+                    f"a mention in the same article ({row['article_id']}), not {target}",
+                )
     for article_id, article in articles.items():
         for passage in article.passages:
             report.checked_passages += 1
@@ -569,14 +715,20 @@ def validate(data_dir: Path | None = None) -> Report:
     get = tables.get
     articles = check_articles(data_dir, get("articles"), report) if get("articles") else {}
     if get("speakers"):
-        all_read = bool(articles) and len(articles) == len(get("articles").rows) if get("articles") else False
+        all_read = (
+            bool(articles) and len(articles) == len(get("articles").rows)
+            if get("articles")
+            else False
+        )
         check_speakers(get("speakers"), articles, all_read, report)
     if get("statements"):
         check_statements(get("statements"), report)
         _check_mentioned(get("statements"), get("mentions"), report)
     spans = {}
     if get("mentions"):
-        spans = check_mentions(get("mentions"), get("statements"), get("speakers"), articles, report)
+        spans = check_mentions(
+            get("mentions"), get("statements"), get("speakers"), articles, report
+        )
     if get("mentions") or get("quote_exclusions"):
         check_coverage(get("quote_exclusions"), get("mentions"), articles, spans, report)
     return report
@@ -588,7 +740,13 @@ def _check_mentioned(statements: Table, mentions: Table | None, report: Report) 
     reported = {row["statement_id"] for row in mentions.rows}
     for index, row in enumerate(statements.rows):
         if row["statement_id"] not in reported:
-            report.add(statements.resource.path, statements.where(index), "statement_id", row["statement_id"], "at least one mention in mentions.csv (every statement must be traceable to an article)")
+            report.add(
+                statements.resource.path,
+                statements.where(index),
+                "statement_id",
+                row["statement_id"],
+                "at least one mention in mentions.csv (every statement must be traceable to an article)",
+            )
 
 
 def problems_table(report: Report):

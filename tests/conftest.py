@@ -1,0 +1,42 @@
+"""Shared fixtures. Tests never touch the committed data: they work on temporary copies."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from boots import config as boots_config
+
+
+def pytest_configure(config):
+    # Notebooks executed by nbval write their figures here, not over the committed ones.
+    os.environ.setdefault("BOOTS_FIGURES", tempfile.mkdtemp(prefix="boots-nbval-figures-"))
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the project's data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(boots_config.DEFAULT_DATA_DIR, target)
+    return target
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``folder``, by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Edit a text file, failing loudly if ``old`` is not there (so a test cannot go stale)."""
+    content = path.read_text(encoding="utf-8")
+    assert content.count(old) >= 1, f"{old!r} not in {path}"
+    path.write_text(content.replace(old, new, count), encoding="utf-8")

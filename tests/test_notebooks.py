@@ -1,0 +1,164 @@
+"""Committed notebooks are executed, current, and reproducible; the build fails safely."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from boots import build, config
+from tests.conftest import snapshot
+
+NOTEBOOKS = build.notebooks_in(config.NOTEBOOKS_DIR)
+
+
+def code_cells(path: Path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        c for c in notebook["cells"] if c["cell_type"] == "code" and "".join(c["source"]).strip()
+    ]
+
+
+def ends_with_expression(source: str) -> bool:
+    lines = [line for line in source.splitlines() if not line.lstrip().startswith("%")]
+    tree = ast.parse("\n".join(lines))
+    return (
+        bool(tree.body)
+        and isinstance(tree.body[-1], ast.Expr)
+        and not source.rstrip().endswith(";")
+    )
+
+
+def test_there_are_notebooks_starting_with_the_evidence():
+    assert NOTEBOOKS and NOTEBOOKS[0].name == "00-the-evidence.ipynb"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_is_fully_executed(path):
+    cells = code_cells(path)
+    counts = [c["execution_count"] for c in cells]
+    assert None not in counts, f"{path.name}: unexecuted cells; run `make`"
+    assert counts == list(range(1, len(cells) + 1)), (
+        f"{path.name}: not run top to bottom in one kernel"
+    )
+    for number, cell in enumerate(cells, start=1):
+        kinds = [o["output_type"] for o in cell["outputs"]]
+        assert "error" not in kinds, f"{path.name}: code cell {number} holds an error"
+        if ends_with_expression("".join(cell["source"])):
+            assert cell["outputs"], (
+                f"{path.name}: code cell {number} ends with an expression but has no output"
+            )
+        text = json.dumps(cell["outputs"])
+        assert str(config.ROOT) not in text, (
+            f"{path.name}: cell {number} output holds a machine-specific path"
+        )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_outputs_come_from_the_current_inputs(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    shared = build.shared_fingerprint(config.DEFAULT_DATA_DIR)
+    expected = build.notebook_fingerprint(notebook, shared)
+    meta = notebook["metadata"].get("boots", {})
+    assert meta.get("inputs") == expected, (
+        f"{path.name} is stale: its data, code or cells changed since it ran; run `make`"
+    )
+    assert build.is_current(notebook, expected, config.DEFAULT_FIGURES_DIR), (
+        f"{path.name}: its figures changed; run `make`"
+    )
+
+
+def test_every_figure_has_its_data_and_both_formats():
+    pngs = sorted(config.DEFAULT_FIGURES_DIR.glob("*.png"))
+    assert pngs
+    for png in pngs:
+        assert png.with_suffix(".svg").is_file() and png.with_suffix(".csv").is_file(), png.name
+    recorded = set()
+    for path in NOTEBOOKS:
+        recorded |= set(json.loads(path.read_text())["metadata"]["boots"]["figures"])
+    on_disk = {p.name for p in config.DEFAULT_FIGURES_DIR.iterdir() if p.is_file()}
+    assert on_disk == recorded, "figures/ holds files no notebook wrote, or misses some"
+
+
+def test_reexecution_reproduces_notebooks_and_figures_byte_for_byte(tmp_path):
+    """Execute every notebook afresh into a temporary folder: same bytes as committed."""
+    committed = snapshot(config.DEFAULT_FIGURES_DIR) | {
+        f"notebooks/{p.name}": snapshot(p.parent)[p.name] for p in NOTEBOOKS
+    }
+    layout = build.Layout.in_folder(tmp_path, config.DEFAULT_DATA_DIR)
+    assert build.build(layout, force=True, log=lambda _: None) == 0
+    fresh = snapshot(layout.figures_dir) | {
+        f"notebooks/{k}": v for k, v in snapshot(layout.notebooks_dir).items()
+    }
+    assert fresh == committed
+    assert (
+        snapshot(config.DEFAULT_FIGURES_DIR)
+        | {f"notebooks/{p.name}": snapshot(p.parent)[p.name] for p in NOTEBOOKS}
+        == committed
+    ), "a build into another folder must not touch the committed outputs"
+
+
+BROKEN_SOURCE = """
+import matplotlib.pyplot as plt
+import pandas as pd
+from boots import figures
+fig, ax = plt.subplots()
+ax.plot([1, 2], [VALUE, 1])
+figures.save(fig, "09-probe", pd.DataFrame({"y": [VALUE, 1]}))
+"""
+
+
+def _probe_notebook(path: Path, value: str, fail: bool) -> None:
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell(
+            "# 09 · probe\n\n**Question:** does a failure keep the last good outputs?"
+        ),
+        nbformat.v4.new_code_cell(BROKEN_SOURCE.replace("VALUE", value)),
+    ]
+    if fail:
+        notebook.cells.append(nbformat.v4.new_code_cell("raise ValueError('deliberately broken')"))
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell{number}"
+    nbformat.write(notebook, path)
+
+
+def test_a_failing_notebook_is_named_and_the_last_good_outputs_stay(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    layout = build.Layout.in_folder(tmp_path / "out", config.DEFAULT_DATA_DIR, sources_dir=sources)
+    _probe_notebook(sources / "09-probe.ipynb", "2", fail=False)
+    assert build.build(layout, log=lambda _: None) == 0
+    good = snapshot(tmp_path / "out")
+    assert {
+        "figures/09-probe.png",
+        "figures/09-probe.csv",
+        "notebooks/09-probe.ipynb",
+        "site/09-probe.html",
+    } <= set(good)
+
+    _probe_notebook(sources / "09-probe.ipynb", "3", fail=True)
+    messages: list[str] = []
+    assert build.build(layout, log=messages.append) == 1
+    report = "\n".join(messages)
+    assert "09-probe.ipynb: cell 3 (In [2]) raised ValueError: deliberately broken" in report
+    assert snapshot(tmp_path / "out") == good, "the failed run must leave the last good outputs"
+
+
+def test_a_second_build_with_nothing_changed_executes_nothing(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    layout = build.Layout.in_folder(tmp_path / "out", config.DEFAULT_DATA_DIR, sources_dir=sources)
+    _probe_notebook(sources / "09-probe.ipynb", "2", fail=False)
+    assert build.build(layout, log=lambda _: None) == 0
+    messages: list[str] = []
+    assert build.build(layout, log=messages.append) == 0
+    assert "notebooks: 0 to execute, 1 up to date" in messages
