@@ -30,7 +30,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from boots import config
+from boots import config, skip_iri_grammar
 from boots.atomic import write_bytes, write_text
 
 KERNEL = "python3"
@@ -144,6 +144,7 @@ def _failure(notebook, error: Exception) -> str:
 
 async def execute(path: Path, target: Path, layout: Layout, fingerprint: str) -> Outcome:
     """Execute one notebook; on success publish its figures, then the notebook itself."""
+    skip_iri_grammar()
     import nbformat
     from nbclient import NotebookClient
 
@@ -151,7 +152,9 @@ async def execute(path: Path, target: Path, layout: Layout, fingerprint: str) ->
     started = time.perf_counter()
     notebook = nbformat.read(path, as_version=4)
     prefix = target.name.split("-", 1)[0] + "-"
-    with tempfile.TemporaryDirectory(prefix="boots-figures-") as staging:
+    with tempfile.TemporaryDirectory(prefix="boots-build-") as scratch:
+        staging = Path(scratch) / "figures"
+        staging.mkdir()
         env = dict(
             os.environ,
             BOOTS_DATA=str(layout.data_dir),
@@ -166,13 +169,17 @@ async def execute(path: Path, target: Path, layout: Layout, fingerprint: str) ->
             record_timing=False,
             resources={"metadata": {"path": str(target.parent)}},
         )
+        # Talk to the kernel over local sockets in the staging folder, not TCP ports.
+        client.km = client.create_kernel_manager()
+        client.km.transport = "ipc"
+        client.km.ip = str(Path(scratch) / "kernel")
         try:
             await client.async_execute(env=env)
         except Exception as error:  # any failure: report it, publish nothing
             outcome.error = _failure(notebook, error)
             outcome.seconds = time.perf_counter() - started
             return outcome
-        produced = sorted(Path(staging).iterdir())
+        produced = sorted(staging.iterdir())
         layout.figures_dir.mkdir(parents=True, exist_ok=True)
         for staged in produced:
             data = staged.read_bytes()
@@ -221,19 +228,28 @@ def notebooks_in(folder: Path) -> list[Path]:
 def build(layout: Layout, force: bool = False, jobs: int | None = None, log=print) -> int:
     """Run the build; return the process exit code."""
     started = time.perf_counter()
-    from boots.validate import validate
+    shared = shared_fingerprint(layout.data_dir)
+    stamp = (
+        config.ROOT
+        / "build"
+        / ".validated"
+        / hashlib.sha256(str(layout.data_dir.resolve()).encode()).hexdigest()[:16]
+    )
+    if not (stamp.is_file() and stamp.read_text() == shared):
+        from boots.validate import validate
 
-    report = validate(layout.data_dir)
-    if not report.ok:
-        for problem in report.problems:
-            log(str(problem))
-        log(f"build stopped: {len(report.problems)} data problem(s); nothing was executed")
-        return 1
+        report = validate(layout.data_dir)
+        if not report.ok:
+            for problem in report.problems:
+                log(str(problem))
+            log(f"build stopped: {len(report.problems)} data problem(s); nothing was executed")
+            return 1
+        log(report.summary())
+        write_text(stamp, shared)
     sources = notebooks_in(layout.sources_dir)
     if not sources:
         log("no notebooks to build")
         return 1
-    shared = shared_fingerprint(layout.data_dir)
     layout.notebooks_dir.mkdir(parents=True, exist_ok=True)
     todo, outcomes = [], []
     for source in sources:

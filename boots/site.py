@@ -34,6 +34,9 @@ h1 { margin-bottom: 0.2rem; }
 
 
 def _exporter():
+    from boots import skip_iri_grammar
+
+    skip_iri_grammar()
     from nbconvert import HTMLExporter
 
     return HTMLExporter(
@@ -42,8 +45,18 @@ def _exporter():
         require_js_url="",
         jquery_url="",
         jupyter_widgets_base_url="",
+        mermaid_js_url="",
+        mermaid_layout_elk_js_url="",
         embed_images=True,
     )
+
+
+_EMPTY_SCRIPT = re.compile(r'<script src="">\s*</script>')
+
+
+def offline(page: str) -> str:
+    """Drop the script tags whose (network) URLs were emptied."""
+    return _EMPTY_SCRIPT.sub("", page)
 
 
 def notebook_summary(notebook: dict) -> dict[str, str]:
@@ -116,8 +129,10 @@ def render_site(notebooks: list[Path], layout) -> int:
             exporter = _exporter()
         import nbformat
 
-        body, _ = exporter.from_notebook_node(nbformat.reads(raw.decode("utf-8"), as_version=4))
-        write_text(site / page, body)
+        node = nbformat.reads(raw.decode("utf-8"), as_version=4)
+        title = summaries[-1][1]["title"] or path.stem
+        body, _ = exporter.from_notebook_node(node, resources={"metadata": {"name": title}})
+        write_text(site / page, offline(body))
         stamps[page] = digest
         rendered += 1
     index = render_index(summaries, layout.figures_dir)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pycountry
 
-from boots import config, text
+from boots import config, skip_iri_grammar, text
 from boots.schema import Resource, SchemaError, resources
 
 MAX_SHOWN = 120
@@ -218,6 +218,7 @@ def read_table(data_dir: Path, resource: Resource, report: Report) -> Table | No
 
 def check_schema(data_dir: Path, tables: dict[str, Table], report: Report) -> None:
     """Types, constraints and keys, as frictionless checks them against the descriptor."""
+    skip_iri_grammar()
     from frictionless import Package, system
 
     descriptor_path = data_dir / config.DESCRIPTOR
