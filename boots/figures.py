@@ -17,9 +17,7 @@ import pandas as pd
 from boots import config
 from boots.atomic import write_bytes, write_text
 
-SOURCE_LINE = (
-    "Source: Boots on the Ground curated tables ({tables}), from five articles of 27-28 Feb 2024."
-)
+SOURCE_LINE = "Source: Boots on the Ground curated tables ({tables})."
 _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
 
 STYLE = {
@@ -43,10 +41,13 @@ def use_style() -> None:
 
 
 def source_note(fig, tables: str) -> None:
-    """Print the source line at the bottom left of ``fig``."""
+    """Print the source line below everything already drawn on ``fig`` (call it last)."""
+    fig.draw_without_rendering()  # place axis labels where they will be drawn
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
     fig.text(
-        0.01,
-        -0.02,
+        box.x0 / width,
+        (box.y0 - 0.08) / height,
         SOURCE_LINE.format(tables=tables),
         fontsize=8,
         color="#444444",

@@ -8,6 +8,7 @@ Values from the data are escaped, so a quote containing markup is shown as text.
 from __future__ import annotations
 
 import html
+import numbers
 import re
 
 from IPython.display import Markdown, display
@@ -22,15 +23,23 @@ def escape(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
 
 
+def _escaped(values: dict[str, object]) -> dict[str, object]:
+    """Text values escaped; numbers kept as numbers so format specs like ``{x:.2f}`` work."""
+    return {
+        key: value if isinstance(value, numbers.Real) else escape(value)
+        for key, value in values.items()
+    }
+
+
 def say(template: str, **values: object) -> None:
     """Display ``template`` as markdown with ``{name}`` fields filled by escaped ``values``."""
-    display(Markdown(template.format(**{k: escape(v) for k, v in values.items()})))
+    display(Markdown(template.format(**_escaped(values))))
 
 
 def finding(template: str, figure: str = "", **values: object) -> None:
     """Display the notebook's one-line finding; the site's index shows it with ``figure``."""
-    plain = template.format(**{k: str(v) for k, v in values.items()})
-    shown = template.format(**{k: escape(v) for k, v in values.items()})
+    plain = template.format(**values)
+    shown = template.format(**_escaped(values))
     display(
         Markdown(f"**Finding:** {shown}"), metadata={FINDING_KEY: {"text": plain, "figure": figure}}
     )

@@ -345,6 +345,14 @@ def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Ar
         for column in ("language", "original_language"):
             if row[column] and pycountry.languages.get(alpha_2=row[column]) is None:
                 report.add(name, line, column, row[column], "an ISO 639-1 language code such as en")
+        if row["byline_wire"] and row["byline_wire"] not in row["credits"].split(";"):
+            report.add(
+                name,
+                line,
+                "byline_wire",
+                row["byline_wire"],
+                f"one of the article's credits ({row['credits'] or 'none'})",
+            )
         if row["translation"] == "none" and row["language"] != row["original_language"]:
             report.add(
                 name,

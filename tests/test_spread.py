@@ -1,0 +1,167 @@
+"""Notebook 02's logic: timeline, reaction graph, relay, all driven by the tables."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+
+import pandas as pd
+
+from boots import data, reuse, spread
+from boots.validate import validate
+
+SIXTH = """Test Wire Daily: NATO rules out troops
+
+NATO's chief Jens Stoltenberg said there are “no plans for NATO combat troops on the ground in Ukraine”, according to Reuters.
+
+Macron had said “nothing can be ruled out”.
+"""
+
+
+def add_sixth_article(folder):
+    """A sixth article with two mentions, added the way the README tells a curator to."""
+    path = folder / "articles" / "005_test.txt"
+    path.write_text(SIXTH, encoding="utf-8")
+    lede = "NATO's chief Jens Stoltenberg said there are “no plans for NATO combat troops on the ground in Ukraine”, according to Reuters."
+    append(
+        folder / "articles.csv",
+        [
+            "testwire",
+            "005_test.txt",
+            hashlib.sha256(path.read_bytes()).hexdigest(),
+            "Test Wire Daily",
+            "test outlet",
+            "invented for a test",
+            "stated",
+            "en",
+            "en",
+            "none",
+            "n/a",
+            "original",
+            "n/a",
+            "Reuters",
+            "",
+            "Test Wire Daily: NATO rules out troops",
+            "",
+            lede,
+            "nato_denial",
+            "nato_denial",
+            "2024-03-01",
+            "stated",
+            "test",
+            "1-5",
+            "",
+        ],
+    )
+    stoltenberg = "no plans for NATO combat troops on the ground in Ukraine"
+    macron = "nothing can be ruled out"
+    append(
+        folder / "mentions.csv",
+        [
+            "m901",
+            "stoltenberg-no-plans",
+            "testwire",
+            stoltenberg,
+            "direct",
+            "NATO's chief Jens Stoltenberg",
+            "said",
+            "according to Reuters",
+            "Reuters",
+            str(SIXTH.index(stoltenberg)),
+            "1",
+        ],
+    )
+    append(
+        folder / "mentions.csv",
+        [
+            "m902",
+            "macron-nothing-ruled-out",
+            "testwire",
+            macron,
+            "direct",
+            "Macron",
+            "said",
+            "",
+            "",
+            str(SIXTH.index(macron)),
+            "2",
+        ],
+    )
+
+
+def append(path, row):
+    with open(path, "a", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerow(row)
+
+
+def test_the_sixth_article_is_valid_data(data_copy):
+    add_sixth_article(data_copy)
+    report = validate(data_copy)
+    assert report.problems == [], "\n".join(map(str, report.problems))
+
+
+def test_a_sixth_article_changes_timeline_relay_and_reuse_without_code_changes(data_copy):
+    before = data.load(data_copy)
+    add_sixth_article(data_copy)
+    after = data.load(data_copy)
+
+    marks = spread.article_marks(after)
+    assert len(marks) == len(spread.article_marks(before)) + 1
+    assert marks.set_index("article_id").at["testwire", "published"] == pd.Timestamp("2024-03-01")
+
+    relay = spread.relay_table(after)
+    new = relay[relay.article_id == "testwire"].set_index("statement_id")
+    assert new.at["stoltenberg-no-plans", "channel"] == "Reuters"
+    assert new.at["macron-nothing-ruled-out", "channel"] == spread.NO_CREDIT
+    reach = spread.reach_table(after, relay).set_index("statement_id")
+    assert reach.at["stoltenberg-no-plans", "outlets"] == 6
+    assert "Test Wire Daily" in reach.at["stoltenberg-no-plans", "carried by"]
+
+    bodies = {a: reuse.body(after, a) for a in after.articles.article_id}
+    contained, similar = reuse.reuse_matrices(bodies)
+    assert contained.shape == similar.shape == (6, 6) and "testwire" in contained.index
+    assert contained.at["testwire", "aljazeera"] > 0  # it repeats Al Jazeera's quotation
+
+
+def test_reaction_graph_links_speakers_with_counts():
+    nodes, edges = spread.reaction_graph(data.load())
+    peskov = edges[(edges.source == "macron") & (edges.target == "peskov")]
+    assert peskov.statements.item() == 3
+    assert set(edges.source) == {"macron"}
+    assert nodes.set_index("speaker_id").at["macron", "stance"] == "open"
+
+
+def test_relay_falls_back_from_credit_to_byline_to_none():
+    relay = spread.relay_table(data.load()).set_index(["statement_id", "article_id"])
+    assert relay.at[("stoltenberg-no-plans", "voi"), "channel"] == "TASS"
+    assert relay.at[("stoltenberg-no-plans", "euronews"), "channel"] == "AP (byline)"
+    assert relay.at[("stoltenberg-no-plans", "aljazeera"), "channel"] == spread.NO_CREDIT
+
+
+def test_first_outlet_lists_every_tie():
+    relay = pd.DataFrame(
+        {
+            "statement_id": ["s", "s", "s"],
+            "speaker": ["X"] * 3,
+            "outlet": ["A", "B", "C"],
+            "published": pd.to_datetime(["2024-02-28", "2024-02-27", "2024-02-27"]),
+            "channel": ["AP", "AP", spread.NO_CREDIT],
+        }
+    )
+
+    class Fake:
+        articles = pd.DataFrame({"outlet": ["A", "B", "C", "D"]})
+
+    row = spread.reach_table(Fake(), relay).iloc[0]
+    assert row["first in these sources"] == "B, C"
+    assert row.outlets == 3 and not row["reached all"]
+
+
+def test_titles_count_from_the_data():
+    ev = data.load()
+    relay = spread.relay_table(ev)
+    title = spread.relay_title(relay)
+    assert title.startswith(
+        f"{(relay.channel == spread.NO_CREDIT).sum()} of {len(relay)} mentions credit no channel"
+    )
+    assert spread.root_statement(ev) == "macron-nothing-ruled-out"
