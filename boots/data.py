@@ -30,6 +30,7 @@ class Evidence:
     statements: pd.DataFrame
     mentions: pd.DataFrame
     quote_exclusions: pd.DataFrame
+    lexicon: pd.DataFrame
     texts: dict[str, str]
 
     def statements_with_speakers(self) -> pd.DataFrame:

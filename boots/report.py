@@ -23,6 +23,18 @@ def escape(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
 
 
+def setup() -> None:
+    """Notebook defaults: the project's plot style, and tables that show quotes in full."""
+    import pandas as pd
+
+    from boots import figures
+
+    figures.use_style()
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 80)
+    pd.set_option("display.min_rows", 40)
+
+
 def _escaped(values: dict[str, object]) -> dict[str, object]:
     """Text values escaped; numbers kept as numbers so format specs like ``{x:.2f}`` work."""
     return {

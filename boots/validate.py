@@ -738,9 +738,37 @@ def validate(data_dir: Path | None = None) -> Report:
         spans = check_mentions(
             get("mentions"), get("statements"), get("speakers"), articles, report
         )
+    if get("lexicon"):
+        check_lexicon(get("lexicon"), report)
     if get("mentions") or get("quote_exclusions"):
         check_coverage(get("quote_exclusions"), get("mentions"), articles, spans, report)
     return report
+
+
+def check_lexicon(table: Table, report: Report) -> None:
+    """Every pattern compiles and cannot match empty text."""
+    import re
+
+    for index, row in enumerate(table.rows):
+        try:
+            compiled = re.compile(row["pattern"], re.IGNORECASE)
+        except re.error as error:
+            report.add(
+                table.resource.path,
+                table.where(index),
+                "pattern",
+                row["pattern"],
+                f"a valid regular expression ({error})",
+            )
+            continue
+        if compiled.fullmatch(""):
+            report.add(
+                table.resource.path,
+                table.where(index),
+                "pattern",
+                row["pattern"],
+                "a pattern that cannot match empty text",
+            )
 
 
 def _check_mentioned(statements: Table, mentions: Table | None, report: Report) -> None:

@@ -1,0 +1,580 @@
+"""How the outlets framed the story, for notebook 03.
+
+Headline and lede focus, actor prominence (first appearance, share of quoted words,
+mentions), a lexicon of telling wording counted in context, attribution verbs, and quote
+drift (how the same statement's wording differs between articles). Everything is computed
+from the curated tables and the article texts; nothing is typed in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import cache
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.patches import Patch
+
+from boots import figures, reuse, style, text
+from boots.data import Evidence
+from boots.validate import passage_key
+
+UNATTRIBUTED = "(not a statement in the tables)"
+
+
+# --- headline and lede ----------------------------------------------------------------------
+
+
+def focus_table(evidence: Evidence) -> pd.DataFrame:
+    """Headline and lede of each outlet side by side, with what each foregrounds."""
+    articles = evidence.articles
+    return pd.DataFrame(
+        {
+            "outlet": articles.outlet,
+            "headline": articles.headline,
+            "headline foregrounds": articles.headline_focus.str.replace(";", ", "),
+            "lede": articles.lede,
+            "lede foregrounds": articles.lede_focus.str.replace(";", ", "),
+        }
+    )
+
+
+def focus_matrix(evidence: Evidence) -> pd.DataFrame:
+    """Focus code x outlet: 'headline and lede', 'headline', 'lede' or ''."""
+    codes: list[str] = []
+    for column in ("headline_focus", "lede_focus"):
+        for value in evidence.articles[column]:
+            codes.extend(c for c in value.split(";") if c not in codes)
+    rows = {}
+    for article in evidence.articles.itertuples():
+        head, lede = set(article.headline_focus.split(";")), set(article.lede_focus.split(";"))
+        rows[article.outlet] = [
+            "headline and lede"
+            if c in head and c in lede
+            else "headline"
+            if c in head
+            else "lede"
+            if c in lede
+            else ""
+            for c in codes
+        ]
+    matrix = pd.DataFrame(rows, index=codes)
+    matrix.index.name = "focus"
+    return matrix
+
+
+# --- prominence ---------------------------------------------------------------------------
+
+
+def _located(evidence: Evidence) -> pd.DataFrame:
+    mentions = evidence.mentions_in_full()
+    spans = [
+        text.locate(q, evidence.texts[a])
+        for q, a in zip(mentions.quote, mentions.article_id, strict=True)
+    ]
+    return mentions.assign(
+        start=[s.start if s else np.nan for s in spans], end=[s.end if s else np.nan for s in spans]
+    )
+
+
+def quoted_passages(evidence: Evidence) -> pd.DataFrame:
+    """Every passage inside quotation marks in every article body, attributed to the
+    speaker and stance of the mention covering it (or that it repeats), with its words."""
+    located = _located(evidence)
+    exclusions = evidence.quote_exclusions
+    by_mention = located.set_index("mention_id")
+    rows = []
+    for article in evidence.articles.itertuples():
+        content = evidence.texts[article.article_id]
+        passages, _ = text.quoted_passages(content, text.body_spans(content, article.body_lines))
+        mine = located[located.article_id == article.article_id]
+        excluded = exclusions[exclusions.article_id == article.article_id]
+        repeats = {
+            passage_key(p): m for p, m in zip(excluded.passage, excluded.mention_id, strict=True)
+        }
+        for passage in passages:
+            covering = mine[(mine.start <= passage.span.start) & (mine.end >= passage.span.end)]
+            if covering.empty and isinstance(repeats.get(passage_key(passage.text)), str):
+                covering = by_mention.loc[[repeats[passage_key(passage.text)]]].reset_index()
+            words = len(reuse.tokens(passage.text))
+            if covering.empty:
+                rows.append(
+                    (
+                        article.article_id,
+                        article.outlet,
+                        UNATTRIBUTED,
+                        "none",
+                        passage.span.start,
+                        words,
+                        passage.text,
+                    )
+                )
+                continue
+            share = words / len(covering)  # a passage reported for several speakers is split evenly
+            for mention in covering.itertuples():
+                rows.append(
+                    (
+                        article.article_id,
+                        article.outlet,
+                        mention.name,
+                        mention.stance,
+                        passage.span.start,
+                        share,
+                        passage.text,
+                    )
+                )
+    return pd.DataFrame(
+        rows, columns=["article_id", "outlet", "speaker", "stance", "start", "words", "passage"]
+    )
+
+
+def prominence(evidence: Evidence) -> pd.DataFrame:
+    """Per outlet and speaker: order of first appearance, mentions, quoted words and share."""
+    located = _located(evidence)
+    passages = quoted_passages(evidence)
+    attributed = passages[passages.speaker != UNATTRIBUTED]
+    first = (
+        pd.concat(
+            [
+                located[["outlet", "name", "start"]].rename(columns={"name": "speaker"}),
+                attributed[["outlet", "speaker", "start"]],
+            ]
+        )
+        .groupby(["outlet", "speaker"])
+        .start.min()
+    )
+    mentions = located.groupby(["outlet", "name"]).size().rename_axis(["outlet", "speaker"])
+    words = attributed.groupby(["outlet", "speaker"]).words.sum()
+    total = passages.groupby("outlet").words.sum()
+    table = (
+        pd.DataFrame({"first_position": first, "mentions": mentions})
+        .join(words)
+        .fillna({"words": 0.0})
+    )
+    table = table.reset_index()
+    table["first_rank"] = table.groupby("outlet").first_position.rank(method="min").astype(int)
+    table["quoted_share"] = table.words / table.outlet.map(total)
+    order = list(evidence.articles.outlet)
+    table["outlet_order"] = table.outlet.map(order.index)
+    table = table.sort_values(["outlet_order", "first_rank", "speaker"], kind="stable").drop(
+        columns="outlet_order"
+    )
+    return table.rename(columns={"words": "quoted_words"}).reset_index(drop=True)
+
+
+def stance_shares(evidence: Evidence) -> pd.DataFrame:
+    """Per outlet: share of its quoted words by the stance of the statement quoted."""
+    passages = quoted_passages(evidence)
+    shares = passages.pivot_table(
+        index="outlet", columns="stance", values="words", aggfunc="sum", fill_value=0
+    )
+    shares = shares.div(shares.sum(axis=1), axis=0)
+    columns = [s for s in [*style.STANCE_COLOURS, "none"] if s in shares.columns]
+    return shares.reindex(index=list(evidence.articles.outlet), columns=columns)
+
+
+def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top: int = 12):
+    """Left: quoted words by stance per outlet. Right: who is quoted most, and who comes first."""
+    fig, (left, right) = plt.subplots(
+        1, 2, figsize=(13, 6.2), gridspec_kw={"width_ratios": [1, 1.5]}
+    )
+    bottom = np.zeros(len(shares))
+    for stance in shares.columns:
+        colour = style.STANCE_COLOURS.get(stance, "#DDDDDD")
+        label = style.STANCE_LABELS.get(stance, "not a statement")
+        left.barh(
+            range(len(shares)),
+            shares[stance],
+            left=bottom,
+            color=colour,
+            label=label,
+            edgecolor="white",
+        )
+        bottom += shares[stance].to_numpy()
+    left.set_yticks(range(len(shares)), shares.index)
+    left.set_ylim(len(shares) - 0.5, -0.5)
+    left.set_xlim(0, 1)
+    left.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    left.set_xlabel("Share of the outlet's quoted words, by the stance of the statement quoted")
+    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8, frameon=False)
+    speakers = table.groupby("speaker").quoted_share.sum().sort_values(ascending=False).index[:top]
+    outlets = list(shares.index)
+    grid = table.pivot_table(
+        index="speaker", columns="outlet", values="quoted_share", aggfunc="sum"
+    ).reindex(index=speakers, columns=outlets)
+    ranks = table.pivot_table(
+        index="speaker", columns="outlet", values="first_rank", aggfunc="min"
+    ).reindex(index=speakers, columns=outlets)
+    image = right.imshow(
+        grid.fillna(0).to_numpy(),
+        cmap="Blues",
+        vmin=0,
+        vmax=max(0.5, float(np.nanmax(grid.to_numpy()))),
+        aspect="auto",
+    )
+    for i in range(len(speakers)):
+        for j in range(len(outlets)):
+            rank = ranks.iat[i, j]
+            if not np.isnan(rank):
+                share = grid.iat[i, j]
+                right.text(
+                    j,
+                    i,
+                    f"#{int(rank)}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if share > 0.3 else "#222222",
+                )
+    right.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
+    right.set_yticks(range(len(speakers)), speakers, fontsize=8)
+    right.set_xlabel("Colour: share of quoted words; #n: order of first appearance")
+    fig.colorbar(image, ax=right, shrink=0.7, format=lambda v, _: f"{v:.0%}")
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    fig.subplots_adjust(wspace=0.45)
+    figures.source_note(fig, "mentions.csv, quote_exclusions.csv, article texts")
+    return fig
+
+
+# --- lexicon ------------------------------------------------------------------------------
+
+
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
+
+
+def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataFrame:
+    """Every lexicon hit in every article body, with its context (keyword in context)."""
+    rows = []
+    for article in evidence.articles.itertuples():
+        body = text.normalise(reuse.body(evidence, article.article_id))
+        for term in lexicon.itertuples():
+            for match in _compiled(term.pattern).finditer(body):
+                rows.append(
+                    {
+                        "outlet": article.outlet,
+                        "term_id": term.term_id,
+                        "group": term.group,
+                        "left": body[max(0, match.start() - width) : match.start()].rjust(width),
+                        "match": match.group(),
+                        "right": body[match.end() : match.end() + width],
+                        "position": match.start(),
+                    }
+                )
+    return pd.DataFrame(
+        rows, columns=["outlet", "term_id", "group", "left", "match", "right", "position"]
+    )
+
+
+def lexicon_counts(evidence: Evidence, lexicon: pd.DataFrame) -> pd.DataFrame:
+    """Term x outlet hit counts, every term and outlet listed (zeros included)."""
+    hits = kwic(evidence, lexicon)
+    counts = hits.groupby(["term_id", "outlet"]).size().unstack(fill_value=0)
+    counts = counts.reindex(
+        index=list(lexicon.term_id), columns=list(evidence.articles.outlet), fill_value=0
+    )
+    counts.insert(0, "label", lexicon.set_index("term_id").label)
+    counts.insert(0, "group", lexicon.set_index("term_id").group)
+    return counts
+
+
+def lexicon_figure(counts: pd.DataFrame, title: str):
+    values = counts.drop(columns=["group", "label"])
+    fig, ax = plt.subplots(figsize=(8.5, 0.34 * len(values) + 1.8))
+    ax.imshow(
+        values.to_numpy(),
+        cmap="Blues",
+        vmin=0,
+        vmax=max(3, int(values.to_numpy().max())),
+        aspect="auto",
+    )
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            n = values.iat[i, j]
+            ax.text(
+                j,
+                i,
+                str(n) if n else "·",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if n > 2 else "#333333",
+            )
+    ax.set_xticks(range(values.shape[1]), values.columns)
+    ax.xaxis.tick_top()
+    ax.set_yticks(
+        range(len(values)),
+        [f"{g}: {label}" for g, label in zip(counts.group, counts.label, strict=True)],
+        fontsize=8,
+    )
+    for boundary in np.flatnonzero(counts.group.to_numpy()[1:] != counts.group.to_numpy()[:-1]):
+        ax.axhline(boundary + 0.5, color="#888888", linewidth=0.8)
+    ax.set_title(title, pad=26)
+    figures.source_note(fig, "lexicon.csv, article texts")
+    return fig
+
+
+# --- attribution verbs ----------------------------------------------------------------------
+
+_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "also", "later"}
+
+
+@cache
+def lemma(verb: str) -> str:
+    """Dictionary form of a printed attribution verb ('has insisted' -> 'insist',
+    'ruled out' -> 'rule out'), by lemminflect."""
+    from lemminflect import getLemma
+
+    words = [w for w in verb.lower().split() if w not in _AUXILIARIES]
+    if not words:
+        return verb.lower()
+    head = getLemma(words[0], upos="VERB")
+    return " ".join([head[0] if head else words[0], *words[1:]])
+
+
+def verb_counts(evidence: Evidence, by: str = "outlet") -> pd.DataFrame:
+    """Attribution verbs (as lemmas) counted per outlet or per stance."""
+    mentions = evidence.mentions_in_full().assign(lemma=lambda m: m.verb.map(lemma))
+    counts = mentions.groupby([by, "lemma"]).size().unstack(fill_value=0)
+    order = mentions.lemma.value_counts().index
+    counts = counts.reindex(columns=order, fill_value=0)
+    if by == "outlet":
+        counts = counts.reindex(list(evidence.articles.outlet), fill_value=0)
+    return counts
+
+
+def verbs_figure(by_outlet: pd.DataFrame, title: str):
+    fig, ax = plt.subplots(figsize=(9.5, 3.6))
+    ax.imshow(by_outlet.to_numpy(), cmap="Blues", vmin=0, aspect="auto")
+    for i in range(by_outlet.shape[0]):
+        for j in range(by_outlet.shape[1]):
+            n = by_outlet.iat[i, j]
+            ax.text(
+                j,
+                i,
+                str(n) if n else "·",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if n > 5 else "#333333",
+            )
+    ax.set_xticks(range(by_outlet.shape[1]), by_outlet.columns, rotation=35, ha="right")
+    ax.set_yticks(range(by_outlet.shape[0]), by_outlet.index)
+    ax.set_xlabel("Attribution verb (dictionary form), most used first")
+    ax.set_title(title)
+    figures.source_note(fig, "mentions.csv (verb)")
+    return fig
+
+
+# --- quote drift ----------------------------------------------------------------------------
+
+
+def word_diff(reference: list[str], wording: list[str]) -> str:
+    """Word-level diff: [-removed-] {+added+}, shared words as they are."""
+    out = []
+    matcher = difflib.SequenceMatcher(None, reference, wording, autojunk=False)
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(" ".join(reference[a0:a1]))
+        if op in {"delete", "replace"}:
+            out.append("[-" + " ".join(reference[a0:a1]) + "-]")
+        if op in {"insert", "replace"}:
+            out.append("{+" + " ".join(wording[b0:b1]) + "+}")
+    return " ".join(out)
+
+
+def similarity(reference: list[str], wording: list[str]) -> float:
+    """2 x matched words / all words (difflib's ratio over words): 1 for identical wordings."""
+    return difflib.SequenceMatcher(None, reference, wording, autojunk=False).ratio()
+
+
+def coverage(reference: list[str], wording: list[str]) -> float:
+    """Share of this wording's words matched, in order, in the reference (1 for an exact excerpt)."""
+    if not wording:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, reference, wording, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(wording)
+
+
+def drift_table(evidence: Evidence) -> pd.DataFrame:
+    """Every wording of every statement reported by two or more outlets, compared with the
+    earliest wording: the earliest-published article's, preferring a direct quotation and
+    then the fullest one when articles share a date. Most changed statements first."""
+    mentions = evidence.mentions_in_full()
+    order = {a: i for i, a in enumerate(evidence.articles.article_id)}
+    mentions = mentions.assign(
+        words=mentions.quote.map(reuse.tokens),
+        quoted=mentions.quote_type != "paraphrase",
+        article_order=mentions.article_id.map(order),
+    )
+    mentions = mentions.assign(length=mentions.words.map(len))
+    rows = []
+    for statement_id, group in mentions.groupby("statement_id"):
+        if group.outlet.nunique() < 2:
+            continue
+        ranked = group.sort_values(
+            ["published", "quoted", "length", "article_order"], ascending=[True, False, False, True]
+        )
+        reference = ranked.iloc[0]
+        for mention in ranked.itertuples():
+            rows.append(
+                {
+                    "statement": statement_id,
+                    "speaker": mention.name,
+                    "article": mention.article_id,
+                    "outlet": mention.outlet,
+                    "wording": mention.quote,
+                    "quote_type": mention.quote_type,
+                    "similarity": round(similarity(reference.words, mention.words), 3),
+                    "coverage": round(coverage(reference.words, mention.words), 3),
+                    "reference_article": reference.article_id,
+                    "diff": word_diff(reference.words, mention.words),
+                }
+            )
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return table
+    table["least_similar"] = table.groupby("statement").similarity.transform("min")
+    table = table.sort_values(
+        ["least_similar", "statement", "similarity", "article"], kind="stable"
+    )
+    return table.drop(columns="least_similar").reset_index(drop=True)
+
+
+def prominence_title(shares: pd.DataFrame) -> str:
+    denials, opening = shares.get("rules_out"), shares.get("open")
+    parts = []
+    if denials is not None:
+        parts.append(
+            f"{denials.idxmax()} gives denials the largest share of its quoted words ({denials.max():.0%})"
+        )
+    if opening is not None:
+        parts.append(f"{opening.idxmax()} gives the most to the open door ({opening.max():.0%})")
+    return "; ".join(parts)
+
+
+def lexicon_title(counts: pd.DataFrame) -> str:
+    values = counts.drop(columns=["group", "label"])
+    everywhere = counts.label[(values > 0).all(axis=1)]
+    single = counts.label[(values > 0).sum(axis=1) == 1]
+    return f"{len(everywhere)} of {len(counts)} terms appear in every outlet; {len(single)} in only one"
+
+
+def verbs_title(by_outlet: pd.DataFrame) -> str:
+    top = by_outlet.sum().idxmax()
+    variety = (by_outlet > 0).sum(axis=1)
+    return (
+        f"'{top}' introduces {by_outlet[top].sum()} of {by_outlet.to_numpy().sum()} mentions; "
+        f"{variety.idxmax()} uses the most different verbs ({variety.max()})"
+    )
+
+
+def drift_title(drift: pd.DataFrame) -> str:
+    per_statement = drift.groupby("statement").similarity.min()
+    changed = int((per_statement < 0.5).sum())
+    return f"{changed} of {len(per_statement)} statements reach some outlet with under half their words in common"
+
+
+def drift_figure(drift: pd.DataFrame, title: str):
+    """Similarity of each outlet's wording to the earliest one, statement by statement."""
+    statements = list(dict.fromkeys(drift.statement))
+    outlets = list(dict.fromkeys(drift.sort_values("article").outlet))
+    markers = dict(zip(outlets, "osD^vP*X", strict=False))
+    palette = dict(
+        zip(
+            outlets,
+            [
+                "#0072B2",
+                "#E69F00",
+                "#009E73",
+                "#CC79A7",
+                "#D55E00",
+                "#56B4E9",
+                "#F0E442",
+                "#000000",
+            ],
+            strict=False,
+        )
+    )
+    fig, ax = plt.subplots(figsize=(9.5, 0.42 * len(statements) + 1.8))
+    y = {s: i for i, s in enumerate(statements)}
+    for row in drift.itertuples():
+        filled = row.quote_type != "paraphrase"
+        ax.scatter(
+            row.similarity,
+            y[row.statement],
+            marker=markers[row.outlet],
+            s=60,
+            zorder=3,
+            facecolor=palette[row.outlet] if filled else "white",
+            edgecolor=palette[row.outlet],
+            linewidth=1.2,
+        )
+    labels = [f"{drift[drift.statement == s].speaker.iloc[0]} · {s}" for s in statements]
+    ax.set_yticks(range(len(statements)), labels, fontsize=8)
+    ax.set_ylim(len(statements) - 0.5, -0.5)
+    ax.set_xlim(-0.02, 1.05)
+    ax.set_xlabel("Similarity to the earliest wording (1 = word for word)")
+    ax.grid(axis="x", color="#DDDDDD", zorder=0)
+    handles = [
+        plt.Line2D([], [], marker=markers[o], linestyle="", color=palette[o], label=o)
+        for o in outlets
+    ]
+    handles.append(Patch(facecolor="white", edgecolor="#555555", label="hollow: paraphrase"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
+    ax.set_title(title)
+    figures.source_note(fig, "mentions.csv (quote)")
+    return fig
+
+
+# --- printed errors ---------------------------------------------------------------------------
+
+
+def _plain(value: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
+    ).lower()
+
+
+def printed_errors(evidence: Evidence) -> pd.DataFrame:
+    """Name forms an article printed that are not the speaker's name: dropped accents,
+    misspellings and misattributions, with the correction from the speaker registry.
+
+    Governments reported collectively are printed by country name, which is no error."""
+    mentions = evidence.mentions_in_full()
+    rows = []
+    for mention in mentions[mentions.kind != "government"].itertuples():
+        reference = f"{mention.name} {mention.role}"
+        for form in mention.printed_names.split(";"):
+            if not form or text.normalise(form) not in text.normalise(mention.printed_speaker):
+                continue
+            if form in reference:
+                continue
+            kind = (
+                "accents dropped"
+                if _plain(form) in _plain(reference)
+                else "misspelt or misattributed"
+            )
+            rows.append(
+                {
+                    "outlet": mention.outlet,
+                    "printed": mention.printed_speaker,
+                    "name form": form,
+                    "kind": kind,
+                    "speaker": mention.name,
+                    "correction": mention.speaker_notes
+                    if isinstance(mention.speaker_notes, str)
+                    else "",
+                }
+            )
+    errors = pd.DataFrame(
+        rows, columns=["outlet", "printed", "name form", "kind", "speaker", "correction"]
+    )
+    longest_first = errors.assign(n=errors["name form"].str.len()).sort_values(
+        "n", ascending=False, kind="stable"
+    )
+    kept = longest_first.drop_duplicates(["outlet", "printed"]).drop(columns="n")
+    return kept.sort_index().reset_index(drop=True)

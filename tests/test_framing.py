@@ -1,0 +1,165 @@
+"""Notebook 03's logic, with expectations computed by hand."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from boots import build, config, data, framing
+
+
+@pytest.fixture(scope="module")
+def ev():
+    return data.load()
+
+
+def test_word_diff_similarity_and_coverage_by_hand():
+    reference, wording = ["a", "b", "c", "d"], ["a", "x", "c", "d"]
+    assert framing.word_diff(reference, wording) == "a [-b-] {+x+} c d"
+    assert framing.similarity(reference, wording) == pytest.approx(2 * 3 / 8)
+    assert framing.coverage(reference, wording) == pytest.approx(3 / 4)
+    excerpt = ["b", "c"]
+    assert framing.coverage(reference, excerpt) == 1.0
+    assert framing.similarity(reference, excerpt) == pytest.approx(2 * 2 / 6)
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("said", "say"),
+        ("told", "tell"),
+        ("saying", "say"),
+        ("has insisted", "insist"),
+        ("ruled out", "rule out"),
+        ("echoed", "echo"),
+    ],
+)
+def test_lemma(printed, expected):
+    assert framing.lemma(printed) == expected
+
+
+def test_quoted_words_are_counted_and_attributed_by_hand(ev):
+    table = framing.prominence(ev).set_index(["outlet", "speaker"])
+    # “You can’t rule anything out in a war.” = 8 words; Podolyak's quotation = 17 words.
+    assert table.at[("Al Jazeera", "Gabriel Attal"), "quoted_words"] == 8
+    assert table.at[("Al Jazeera", "Mykhailo Podolyak"), "quoted_words"] == 17
+    # Tusk is only paraphrased by Al Jazeera: a mention, but no quoted words.
+    assert table.at[("Al Jazeera", "Donald Tusk"), "quoted_words"] == 0
+    assert table.at[("Al Jazeera", "Donald Tusk"), "mentions"] == 1
+    # Euronews' headline quotes Peskov ('inevitability', a repeat): he comes first.
+    assert table.at[("Euronews", "Dmitry Peskov"), "first_rank"] == 1
+
+
+def test_stance_shares_sum_to_one_per_outlet(ev):
+    shares = framing.stance_shares(ev)
+    assert list(shares.index) == list(ev.articles.outlet)
+    assert (shares.sum(axis=1).round(9) == 1).all()
+
+
+def test_lexicon_counts_and_kwic_on_a_tiny_corpus():
+    evidence = SimpleNamespace(
+        articles=pd.DataFrame(
+            {"article_id": ["a", "b"], "outlet": ["A", "B"], "body_lines": ["1", "1"]}
+        ),
+        texts={
+            "a": "Boots on the ground? No boots on ground, the military operation.",
+            "b": "No plans.",
+        },
+    )
+    lexicon = pd.DataFrame(
+        {
+            "term_id": ["boots", "op"],
+            "group": ["troops", "war"],
+            "label": ["boots", "op"],
+            "pattern": ["boots on (the )?ground", "military operation"],
+        }
+    )
+    counts = framing.lexicon_counts(evidence, lexicon)
+    assert counts.loc["boots", "A"] == 2 and counts.loc["op", "A"] == 1
+    assert counts.loc["boots", "B"] == 0
+    hits = framing.kwic(evidence, lexicon, width=10)
+    assert list(hits.match) == ["Boots on the ground", "boots on ground", "military operation"]
+    assert hits.iloc[2].left == "ound, the "
+
+
+def test_drift_surfaces_stoltenberg_in_every_outlet_and_peskovs_possibility(ev):
+    drift = framing.drift_table(ev)
+    stoltenberg = drift[drift.statement == "stoltenberg-no-plans"]
+    assert set(stoltenberg.outlet) == set(ev.articles.outlet)
+    assert stoltenberg.set_index("outlet").at["Associated Press", "similarity"] == 1.0
+    voi = drift[(drift.statement == "peskov-inevitability") & (drift.outlet == "VOI")].iloc[0]
+    assert "[-probability-] {+possibility+}" in voi["diff"]
+    minimum = drift.groupby("statement", sort=False).similarity.min()
+    assert list(minimum) == sorted(minimum), "most changed statements first"
+
+
+def test_drift_csv_has_the_columns_the_issue_names():
+    header = (
+        (config.DEFAULT_FIGURES_DIR / "03-quote-drift.csv")
+        .read_text(encoding="utf-8")
+        .splitlines()[0]
+    )
+    columns = next(csv.reader([header]))
+    assert {"statement", "article", "wording", "similarity"} <= set(columns)
+
+
+def test_printed_errors_list_each_error_once_with_its_correction(ev):
+    errors = framing.printed_errors(ev)
+    assert set(errors["name form"]) == {
+        "Rishi Sunak",
+        "Peter Fiala",
+        "Giorgi Meloni",
+        "Peter Szijjarto",
+        "Stephane Sejourne",
+    }
+    kinds = errors.set_index("name form").kind
+    assert (
+        kinds["Stephane Sejourne"] == "accents dropped"
+        and kinds["Rishi Sunak"] == "misspelt or misattributed"
+    )
+    assert errors.correction.str.len().gt(0).all()
+
+
+MARKUP = "<script>alert('boots')</script> & <b>bold</b>"
+
+
+def test_markup_in_a_quote_renders_as_text_in_the_html(tmp_path):
+    """A quote containing <script> and & (in a temporary copy of the data) is shown as text."""
+    folder = tmp_path / "data"
+    shutil.copytree(config.DEFAULT_DATA_DIR, folder)
+    article = folder / "articles" / "000_48a6bae5c0c654dd.txt"
+    original = "[of direct conflict]"  # in Peskov's quotation, which the drift tables show
+    before = article.read_text(encoding="utf-8")
+    at, shift = before.index(original), len(MARKUP) - len(original)
+    content = before.replace(original, MARKUP)
+    article.write_text(content, encoding="utf-8")
+    rows = list(csv.reader((folder / "articles.csv").read_text(encoding="utf-8").splitlines()))
+    rows[1][rows[0].index("sha256")] = hashlib.sha256(article.read_bytes()).hexdigest()
+    mentions = list(csv.reader((folder / "mentions.csv").read_text(encoding="utf-8").splitlines()))
+    for row in mentions[1:]:
+        if row[2] == "aljazeera" and row[1] == "peskov-inevitability":
+            row[3] = row[3].replace(original, MARKUP)
+        if row[2] == "aljazeera" and int(row[9]) > at:
+            row[9] = str(int(row[9]) + shift)  # later quotes move with the edit
+    for path, table in ((folder / "articles.csv", rows), (folder / "mentions.csv", mentions)):
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerows(table)
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(config.NOTEBOOKS_DIR / "03-outlet-framing.ipynb", sources)
+    layout = build.Layout.in_folder(tmp_path / "out", folder, sources_dir=sources)
+    messages: list[str] = []
+    assert build.build(layout, log=messages.append) == 0, "\n".join(messages)
+    executed = json.loads(
+        (layout.notebooks_dir / "03-outlet-framing.ipynb").read_text(encoding="utf-8")
+    )
+    assert MARKUP in json.dumps(executed), "the quote reached the notebook's outputs"
+    page = (layout.site_dir / "03-outlet-framing.html").read_text(encoding="utf-8")
+    assert "<script>alert(" not in page and "<b>bold</b>" not in page
+    assert "&lt;script&gt;alert(" in page and "&amp; &lt;b&gt;bold&lt;/b&gt;" in page
