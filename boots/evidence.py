@@ -85,26 +85,69 @@ def coverage_matrix(evidence: Evidence) -> pd.DataFrame:
     return wide
 
 
+MAX_ROWS = 60
+
+
+def coverage_plot_data(matrix: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
+    """What the coverage figure draws: the statement matrix itself when it is small enough
+    to read row by row, otherwise, per speaker, how many statements each article reports."""
+    article_ids = list(evidence.articles.article_id)
+    if len(matrix) <= MAX_ROWS:
+        return matrix
+    reported = matrix[article_ids].notna().groupby(matrix.speaker).sum()
+    reported.insert(0, "statements", matrix.groupby("speaker").size())
+    return reported.sort_values("statements", ascending=False, kind="stable")
+
+
 def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
-    """Heat map of ``coverage_matrix``: one row per statement, one column per outlet."""
+    """Heat map of ``coverage_matrix``: a row per statement (or per speaker, for large tables)."""
     article_ids = list(evidence.articles.article_id)
     outlets = list(evidence.articles.outlet)
-    codes = {name: i for i, name in enumerate(QUOTE_TYPE_COLOURS)}
-    grid = matrix[article_ids].fillna("absent").map(codes.get).to_numpy(dtype=float)
-    n_rows = len(matrix)
+    plotted = coverage_plot_data(matrix, evidence)
+    per_statement = plotted is matrix
+    n_rows = len(plotted)
     fig, ax = plt.subplots(figsize=(8.5, 0.28 * n_rows + 2.2))
-    ax.imshow(
-        grid,
-        cmap=ListedColormap(list(QUOTE_TYPE_COLOURS.values())),
-        vmin=0,
-        vmax=len(codes) - 1,
-        aspect="auto",
-    )
+    if per_statement:
+        codes = {name: i for i, name in enumerate(QUOTE_TYPE_COLOURS)}
+        grid = plotted[article_ids].fillna("absent").map(codes.get).to_numpy(dtype=float)
+        ax.imshow(
+            grid,
+            cmap=ListedColormap(list(QUOTE_TYPE_COLOURS.values())),
+            vmin=0,
+            vmax=len(codes) - 1,
+            aspect="auto",
+        )
+        labels = [
+            f"{speaker} · {sid}"
+            for sid, speaker in zip(plotted.index, plotted.speaker, strict=True)
+        ]
+        handles = [
+            Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in QUOTE_TYPE_COLOURS.items()
+        ]
+        legend_title = "How the article reports it"
+    else:
+        shares = plotted[article_ids].div(plotted.statements, axis=0).to_numpy(dtype=float)
+        ax.imshow(shares, cmap="Blues", vmin=0, vmax=1, aspect="auto")
+        for i in range(n_rows):
+            for j, article in enumerate(article_ids):
+                value = plotted[article].iat[i]
+                ax.text(
+                    j,
+                    i,
+                    f"{value:,}",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if shares[i, j] > 0.6 else "#222222",
+                )
+        labels = [
+            f"{speaker} ({n:,} statements)"
+            for speaker, n in zip(plotted.index, plotted.statements, strict=True)
+        ]
+        handles = []
+        legend_title = ""
     ax.set_xticks(range(len(outlets)), outlets, rotation=0, fontsize=9)
     ax.xaxis.tick_top()
-    labels = [
-        f"{speaker} · {sid}" for sid, speaker in zip(matrix.index, matrix.speaker, strict=True)
-    ]
     ax.set_yticks(range(n_rows), labels, fontsize=8)
     ax.set_xticks(np.arange(-0.5, len(outlets)), minor=True)
     ax.set_yticks(np.arange(-0.5, n_rows), minor=True)
@@ -115,20 +158,18 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
     everywhere = int((matrix.outlets == len(article_ids)).sum())
     once = int((matrix.outlets == 1).sum())
     ax.set_title(
-        f"{once} of {n_rows} statements appear in a single outlet; {everywhere} in all {len(article_ids)}",
+        f"{once:,} of {len(matrix):,} statements appear in a single outlet; {everywhere:,} in all {len(article_ids)}",
         pad=34,
     )
-    handles = [
-        Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in QUOTE_TYPE_COLOURS.items()
-    ]
-    ax.legend(
-        handles=handles,
-        title="How the article reports it",
-        loc="upper center",
-        bbox_to_anchor=(0.5, -0.01),
-        ncol=4,
-        frameon=False,
-        fontsize=8,
-    )
+    if handles:
+        ax.legend(
+            handles=handles,
+            title=legend_title,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.01),
+            ncol=4,
+            frameon=False,
+            fontsize=8,
+        )
     figures.source_note(fig, "statements.csv, mentions.csv")
     return fig

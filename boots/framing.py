@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import textwrap
 import unicodedata
 from functools import cache
 
@@ -230,7 +231,7 @@ def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top
                     color="white" if share > 0.3 else "#222222",
                 )
     right.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
-    right.set_yticks(range(len(speakers)), speakers, fontsize=8)
+    right.set_yticks(range(len(speakers)), [textwrap.fill(s, 30) for s in speakers], fontsize=8)
     right.set_xlabel("Colour: share of quoted words; #n: order of first appearance")
     fig.colorbar(image, ax=right, shrink=0.7, format=lambda v, _: f"{v:.0%}")
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
@@ -399,49 +400,70 @@ def coverage(reference: list[str], wording: list[str]) -> float:
     return sum(block.size for block in matcher.get_matching_blocks()) / len(wording)
 
 
+@cache
+def _compare(reference: tuple[str, ...], wording: tuple[str, ...]) -> tuple[float, float, str]:
+    ref, words = list(reference), list(wording)
+    return round(similarity(ref, words), 3), round(coverage(ref, words), 3), word_diff(ref, words)
+
+
 def drift_table(evidence: Evidence) -> pd.DataFrame:
     """Every wording of every statement reported by two or more outlets, compared with the
     earliest wording: the earliest-published article's, preferring a direct quotation and
     then the fullest one when articles share a date. Most changed statements first."""
     mentions = evidence.mentions_in_full()
     order = {a: i for i, a in enumerate(evidence.articles.article_id)}
+    words = mentions.quote.map(lambda q: tuple(reuse.tokens(q)))
     mentions = mentions.assign(
-        words=mentions.quote.map(reuse.tokens),
+        words=words,
+        length=words.map(len),
         quoted=mentions.quote_type != "paraphrase",
         article_order=mentions.article_id.map(order),
     )
-    mentions = mentions.assign(length=mentions.words.map(len))
-    rows = []
-    for statement_id, group in mentions.groupby("statement_id"):
-        if group.outlet.nunique() < 2:
-            continue
-        ranked = group.sort_values(
-            ["published", "quoted", "length", "article_order"], ascending=[True, False, False, True]
-        )
-        reference = ranked.iloc[0]
-        for mention in ranked.itertuples():
-            rows.append(
-                {
-                    "statement": statement_id,
-                    "speaker": mention.name,
-                    "article": mention.article_id,
-                    "outlet": mention.outlet,
-                    "wording": mention.quote,
-                    "quote_type": mention.quote_type,
-                    "similarity": round(similarity(reference.words, mention.words), 3),
-                    "coverage": round(coverage(reference.words, mention.words), 3),
-                    "reference_article": reference.article_id,
-                    "diff": word_diff(reference.words, mention.words),
-                }
-            )
-    table = pd.DataFrame(rows)
-    if table.empty:
-        return table
-    table["least_similar"] = table.groupby("statement").similarity.transform("min")
-    table = table.sort_values(
-        ["least_similar", "statement", "similarity", "article"], kind="stable"
+    outlets = mentions.groupby("statement_id").outlet.transform("nunique")
+    mentions = mentions[outlets >= 2].sort_values(
+        ["statement_id", "published", "quoted", "length", "article_order"],
+        ascending=[True, True, False, False, True],
+        kind="stable",
     )
-    return table.drop(columns="least_similar").reset_index(drop=True)
+    columns = [
+        "statement",
+        "speaker",
+        "article",
+        "outlet",
+        "wording",
+        "quote_type",
+        "similarity",
+        "coverage",
+        "reference_article",
+        "diff",
+    ]
+    if mentions.empty:
+        return pd.DataFrame(columns=columns)
+    reference = mentions.groupby("statement_id", sort=False).head(1).set_index("statement_id")
+    ref_words = mentions.statement_id.map(reference.words)
+    compared = [_compare(r, w) for r, w in zip(ref_words, mentions.words, strict=True)]
+    table = pd.DataFrame(
+        {
+            "statement": mentions.statement_id,
+            "speaker": mentions.name,
+            "article": mentions.article_id,
+            "outlet": mentions.outlet,
+            "wording": mentions.quote,
+            "quote_type": mentions.quote_type,
+            "similarity": [c[0] for c in compared],
+            "coverage": [c[1] for c in compared],
+            "reference_article": mentions.statement_id.map(reference.article_id),
+            "diff": [c[2] for c in compared],
+        }
+    )
+    least = table.groupby("statement").similarity.transform("min")
+    table = table.assign(_least=least).sort_values(
+        ["_least", "statement", "similarity", "article"], kind="stable"
+    )
+    return table.drop(columns="_least").reset_index(drop=True)
+
+
+DRIFT_ROWS = 40
 
 
 def prominence_title(shares: pd.DataFrame) -> str:
@@ -479,8 +501,10 @@ def drift_title(drift: pd.DataFrame) -> str:
 
 
 def drift_figure(drift: pd.DataFrame, title: str):
-    """Similarity of each outlet's wording to the earliest one, statement by statement."""
-    statements = list(dict.fromkeys(drift.statement))
+    """Similarity of each outlet's wording to the earliest one, statement by statement
+    (the ``DRIFT_ROWS`` most changed statements when there are more)."""
+    statements = list(dict.fromkeys(drift.statement))[:DRIFT_ROWS]
+    drift = drift[drift.statement.isin(statements)]
     outlets = list(dict.fromkeys(drift.sort_values("article").outlet))
     markers = dict(zip(outlets, "osD^vP*X", strict=False))
     palette = dict(

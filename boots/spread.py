@@ -320,24 +320,25 @@ def reach_table(evidence: Evidence, relay: pd.DataFrame) -> pd.DataFrame:
     "First" is the outlet(s) with the earliest publication date; articles whose earliest
     possible dates tie are all listed, since the sources cannot order them."""
     n_outlets = evidence.articles.outlet.nunique()
-    rows = []
-    for statement_id, group in relay.groupby("statement_id", sort=False):
-        earliest = group.published.min()
-        rows.append(
-            {
-                "statement_id": statement_id,
-                "speaker": group.speaker.iloc[0],
-                "outlets": group.outlet.nunique(),
-                "reached all": group.outlet.nunique() == n_outlets,
-                "carried by": ", ".join(dict.fromkeys(group.outlet)),
-                "first in these sources": ", ".join(
-                    dict.fromkeys(group[group.published == earliest].outlet)
-                ),
-                "first date": earliest,
-                "channels": ", ".join(sorted(set(group.channel))),
-            }
-        )
-    reach = pd.DataFrame(rows)
+    grouped = relay.groupby("statement_id", sort=False)
+    earliest = grouped.published.transform("min")
+    first = relay[relay.published == earliest]
+
+    def joined(series: pd.Series) -> str:
+        return ", ".join(dict.fromkeys(series))
+
+    reach = pd.DataFrame(
+        {
+            "speaker": grouped.speaker.first(),
+            "outlets": grouped.outlet.nunique(),
+            "carried by": grouped.outlet.agg(joined),
+            "first in these sources": first.groupby("statement_id", sort=False).outlet.agg(joined),
+            "first date": grouped.published.min(),
+            "channels": grouped.channel.agg(lambda s: ", ".join(sorted(set(s)))),
+        }
+    )
+    reach.insert(2, "reached all", reach.outlets == n_outlets)
+    reach = reach.rename_axis("statement_id").reset_index()
     return reach.sort_values(
         ["outlets", "statement_id"], ascending=[False, True], kind="stable"
     ).reset_index(drop=True)

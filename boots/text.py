@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -24,11 +25,13 @@ _TRANSLATE = str.maketrans(
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The comparison form of ``text`` (see the module docstring), stripped at both ends."""
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
+@lru_cache(maxsize=256)
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` without stripping; also return, for each output character,
     the offset of the original character it came from (one extra entry maps the end)."""

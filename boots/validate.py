@@ -471,6 +471,11 @@ def check_mentions(
     """Check every quote against its article; return the matched spans per article."""
     name = table.resource.path
     statement_rows = {r["statement_id"]: r for r in statements.rows} if statements else {}
+    statement_line = (
+        {r["statement_id"]: statements.where(i) for i, r in enumerate(statements.rows)}
+        if statements
+        else {}
+    )
     speaker_rows = {r["speaker_id"]: r for r in speakers.rows} if speakers else {}
     spans: dict[str, list[text.Span]] = defaultdict(list)
     located: list[tuple[int, dict, text.Span]] = []
@@ -577,7 +582,7 @@ def check_mentions(
         if earliest and article.published and earliest > article.published:
             report.add(
                 "statements.csv",
-                statements.where(list(statement_rows).index(row["statement_id"])),
+                statement_line[row["statement_id"]],
                 "date",
                 statement["date"],
                 f"a date no later than {article.published} (when {row['article_id']} was published, reporting it)",
