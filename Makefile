@@ -61,5 +61,8 @@ format: $(STAMP) ## Format the code and notebooks with ruff
 lab: $(STAMP) ## Open JupyterLab on the project's environment
 	@$(BIN)/jupyter lab --notebook-dir=notebooks
 
+bench: $(STAMP) ## Time the build: full, floor (plain Python), naive nbconvert, no-op, 10^3-10^5 statements
+	@$(BIN)/python -m boots.bench
+
 clean: ## Remove the environment and the rendered site (keeps committed outputs)
 	rm -rf $(VENV) site build .pytest_cache

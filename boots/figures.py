@@ -22,7 +22,7 @@ _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
 
 STYLE = {
     "svg.hashsalt": "boots-on-the-ground",
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",  # text stays text: selectable, searchable, smaller
     "font.family": "DejaVu Sans",
     "figure.dpi": 100,
     "savefig.dpi": 150,
