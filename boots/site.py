@@ -19,6 +19,8 @@ from boots.atomic import write_text
 
 FINDING_KEY = "boots-finding"
 _STAMP = ".sources.json"
+# A page is re-rendered when its notebook or this renderer changes.
+_RENDERER = Path(__file__).read_bytes()
 
 INDEX_STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 60rem;
@@ -121,7 +123,7 @@ def render_site(notebooks: list[Path], layout) -> int:
         raw = path.read_bytes()
         notebook = json.loads(raw)
         page = path.with_suffix(".html").name
-        digest = hashlib.sha256(raw).hexdigest()
+        digest = hashlib.sha256(raw + _RENDERER).hexdigest()
         summaries.append((page, notebook_summary(notebook)))
         if stamps.get(page) == digest and (site / page).exists():
             continue
