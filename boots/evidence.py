@@ -127,19 +127,10 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
         legend_title = "How the article reports it"
     else:
         shares = plotted[article_ids].div(plotted.statements, axis=0).to_numpy(dtype=float)
-        ax.imshow(shares, cmap="Blues", vmin=0, vmax=1, aspect="auto")
-        for i in range(n_rows):
-            for j, article in enumerate(article_ids):
-                value = plotted[article].iat[i]
-                ax.text(
-                    j,
-                    i,
-                    f"{value:,}",
-                    ha="center",
-                    va="center",
-                    fontsize=7,
-                    color="white" if shares[i, j] > 0.6 else "#222222",
-                )
+        counts = plotted[article_ids].to_numpy()
+        figures.annotated_heatmap(
+            ax, shares, lambda _v, i, j: f"{counts[i, j]:,}", dark_above=0.6, vmax=1
+        )
         labels = [
             f"{speaker} ({n:,} statements)"
             for speaker, n in zip(plotted.index, plotted.statements, strict=True)

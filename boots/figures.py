@@ -56,6 +56,31 @@ def source_note(fig, tables: str) -> None:
     )
 
 
+def annotated_heatmap(
+    ax, values, label, dark_above: float, vmax: float | None = None, cmap="Blues"
+):
+    """Draw ``values`` (2-D) as a heat map with ``label(value, row, column)`` in each cell,
+    in white where the value exceeds ``dark_above``; returns the image (for a colour bar)."""
+    import numpy as np
+
+    grid = np.asarray(values, dtype=float)
+    image = ax.imshow(grid, cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
+    for i in range(grid.shape[0]):
+        for j in range(grid.shape[1]):
+            value = grid[i, j]
+            dark = not np.isnan(value) and value > dark_above
+            ax.text(
+                j,
+                i,
+                label(value, i, j),
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if dark else "#333333",
+            )
+    return image
+
+
 def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> list[str]:
     """Write ``fig`` as ``<name>.png`` and ``<name>.svg`` and ``data`` as ``<name>.csv``.
 

@@ -282,28 +282,16 @@ def lexicon_counts(evidence: Evidence, lexicon: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
+def _count_label(value: float, *_: int) -> str:
+    return f"{int(value)}" if value else "·"
+
+
 def lexicon_figure(counts: pd.DataFrame, title: str):
     values = counts.drop(columns=["group", "label"])
     fig, ax = plt.subplots(figsize=(8.5, 0.34 * len(values) + 1.8))
-    ax.imshow(
-        values.to_numpy(),
-        cmap="Blues",
-        vmin=0,
-        vmax=max(3, int(values.to_numpy().max())),
-        aspect="auto",
+    figures.annotated_heatmap(
+        ax, values.to_numpy(), _count_label, dark_above=2, vmax=max(3, int(values.to_numpy().max()))
     )
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            n = values.iat[i, j]
-            ax.text(
-                j,
-                i,
-                str(n) if n else "·",
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="white" if n > 2 else "#333333",
-            )
     ax.set_xticks(range(values.shape[1]), values.columns)
     ax.xaxis.tick_top()
     ax.set_yticks(
@@ -349,19 +337,7 @@ def verb_counts(evidence: Evidence, by: str = "outlet") -> pd.DataFrame:
 
 def verbs_figure(by_outlet: pd.DataFrame, title: str):
     fig, ax = plt.subplots(figsize=(9.5, 3.6))
-    ax.imshow(by_outlet.to_numpy(), cmap="Blues", vmin=0, aspect="auto")
-    for i in range(by_outlet.shape[0]):
-        for j in range(by_outlet.shape[1]):
-            n = by_outlet.iat[i, j]
-            ax.text(
-                j,
-                i,
-                str(n) if n else "·",
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="white" if n > 5 else "#333333",
-            )
+    figures.annotated_heatmap(ax, by_outlet.to_numpy(), _count_label, dark_above=5)
     ax.set_xticks(range(by_outlet.shape[1]), by_outlet.columns, rotation=35, ha="right")
     ax.set_yticks(range(by_outlet.shape[0]), by_outlet.index)
     ax.set_xlabel("Attribution verb (dictionary form), most used first")

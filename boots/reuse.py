@@ -138,20 +138,14 @@ def reuse_figure(contained: pd.DataFrame, names: dict[str, str], title: str):
     values = contained.to_numpy(dtype=float, copy=True)
     np.fill_diagonal(values, np.nan)
     colours = plt.get_cmap("Blues").with_extremes(bad="#EEEEEE")
-    image = ax.imshow(values, cmap=colours, vmin=0, vmax=max(0.3, float(np.nanmax(values))))
-    for i in range(len(labels)):
-        for j in range(len(labels)):
-            value = contained.iat[i, j]
-            text_colour = "white" if i != j and value > 0.2 else "#222222"
-            ax.text(
-                j,
-                i,
-                "—" if i == j else f"{value:.0%}",
-                ha="center",
-                va="center",
-                fontsize=9,
-                color=text_colour,
-            )
+    image = figures.annotated_heatmap(
+        ax,
+        values,
+        lambda v, i, j: "—" if i == j else f"{v:.0%}",
+        dark_above=0.2,
+        vmax=max(0.3, float(np.nanmax(values))),
+        cmap=colours,
+    )
     ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right")
     ax.set_yticks(range(len(labels)), labels)
     ax.set_xlabel(f"...found in this article (shared {SHINGLE_WORDS}-word sequences)")

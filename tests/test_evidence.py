@@ -1,0 +1,47 @@
+"""Notebook 00's tables: counts, sources, coverage (per statement, or per speaker when large)."""
+
+import csv
+
+from boots import config, data, evidence
+from boots.synthetic import make_synthetic
+
+
+def rows(name):
+    with open(config.DEFAULT_DATA_DIR / name, encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def test_counts_match_the_csv_files():
+    counts = evidence.counts(data.load())
+    assert counts["statements"] == len(rows("statements.csv"))
+    assert counts["mentions"] == len(rows("mentions.csv"))
+    quoted = sum(r["quote_type"] in {"direct", "partial"} for r in rows("mentions.csv"))
+    assert counts["direct or partial quotations"] == quoted
+    assert counts["countries with a statement"] == len(
+        {r["country"] for r in rows("speakers.csv") if r["country"]}
+    )
+
+
+def test_body_words_count_only_body_lines():
+    assert evidence.body_words("Title here\nchrome\nthree body words", "1,3") == 5
+
+
+def test_coverage_matrix_marks_how_each_article_reports_each_statement():
+    ev = data.load()
+    matrix = evidence.coverage_matrix(ev)
+    assert len(matrix) == len(ev.statements)
+    assert matrix.at["stoltenberg-no-plans", "outlets"] == 5
+    assert matrix.at["es-distanced", "voi"] == "paraphrase"
+    assert evidence.coverage_plot_data(matrix, ev) is matrix
+
+
+def test_large_tables_are_plotted_per_speaker(tmp_path):
+    ev = data.load(make_synthetic(200, tmp_path / "data"))
+    matrix = evidence.coverage_matrix(ev)
+    plotted = evidence.coverage_plot_data(matrix, ev)
+    assert len(plotted) == ev.speakers.speaker_id.nunique() < len(matrix)
+    assert plotted.statements.sum() == 200
+    assert (
+        plotted.loc["Dmitry Peskov", "aljazeera"]
+        == matrix[matrix.speaker == "Dmitry Peskov"].aljazeera.notna().sum()
+    )
