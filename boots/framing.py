@@ -166,6 +166,14 @@ def prominence(evidence: Evidence) -> pd.DataFrame:
     return table.rename(columns={"words": "quoted_words"}).reset_index(drop=True)
 
 
+def mentions_by_stance(evidence: Evidence) -> pd.DataFrame:
+    """Per outlet: how many of the statements it reports take each stance."""
+    mentions = evidence.mentions_in_full()
+    counts = pd.crosstab(mentions.outlet, mentions.stance)
+    columns = [s for s in style.STANCE_COLOURS if s in counts.columns]
+    return counts.reindex(index=list(evidence.articles.outlet), columns=columns, fill_value=0)
+
+
 def stance_shares(evidence: Evidence) -> pd.DataFrame:
     """Per outlet: share of its quoted words by the stance of the statement quoted."""
     passages = quoted_passages(evidence)

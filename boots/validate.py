@@ -809,7 +809,11 @@ def main(argv: list[str] | None = None) -> int:
     if not data_dir.is_dir():
         print(f"{data_dir}: not a folder", file=sys.stderr)
         return 2
-    report = validate(data_dir)
+    return print_report(validate(data_dir))
+
+
+def print_report(report: Report) -> int:
+    """Print warnings, problems and the summary; return the command's exit status."""
     for warning in report.warnings:
         print(f"warning: {warning}")
     for problem in report.problems:

@@ -163,3 +163,12 @@ def test_markup_in_a_quote_renders_as_text_in_the_html(tmp_path):
     page = (layout.site_dir / "03-outlet-framing.html").read_text(encoding="utf-8")
     assert "<script>alert(" not in page and "<b>bold</b>" not in page
     assert "&lt;script&gt;alert(" in page and "&amp; &lt;b&gt;bold&lt;/b&gt;" in page
+
+
+def test_mentions_by_stance_count_every_mention_once(ev):
+    counts = framing.mentions_by_stance(ev)
+    per_outlet = ev.mentions_in_full().groupby("outlet").size()
+    assert counts.sum(axis=1).to_dict() == per_outlet.to_dict()
+    # VOI's denials: Stoltenberg, Scholz, Pistorius, the White House and five governments.
+    assert counts.loc["VOI", "rules_out"] == 9
+    assert counts.loc["VOI", "open"] == 2  # Macron and Séjourné

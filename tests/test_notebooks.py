@@ -83,13 +83,13 @@ def test_every_figure_has_its_data_and_both_formats():
     assert on_disk == recorded, "figures/ holds files no notebook wrote, or misses some"
 
 
+# Writes its "figure" files the way figures.save does (into $BOOTS_FIGURES), without
+# importing the plotting stack, so the probe's kernels start fast.
 BROKEN_SOURCE = """
-import matplotlib.pyplot as plt
-import pandas as pd
-from boots import figures
-fig, ax = plt.subplots()
-ax.plot([1, 2], [VALUE, 1])
-figures.save(fig, "09-probe", pd.DataFrame({"y": [VALUE, 1]}))
+import os, pathlib
+folder = pathlib.Path(os.environ["BOOTS_FIGURES"])
+(folder / "09-probe.png").write_bytes(b"png VALUE")
+(folder / "09-probe.csv").write_text("y\\nVALUE\\n")
 """
 
 
@@ -141,3 +141,32 @@ def test_builds_are_incremental_and_a_failure_keeps_the_last_good_outputs(tmp_pa
     assert snapshot(config.DEFAULT_FIGURES_DIR) == committed, (
         "a build elsewhere never touches figures/"
     )
+
+
+def test_a_notebook_runs_from_any_working_directory(tmp_path, monkeypatch):
+    """Notebook 01 (tables, borders, figures) in a fresh kernel started in an unrelated
+    folder finds all its files and writes the same figures byte for byte."""
+    from nbclient import NotebookClient
+
+    figures_dir = tmp_path / "figures"
+    figures_dir.mkdir()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.setenv("BOOTS_FIGURES", str(figures_dir))
+    monkeypatch.delenv("BOOTS_DATA", raising=False)
+    notebook = nbformat.read(config.NOTEBOOKS_DIR / "01-stance-by-country.ipynb", as_version=4)
+    NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(elsewhere)}},
+    ).execute()
+    produced = snapshot(figures_dir)
+    assert produced and produced == {
+        name: digest
+        for name, digest in snapshot(config.DEFAULT_FIGURES_DIR).items()
+        if name in produced
+    }
+    assert set(produced) == {
+        f"01-{n}.{ext}" for n in ("stance-map", "firmness") for ext in ("png", "svg", "csv")
+    }
