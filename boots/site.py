@@ -103,7 +103,7 @@ def render_index(summaries: list[tuple[str, dict[str, str]]], figures_dir: Path)
         f"<title>Boots on the Ground</title><style>{INDEX_STYLE}</style></head><body>"
         "<h1>Boots on the Ground</h1>"
         '<p class="lede">How Europe answered Emmanuel Macron\'s remark of 26 February 2024 that '
-        "sending Western troops to Ukraine &ldquo;cannot be ruled out&rdquo;, and how five news "
+        "sending Western troops to Ukraine &ldquo;cannot be ruled out&rdquo;, and how the news "
         "outlets reported it. Each notebook below is rendered from its executed outputs.</p>"
         + "".join(cards)
         + "</body></html>\n"
