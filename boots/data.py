@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from boots import config
+from boots import config, text
 from boots.schema import Resource, SchemaError, resources
 
 
@@ -32,6 +32,21 @@ class Evidence:
     quote_exclusions: pd.DataFrame
     lexicon: pd.DataFrame
     texts: dict[str, str]
+
+    @property
+    def outlet_names(self) -> dict[str, str]:
+        """Outlet of each article, by article_id, in articles.csv order."""
+        return dict(zip(self.articles.article_id, self.articles.outlet, strict=True))
+
+    @property
+    def article_order(self) -> dict[str, int]:
+        """Position of each article in articles.csv, by article_id."""
+        return {article: i for i, article in enumerate(self.articles.article_id)}
+
+    def body(self, article_id: str) -> str:
+        """The article's body lines (headline included), joined."""
+        lines = self.articles.set_index("article_id").at[article_id, "body_lines"]
+        return text.body_text(self.texts[article_id], lines)
 
     def statements_with_speakers(self) -> pd.DataFrame:
         """Statements joined with their speaker's name, role, country, kind and rank."""

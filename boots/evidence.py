@@ -23,7 +23,7 @@ QUOTE_TYPE_COLOURS = {
 
 def body_words(content: str, body_lines: str) -> int:
     """Number of words in the article body (the lines ``body_lines`` names)."""
-    return sum(len(content[s.start : s.end].split()) for s in text.body_spans(content, body_lines))
+    return len(text.body_text(content, body_lines).split())
 
 
 def sources_table(evidence: Evidence) -> pd.DataFrame:

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import matplotlib as mpl
+import numpy as np
 import pandas as pd
 
 from boots import config
@@ -61,8 +62,6 @@ def annotated_heatmap(
 ):
     """Draw ``values`` (2-D) as a heat map with ``label(value, row, column)`` in each cell,
     in white where the value exceeds ``dark_above``; returns the image (for a colour bar)."""
-    import numpy as np
-
     grid = np.asarray(values, dtype=float)
     image = ax.imshow(grid, cmap=cmap, vmin=0, vmax=vmax, aspect="auto")
     for i in range(grid.shape[0]):

@@ -259,7 +259,9 @@ def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataF
     """Every lexicon hit in every article body, with its context (keyword in context)."""
     rows = []
     for article in evidence.articles.itertuples():
-        body = text.normalise(reuse.body(evidence, article.article_id))
+        body = text.normalise(
+            text.body_text(evidence.texts[article.article_id], article.body_lines)
+        )
         for term in lexicon.itertuples():
             for match in _compiled(term.pattern).finditer(body):
                 rows.append(
@@ -395,7 +397,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
     earliest wording: the earliest-published article's, preferring a direct quotation and
     then the fullest one when articles share a date. Most changed statements first."""
     mentions = evidence.mentions_in_full()
-    order = {a: i for i, a in enumerate(evidence.articles.article_id)}
+    order = evidence.article_order
     words = mentions.quote.map(lambda q: tuple(reuse.tokens(q)))
     mentions = mentions.assign(
         words=words,

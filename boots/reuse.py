@@ -22,7 +22,6 @@ import numpy as np
 import pandas as pd
 
 from boots import figures, text
-from boots.data import Evidence
 
 SHINGLE_WORDS = 5
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
@@ -47,13 +46,6 @@ def jaccard(a: set, b: set) -> float:
     """Shared shingles over all shingles of either (0 if both are empty)."""
     union = a | b
     return len(a & b) / len(union) if union else 0.0
-
-
-def body(evidence: Evidence, article_id: str) -> str:
-    """The article's body lines (headline included), joined."""
-    content = evidence.texts[article_id]
-    lines = evidence.articles.set_index("article_id").at[article_id, "body_lines"]
-    return "\n".join(content[s.start : s.end] for s in text.body_spans(content, lines))
 
 
 def reuse_matrices(
@@ -121,6 +113,12 @@ def longest_shared(
     return frame.sort_values(
         ["words", "article_a", "article_b"], ascending=[False, True, True], kind="stable"
     ).reset_index(drop=True)
+
+
+def reuse_title(similar: pd.DataFrame, outlets: dict[str, str]) -> str:
+    """The text-reuse figure's finding: the closest pair and its Jaccard similarity."""
+    first, second, score = closest_pair(similar)
+    return f"{outlets[first]} and {outlets[second]} share the most wording (Jaccard {score:.2f})"
 
 
 def pair_explanation(wire_a: str | None, wire_b: str | None) -> str:

@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 
 from boots import figures, style
 from boots.data import Evidence
-from boots.stance import _decide, date_label, place
+from boots.stance import date_label, decide_stance, place
 
 NO_CREDIT = "no credit given"
 ONE_DAY = pd.Timedelta(days=1)
@@ -165,7 +165,7 @@ def reaction_graph(evidence: Evidence) -> tuple[pd.DataFrame, pd.DataFrame]:
     )
     involved = set(edges.source) | set(edges.target)
     speakers = stated[stated.speaker_id.isin(involved)]
-    nodes = speakers.groupby("speaker_id").apply(_decide, include_groups=False)[["stance"]]
+    nodes = speakers.groupby("speaker_id").apply(decide_stance, include_groups=False)[["stance"]]
     # A speaker's column is the latest day its first statement can have been made, so that a
     # reaction known only as "26-28 Feb" is never drawn beside the remark it answers.
     detail = speakers.groupby("speaker_id").agg(

@@ -52,8 +52,7 @@ def _shortest_quotes(evidence: Evidence) -> pd.DataFrame:
 
 
 def _outlets(evidence: Evidence) -> pd.Series:
-    order = {a: i for i, a in enumerate(evidence.articles.article_id)}
-    outlet = dict(zip(evidence.articles.article_id, evidence.articles.outlet, strict=True))
+    order, outlet = evidence.article_order, evidence.outlet_names
     return evidence.mentions.groupby("statement_id").article_id.agg(
         lambda ids: ", ".join(outlet[a] for a in sorted(set(ids), key=order.get))
     )
@@ -104,7 +103,9 @@ def statement_table(evidence: Evidence) -> pd.DataFrame:
     return table.sort_values("_sort", kind="stable").drop(columns="_sort").reset_index(drop=True)
 
 
-def _decide(group: pd.DataFrame) -> pd.Series:
+def decide_stance(group: pd.DataFrame) -> pd.Series:
+    """The module's country rule applied to one group of statements (a country's, a
+    speaker's, a body's): the stance drawn for it, whether it is mixed, and the other stance."""
     positions = group[group.stance != "other"]
     if positions.empty:
         return pd.Series({"stance": "other", "mixed": False, "other_stance": None})
@@ -133,7 +134,7 @@ def country_stances(evidence: Evidence) -> pd.DataFrame:
                 "statements",
             ]
         )
-    decided = stated.groupby("country").apply(_decide, include_groups=False)
+    decided = stated.groupby("country").apply(decide_stance, include_groups=False)
     detail = stated.groupby("country").agg(
         stances=("stance", lambda s: ";".join(sorted(set(s)))),
         speakers=("name", lambda s: "; ".join(dict.fromkeys(s))),
@@ -183,7 +184,7 @@ def map_data(evidence: Evidence, borders: dict[str, geo.Country]) -> pd.DataFram
     bodies = evidence.statements_with_speakers()
     bodies = bodies[bodies.country.isna()]
     for organisation, group in bodies.groupby("organisation"):
-        s = _decide(group)
+        s = decide_stance(group)
         rows.append(
             _row(
                 "",

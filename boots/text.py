@@ -151,6 +151,11 @@ def body_spans(text: str, body_lines: str) -> list[Span]:
     return spans
 
 
+def body_text(text: str, body_lines: str) -> str:
+    """The lines ``body_lines`` names, joined by line breaks."""
+    return "\n".join(text[s.start : s.end] for s in body_spans(text, body_lines))
+
+
 def within(span: Span, spans: list[Span]) -> bool:
     """Whether ``span`` lies inside one of ``spans``."""
     return any(outer.start <= span.start and span.end <= outer.end for outer in spans)

@@ -117,7 +117,7 @@ def test_a_sixth_article_changes_timeline_relay_and_reuse_without_code_changes(d
     assert reach.at["stoltenberg-no-plans", "outlets"] == 6
     assert "Test Wire Daily" in reach.at["stoltenberg-no-plans", "carried by"]
 
-    bodies = {a: reuse.body(after, a) for a in after.articles.article_id}
+    bodies = {a: after.body(a) for a in after.articles.article_id}
     contained, similar = reuse.reuse_matrices(bodies)
     assert contained.shape == similar.shape == (6, 6) and "testwire" in contained.index
     assert contained.at["testwire", "aljazeera"] > 0  # it repeats Al Jazeera's quotation

@@ -13,23 +13,23 @@ def frame(*rows):
 
 
 def test_most_senior_position_decides_and_disagreement_is_marked_mixed():
-    decided = stance._decide(
+    decided = stance.decide_stance(
         frame(("rules_out", 2, "Minister"), ("open", 1, "President"), ("other", 1, "President"))
     )
     assert decided.to_dict() == {"stance": "open", "mixed": True, "other_stance": "rules_out"}
 
 
 def test_remarks_coded_other_do_not_colour_a_country_with_positions():
-    decided = stance._decide(frame(("other", 1, "PM"), ("rules_out", 3, "Spokesperson")))
+    decided = stance.decide_stance(frame(("other", 1, "PM"), ("rules_out", 3, "Spokesperson")))
     assert decided.to_dict() == {"stance": "rules_out", "mixed": False, "other_stance": None}
 
 
 def test_a_country_with_only_other_remarks_is_other():
-    assert stance._decide(frame(("other", 1, "PM"))).stance == "other"
+    assert stance.decide_stance(frame(("other", 1, "PM"))).stance == "other"
 
 
 def test_ties_at_the_same_rank_go_to_the_more_frequent_stance():
-    decided = stance._decide(
+    decided = stance.decide_stance(
         frame(("warns", 3, "a"), ("other", 3, "b"), ("warns", 3, "c"), ("welcomes", 3, "d"))
     )
     assert (decided.stance, decided.mixed) == ("warns", True)
