@@ -37,18 +37,18 @@ $(STAMP): requirements.txt pyproject.toml
 	@rm -f $(VENV)/.installed-* && touch $@
 
 validate: $(STAMP) ## Check the curated tables against the schema and the articles (DATA=folder to check another)
-	@$(BIN)/python -m boots.validate $(if $(DATA),"$(DATA)")
+	@$(BIN)/python -m boots.data.validate $(if $(DATA),"$(DATA)")
 
 notebooks: $(STAMP) ## Execute stale notebooks in place, write figures/ and render site/
-	@$(BIN)/python -m boots.build $(BUILD_ARGS)
+	@$(BIN)/python -m boots.pipeline.build $(BUILD_ARGS)
 
 dictionary: $(STAMP) ## Regenerate data/README.md (the data dictionary) from data/datapackage.json
-	@$(BIN)/python -m boots.dictionary --write
+	@$(BIN)/python -m boots.data.dictionary --write
 
 test: $(STAMP) ## Run every test: lint, data validation, unit tests, strict nbval on every notebook
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
-	@$(BIN)/python -m boots.validate
+	@$(BIN)/python -m boots.data.validate
 	@$(BIN)/python -m pytest
 
 lint: $(STAMP) ## Lint and check formatting with ruff (notebooks included)
@@ -62,7 +62,7 @@ lab: $(STAMP) ## Open JupyterLab on the project's environment
 	@$(BIN)/jupyter lab --notebook-dir=notebooks
 
 bench: $(STAMP) ## Time the build: full, floor (plain Python), naive nbconvert, no-op, 10^3-10^5 statements
-	@$(BIN)/python -m boots.bench
+	@$(BIN)/python -m boots.pipeline.bench
 
 clean: ## Remove the environment and the rendered site (keeps committed outputs)
 	rm -rf $(VENV) site build .pytest_cache

@@ -11,7 +11,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from boots import config as boots_config
+from boots.util import config as boots_config
 
 
 def pytest_configure(config):

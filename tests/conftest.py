@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from boots import config as boots_config
+from boots.util import config as boots_config
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import hashlib
 import pandas as pd
 import pytest
 
-from boots import config
+from boots.util import config
 
 # SHA-256 of the five files in shared/articles/ as received (2026-11-21).
 RECEIVED = {

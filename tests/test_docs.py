@@ -2,10 +2,10 @@
 
 import re
 
-from boots import config
-from boots.dictionary import main as dictionary_main
-from boots.dictionary import render
-from boots.schema import resources
+from boots.data.dictionary import main as dictionary_main
+from boots.data.dictionary import render
+from boots.data.schema import resources
+from boots.util import config
 
 DATA = config.DEFAULT_DATA_DIR
 

@@ -2,8 +2,10 @@
 
 import csv
 
-from boots import config, data, evidence
-from boots.synthetic import make_synthetic
+from boots.analysis import evidence
+from boots.data import tables
+from boots.pipeline.synthetic import make_synthetic
+from boots.util import config
 
 
 def rows(name):
@@ -12,7 +14,7 @@ def rows(name):
 
 
 def test_counts_match_the_csv_files():
-    counts = evidence.counts(data.load())
+    counts = evidence.counts(tables.load())
     assert counts["statements"] == len(rows("statements.csv"))
     assert counts["mentions"] == len(rows("mentions.csv"))
     quoted = sum(r["quote_type"] in {"direct", "partial"} for r in rows("mentions.csv"))
@@ -27,7 +29,7 @@ def test_body_words_count_only_body_lines():
 
 
 def test_coverage_matrix_marks_how_each_article_reports_each_statement():
-    ev = data.load()
+    ev = tables.load()
     matrix = evidence.coverage_matrix(ev)
     assert len(matrix) == len(ev.statements)
     assert matrix.at["stoltenberg-no-plans", "outlets"] == 5
@@ -36,7 +38,7 @@ def test_coverage_matrix_marks_how_each_article_reports_each_statement():
 
 
 def test_large_tables_are_plotted_per_speaker(tmp_path):
-    ev = data.load(make_synthetic(200, tmp_path / "data"))
+    ev = tables.load(make_synthetic(200, tmp_path / "data"))
     matrix = evidence.coverage_matrix(ev)
     plotted = evidence.coverage_plot_data(matrix, ev)
     assert len(plotted) == ev.speakers.speaker_id.nunique() < len(matrix)

@@ -11,12 +11,15 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from boots import build, config, data, framing
+from boots.analysis import framing
+from boots.data import tables
+from boots.pipeline import build
+from boots.util import config
 
 
 @pytest.fixture(scope="module")
 def ev():
-    return data.load()
+    return tables.load()
 
 
 def test_word_diff_similarity_and_coverage_by_hand():

@@ -5,7 +5,8 @@ import json
 import pycountry
 import pytest
 
-from boots import config, geo
+from boots.data import geo
+from boots.util import config
 
 BORDERS = geo.load_borders(config.DEFAULT_DATA_DIR)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from boots import build, config
+from boots.pipeline import build
+from boots.util import config
 from tests.conftest import snapshot
 
 NOTEBOOKS = build.notebooks_in(config.NOTEBOOKS_DIR)

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from boots import reuse
+from boots.analysis import reuse
 
 
 def test_tokens_fold_case_typography_and_punctuation():

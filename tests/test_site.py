@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from boots import build, config, site
+from boots.pipeline import build
+from boots.render import site
+from boots.util import config
 
 NOTEBOOKS = build.notebooks_in(config.NOTEBOOKS_DIR)
 EXTERNAL = re.compile(r"^\s*(https?:)?//", re.I)

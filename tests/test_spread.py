@@ -7,8 +7,9 @@ import hashlib
 
 import pandas as pd
 
-from boots import data, reuse, spread
-from boots.validate import validate
+from boots.analysis import reuse, spread
+from boots.data import tables
+from boots.data.validate import validate
 
 SIXTH = """Test Wire Daily: NATO rules out troops
 
@@ -101,9 +102,9 @@ def test_the_sixth_article_is_valid_data(data_copy):
 
 
 def test_a_sixth_article_changes_timeline_relay_and_reuse_without_code_changes(data_copy):
-    before = data.load(data_copy)
+    before = tables.load(data_copy)
     add_sixth_article(data_copy)
-    after = data.load(data_copy)
+    after = tables.load(data_copy)
 
     marks = spread.article_marks(after)
     assert len(marks) == len(spread.article_marks(before)) + 1
@@ -124,7 +125,7 @@ def test_a_sixth_article_changes_timeline_relay_and_reuse_without_code_changes(d
 
 
 def test_reaction_graph_links_speakers_with_counts():
-    nodes, edges = spread.reaction_graph(data.load())
+    nodes, edges = spread.reaction_graph(tables.load())
     peskov = edges[(edges.source == "macron") & (edges.target == "peskov")]
     assert peskov.statements.item() == 3
     assert set(edges.source) == {"macron"}
@@ -132,7 +133,7 @@ def test_reaction_graph_links_speakers_with_counts():
 
 
 def test_relay_falls_back_from_credit_to_byline_to_none():
-    relay = spread.relay_table(data.load()).set_index(["statement_id", "article_id"])
+    relay = spread.relay_table(tables.load()).set_index(["statement_id", "article_id"])
     assert relay.at[("stoltenberg-no-plans", "voi"), "channel"] == "TASS"
     assert relay.at[("stoltenberg-no-plans", "euronews"), "channel"] == "AP (byline)"
     assert relay.at[("stoltenberg-no-plans", "aljazeera"), "channel"] == spread.NO_CREDIT
@@ -158,7 +159,7 @@ def test_first_outlet_lists_every_tie():
 
 
 def test_titles_count_from_the_data():
-    ev = data.load()
+    ev = tables.load()
     relay = spread.relay_table(ev)
     title = spread.relay_title(relay)
     assert title.startswith(

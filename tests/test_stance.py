@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from boots import data, geo, stance, style
+from boots.analysis import stance
+from boots.data import geo, tables
+from boots.render import style
 
 
 def frame(*rows):
@@ -52,11 +54,11 @@ def add_statement(data_dir, speaker_id, name, country, stance_code):
 
 def test_adding_a_statement_for_a_country_without_one_changes_its_colour(data_copy):
     borders = geo.load_borders(data_copy)
-    before = stance.map_data(data.load(data_copy), borders).set_index("country")
+    before = stance.map_data(tables.load(data_copy), borders).set_index("country")
     assert before.loc["NO", "stance"] == "no_statement"
     assert before.loc["NO", "colour"] == style.NO_STATEMENT["colour"]
     add_statement(data_copy, "test-norway", "Test Speaker", "NO", "rules_out")
-    after = stance.map_data(data.load(data_copy), borders).set_index("country")
+    after = stance.map_data(tables.load(data_copy), borders).set_index("country")
     assert after.loc["NO", "stance"] == "rules_out"
     assert after.loc["NO", "colour"] == style.STANCE_COLOURS["rules_out"]
     assert after.drop(index="NO").equals(before.drop(index="NO"))
@@ -65,7 +67,7 @@ def test_adding_a_statement_for_a_country_without_one_changes_its_colour(data_co
 def test_a_dissenting_senior_speaker_makes_a_country_mixed(data_copy):
     add_statement(data_copy, "test-germany", "Test Speaker", "DE", "open")
     row = (
-        stance.map_data(data.load(data_copy), geo.load_borders(data_copy))
+        stance.map_data(tables.load(data_copy), geo.load_borders(data_copy))
         .set_index("country")
         .loc["DE"]
     )
@@ -79,7 +81,7 @@ def test_a_dissenting_senior_speaker_makes_a_country_mixed(data_copy):
 
 
 def test_speakers_off_the_map_are_kept_in_the_map_data():
-    mapped = stance.map_data(data.load(), geo.load_borders())
+    mapped = stance.map_data(tables.load(), geo.load_borders())
     off = mapped[~mapped.on_map].set_index("name")
     assert off.loc["NATO", "speakers"] == "Jens Stoltenberg"
     assert "US" in set(off.country)
@@ -113,7 +115,7 @@ def test_date_labels_show_precision(precision, label):
 
 
 def test_statement_table_has_one_row_per_statement_with_the_shortest_quotation():
-    ev = data.load()
+    ev = tables.load()
     table = stance.statement_table(ev).set_index("statement_id")
     assert len(table) == len(ev.statements)
     assert (

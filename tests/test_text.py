@@ -2,7 +2,7 @@
 
 import pytest
 
-from boots import text
+from boots.data import text
 
 
 def test_normalise_folds_only_quotes_dashes_and_spaces():

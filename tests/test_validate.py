@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from boots import config
-from boots.validate import main, print_report, validate
+from boots.data.validate import main, print_report, validate
+from boots.util import config
 from tests.conftest import replace_in, snapshot
 
 
@@ -224,7 +224,7 @@ def test_command_line_usage_errors(args):
 def test_command_line_exit_status_without_traceback(data_copy):
     replace_in(data_copy / "speakers.csv", ",FR,Presidency", ",XX,Presidency")
     result = subprocess.run(
-        [sys.executable, "-m", "boots.validate", str(data_copy)],
+        [sys.executable, "-m", "boots.data.validate", str(data_copy)],
         capture_output=True,
         text=True,
         check=False,

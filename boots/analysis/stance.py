@@ -1,7 +1,7 @@
 """Where each country stood: tables, map data and figures for notebook 01.
 
 Everything is derived from the curated tables: no country, speaker or colour is fixed here
-beyond the palette keyed by the schema's stance codes (``boots.style``).
+beyond the palette keyed by the schema's stance codes (``boots.render.style``).
 
 **Country rule.** A country's colour is the stance of its most senior speaker (lowest
 ``rank`` in ``speakers.csv``) among its statements that take a position (stance other than
@@ -21,8 +21,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
-from boots import figures, geo, style
-from boots.data import Evidence
+from boots.data import geo
+from boots.data.tables import Evidence
+from boots.render import figures, style
 
 POSITIONS = ["open", "rules_out", "warns", "welcomes"]
 # Map extent in LAEA Europe metres: Lisbon to the Caucasus, Crete to the North Cape.

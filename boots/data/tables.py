@@ -2,7 +2,7 @@
 
 Loading is strict but shallow: it parses every table and converts each column to its
 schema type, and stops with a ``DataError`` naming the file if that fails. The full check
-(quotes against articles, keys, codes) is ``boots.validate`` / ``make validate``.
+(quotes against articles, keys, codes) is ``boots.data.validate`` / ``make validate``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from boots import config, text
-from boots.schema import Resource, SchemaError, resources
+from boots.data import text
+from boots.data.schema import Resource, SchemaError, resources
+from boots.util import config
 
 
 class DataError(Exception):

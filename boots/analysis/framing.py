@@ -19,9 +19,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from boots import figures, reuse, style, text
-from boots.data import Evidence
-from boots.validate import passage_key
+from boots.analysis import reuse
+from boots.data import text
+from boots.data.tables import Evidence
+from boots.data.validate import passage_key
+from boots.render import figures, style
 
 UNATTRIBUTED = "(not a statement in the tables)"
 

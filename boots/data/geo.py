@@ -1,6 +1,6 @@
 """Country borders for the maps: Natural Earth 110m admin-0, shipped in ``data/geo/``.
 
-``python -m boots.geo extract SHAPEFILE`` rebuilds ``data/geo/ne_110m_europe.geojson``
+``python -m boots.data.geo extract SHAPEFILE`` rebuilds ``data/geo/ne_110m_europe.geojson``
 from the Natural Earth shapefile packaged in the geopandas 0.14.4 wheel (provenance and
 checks in ``data/geo/README.md``). Nothing is downloaded at run time: notebooks read the
 GeoJSON with ``load_borders`` and draw it with matplotlib in the LAEA Europe projection.
@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 from matplotlib.path import Path as MplPath
 
-from boots import config
-from boots.atomic import write_text
+from boots.util import config
+from boots.util.atomic import write_text
 
 BORDERS_FILE = "geo/ne_110m_europe.geojson"
 # Countries whose bounding box meets this lon/lat window are kept.
@@ -143,7 +143,10 @@ def project(ring: np.ndarray) -> np.ndarray:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2 or args[0] != "extract":
-        print("usage: python -m boots.geo extract PATH/TO/naturalearth_lowres.shp", file=sys.stderr)
+        print(
+            "usage: python -m boots.data.geo extract PATH/TO/naturalearth_lowres.shp",
+            file=sys.stderr,
+        )
         return 2
     counts = extract(Path(args[1]), config.DEFAULT_DATA_DIR / BORDERS_FILE)
     print(f"{len(counts)} countries written to data/{BORDERS_FILE}")

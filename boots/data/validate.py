@@ -13,7 +13,7 @@ Three layers, each run only where the layer before found the file sound:
    consistent, every quote is found in its article (with the closest passage when it is
    not), and every passage inside quotation marks is a mention or an exclusion.
 
-Run it as ``python -m boots.validate [DATA_DIR]`` (``make validate``).
+Run it as ``python -m boots.data.validate [DATA_DIR]`` (``make validate``).
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ from pathlib import Path
 
 import pycountry
 
-from boots import config, skip_iri_grammar, text
-from boots.schema import Resource, SchemaError, resources
+from boots import skip_iri_grammar
+from boots.data import text
+from boots.data.schema import Resource, SchemaError, resources
+from boots.util import config
 
 MAX_SHOWN = 120
 
@@ -803,7 +805,7 @@ def problems_table(report: Report):
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) > 1 or (args and args[0] in {"-h", "--help"}):
-        print("usage: python -m boots.validate [DATA_DIR]", file=sys.stderr)
+        print("usage: python -m boots.data.validate [DATA_DIR]", file=sys.stderr)
         return 2
     data_dir = Path(args[0]).resolve() if args else config.data_dir()
     if not data_dir.is_dir():

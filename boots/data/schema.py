@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from boots import config
+from boots.util import config
 
 
 class SchemaError(Exception):

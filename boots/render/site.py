@@ -1,7 +1,7 @@
 """Render the executed notebooks as a small offline website.
 
 One HTML page per notebook plus ``index.html``, which lists each notebook with its
-question, its one-line finding (computed by the notebook, see ``boots.report.finding``)
+question, its one-line finding (computed by the notebook, see ``boots.render.report.finding``)
 and a thumbnail of its lead figure. Pages load nothing from the network: nbconvert's
 MathJax, require.js and jQuery URLs are emptied, and every image is embedded as a data URI.
 """
@@ -15,7 +15,7 @@ import json
 import re
 from pathlib import Path
 
-from boots.atomic import write_text
+from boots.util.atomic import write_text
 
 FINDING_KEY = "boots-finding"
 _STAMP = ".sources.json"

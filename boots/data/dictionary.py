@@ -1,6 +1,6 @@
 """Generate the data dictionary (``data/README.md``) from the schema.
 
-``python -m boots.dictionary`` prints it; ``--write`` replaces ``data/README.md``;
+``python -m boots.data.dictionary`` prints it; ``--write`` replaces ``data/README.md``;
 ``--check`` exits 1 if the file differs from what the schema generates (a test runs it).
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from boots import config
-from boots.atomic import write_text
-from boots.schema import Field, resources
+from boots.data.schema import Field, resources
+from boots.util import config
+from boots.util.atomic import write_text
 
 HEADER = """# Data dictionary
 
-Generated from `datapackage.json` by `python -m boots.dictionary --write` (`make dictionary`);
+Generated from `datapackage.json` by `python -m boots.data.dictionary --write` (`make dictionary`);
 do not edit by hand: a test fails if this file and the schema disagree. The coding rules,
 with examples from the articles, are in [CODEBOOK.md](CODEBOOK.md).
 
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     elif not args:
         sys.stdout.write(text)
     else:
-        print("usage: python -m boots.dictionary [--write | --check]", file=sys.stderr)
+        print("usage: python -m boots.data.dictionary [--write | --check]", file=sys.stderr)
         return 2
     return 0
 

@@ -15,8 +15,8 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 
-from boots import config
-from boots.atomic import write_bytes, write_text
+from boots.util import config
+from boots.util.atomic import write_bytes, write_text
 
 SOURCE_LINE = "Source: Boots on the Ground curated tables ({tables})."
 _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")

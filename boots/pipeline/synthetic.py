@@ -3,7 +3,7 @@
 ``make_synthetic(n, folder)`` writes a valid data folder with ``n`` statements: the real
 statements replicated in rounds under new ids (``s000031-stoltenberg-no-plans``), each with
 copies of its real mentions, so every quote is still found verbatim in its article and the
-folder passes ``boots.validate``. Articles, speakers, lexicon and borders are copied as they
+folder passes ``boots.data.validate``. Articles, speakers, lexicon and borders are copied as they
 are; ``responds_to`` links stay within a round.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from boots import config
+from boots.util import config
 
 
 def _read(path: Path) -> pd.DataFrame:

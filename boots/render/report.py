@@ -13,7 +13,7 @@ import re
 
 from IPython.display import Markdown, display
 
-from boots.site import FINDING_KEY
+from boots.render.site import FINDING_KEY
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
@@ -27,7 +27,7 @@ def setup() -> None:
     """Notebook defaults: the project's plot style, and tables that show quotes in full."""
     import pandas as pd
 
-    from boots import figures
+    from boots.render import figures
 
     figures.use_style()
     pd.set_option("display.max_colwidth", None)

@@ -8,8 +8,9 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from boots import figures, text
-from boots.data import Evidence
+from boots.data import text
+from boots.data.tables import Evidence
+from boots.render import figures
 
 QUOTE_TYPES = ["direct", "partial", "paraphrase"]
 # Sequential blues (ColorBrewer), readable in greyscale and for colour-blind readers.

@@ -2,12 +2,12 @@
 
 In one run, each measured as the median of ``--runs`` repetitions (synthetic sizes once):
 
-* full rebuild: ``python -m boots.build --force`` on a copy of the data (so the committed
+* full rebuild: ``python -m boots.pipeline.build --force`` on a copy of the data (so the committed
   outputs are not touched), every notebook executed and every page rendered;
 * floor: the same notebooks' code cells run as plain Python in one process, no kernel;
 * naive: ``jupyter nbconvert --to html --execute`` on each notebook in turn;
 * no-op rebuild: the build again with nothing changed;
-* synthetic tables of ``--sizes`` statements (``boots.synthetic``), built from scratch.
+* synthetic tables of ``--sizes`` statements (``boots.pipeline.synthetic``), built from scratch.
 
 Then the ratios rebuild/floor and naive/rebuild. Everything runs in temporary folders.
 """
@@ -25,8 +25,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from boots import build, config
-from boots.synthetic import make_synthetic
+from boots.pipeline import build
+from boots.pipeline.synthetic import make_synthetic
+from boots.util import config
 
 PYTHON = sys.executable
 
@@ -74,7 +75,7 @@ def measure(runs: int, sizes: list[int], log=print) -> dict[str, list[float]]:
         figures_dir = scratch / "figures"
         figures_dir.mkdir()
         env = _env(figures_dir)
-        builder = [PYTHON, "-m", "boots.build", "--data", str(data)]
+        builder = [PYTHON, "-m", "boots.pipeline.build", "--data", str(data)]
         out = build.Layout.for_data(data)
         try:
             _timed(builder, env)  # warm-up: validates once, as any first build does
@@ -111,7 +112,10 @@ def measure(runs: int, sizes: list[int], log=print) -> dict[str, list[float]]:
                 folder = make_synthetic(size, scratch / f"synthetic-{size}")
                 name = f"synthetic {size:,} statements (first build)"
                 results[name] = [
-                    _timed([PYTHON, "-m", "boots.build", "--data", str(folder), "--force"], env)
+                    _timed(
+                        [PYTHON, "-m", "boots.pipeline.build", "--data", str(folder), "--force"],
+                        env,
+                    )
                 ]
                 log(f"  {name}: {results[name][0]:.2f} s")
                 shutil.rmtree(
@@ -139,7 +143,7 @@ def report(results: dict[str, list[float]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m boots.bench", description=__doc__.split("\n\n")[0]
+        prog="python -m boots.pipeline.bench", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(

@@ -1,7 +1,7 @@
 """Text reuse between articles: word n-gram shingles, containment, Jaccard, shared passages.
 
 Texts are compared as lower-case word sequences after the project's normalisation
-(``boots.text.normalise``), so typography does not count as a difference. A *shingle* is a
+(``boots.data.text.normalise``), so typography does not count as a difference. A *shingle* is a
 run of ``n`` consecutive words. For two texts A and B with shingle sets S(A), S(B):
 
 * containment of A in B = |S(A) ∩ S(B)| / |S(A)|: the share of A's shingles that B also has
@@ -21,7 +21,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots import figures, text
+from boots.data import text
+from boots.render import figures
 
 SHINGLE_WORDS = 5
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")

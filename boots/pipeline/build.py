@@ -1,6 +1,6 @@
 """Build the collection: execute stale notebooks in place, update figures, render the site.
 
-``python -m boots.build [--force] [--data DIR] [--jobs N]`` (``make``, ``make FORCE=1``,
+``python -m boots.pipeline.build [--force] [--data DIR] [--jobs N]`` (``make``, ``make FORCE=1``,
 ``make DATA=...``).
 
 * Incremental: a notebook is executed only when its inputs changed: its own cells, the
@@ -30,8 +30,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from boots import config, skip_iri_grammar
-from boots.atomic import write_bytes, write_text
+from boots import skip_iri_grammar
+from boots.util import config
+from boots.util.atomic import write_bytes, write_text
 
 KERNEL = "python3"
 CELL_TIMEOUT = 900
@@ -236,7 +237,7 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
         / hashlib.sha256(str(layout.data_dir.resolve()).encode()).hexdigest()[:16]
     )
     if not (stamp.is_file() and stamp.read_text() == shared):
-        from boots.validate import validate
+        from boots.data.validate import validate
 
         report = validate(layout.data_dir)
         if not report.ok:
@@ -268,7 +269,7 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     failed = [o for o in outcomes if o.error]
     for outcome in failed:
         log(f"error: {_shown(outcome.notebook)}: {outcome.error}")
-    from boots.site import render_site
+    from boots.render.site import render_site
 
     rendered = render_site([layout.notebooks_dir / s.name for s in sources], layout)
     log(f"site: {rendered} page(s) rendered in {_shown(layout.site_dir)}")
@@ -279,7 +280,7 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m boots.build", description=__doc__.split("\n\n")[0]
+        prog="python -m boots.pipeline.build", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--force", action="store_true", help="execute every notebook")
     parser.add_argument(

@@ -19,9 +19,9 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from boots import figures, style
-from boots.data import Evidence
-from boots.stance import date_label, decide_stance, place
+from boots.analysis.stance import date_label, decide_stance, place
+from boots.data.tables import Evidence
+from boots.render import figures, style
 
 NO_CREDIT = "no credit given"
 ONE_DAY = pd.Timedelta(days=1)
