@@ -175,3 +175,33 @@ def test_mentions_by_stance_count_every_mention_once(ev):
     # VOI's denials: Stoltenberg, Scholz, Pistorius, the White House and five governments.
     assert counts.loc["VOI", "rules_out"] == 9
     assert counts.loc["VOI", "open"] == 2  # Macron and Séjourné
+
+
+def test_lexicon_counts_split_own_words_from_quoted_words():
+    ev = tables.load()
+    everything = framing.lexicon_counts(ev, ev.lexicon)
+    own = framing.lexicon_counts(ev, ev.lexicon, voice="own")
+    quoted = framing.lexicon_counts(ev, ev.lexicon, voice="quoted")
+    numbers = list(ev.articles.outlet)
+    assert (own[numbers] + quoted[numbers]).equals(everything[numbers])
+    # Peskov's "not about the probability" is quoted; VOI's "a signal from France about the
+    # possibility" is its own framing.
+    assert quoted.at["probability", "Euronews"] >= 1
+    assert own.at["probability", "VOI"] >= 1
+    hits = framing.kwic(ev, ev.lexicon)
+    peskov = hits[(hits.outlet == "Euronews") & (hits.match == "probability")]
+    assert set(peskov.voice) == {"quoted"}
+
+
+def test_distortion_counts_list_every_outlet_and_add_up():
+    ev = tables.load()
+    counts = framing.distortion_counts(ev)
+    assert list(counts.index) == list(ev.articles.outlet)
+    assert counts.total.sum() == len(ev.distortions)
+    kinds = counts.drop(columns=["total", "statements reported"])
+    assert (kinds.sum(axis=1) == counts.total).all()
+    table = framing.distortion_table(ev)
+    assert not table.change.isin(ev.distortions.kind).any()  # labels, not codes
+    assert framing.distortions_title(counts).startswith(
+        f"{(counts.total > 0).sum()} of {len(counts)} outlets"
+    )

@@ -48,6 +48,7 @@ def add_sixth_article(folder):
             "nato_denial",
             "nato_denial",
             "2024-03-01",
+            "2024-03-01",
             "stated",
             "test",
             "1-5",
@@ -108,7 +109,9 @@ def test_a_sixth_article_changes_timeline_relay_and_reuse_without_code_changes(d
 
     marks = spread.article_marks(after)
     assert len(marks) == len(spread.article_marks(before)) + 1
-    assert marks.set_index("article_id").at["testwire", "published"] == pd.Timestamp("2024-03-01")
+    new_mark = marks.set_index("article_id").loc["testwire"]
+    assert new_mark.published_earliest == pd.Timestamp("2024-03-01")
+    assert new_mark.published == "on 1 Mar"
 
     relay = spread.relay_table(after)
     new = relay[relay.article_id == "testwire"].set_index("statement_id")
@@ -128,7 +131,10 @@ def test_reaction_graph_links_speakers_with_counts():
     nodes, edges = spread.reaction_graph(tables.load())
     peskov = edges[(edges.source == "macron") & (edges.target == "peskov")]
     assert peskov.statements.item() == 3
-    assert set(edges.source) == {"macron"}
+    # Euronews alone says Stoltenberg "echoed Scholz's words" (responses.csv, rule R2).
+    assert set(edges.source) == {"macron", "scholz"}
+    scholz = edges[edges.source == "scholz"]
+    assert scholz.target.tolist() == ["stoltenberg"]
     assert nodes.set_index("speaker_id").at["macron", "stance"] == "open"
 
 
@@ -145,7 +151,7 @@ def test_first_outlet_lists_every_tie():
             "statement_id": ["s", "s", "s"],
             "speaker": ["X"] * 3,
             "outlet": ["A", "B", "C"],
-            "published": pd.to_datetime(["2024-02-28", "2024-02-27", "2024-02-27"]),
+            "published on or after": pd.to_datetime(["2024-02-28", "2024-02-27", "2024-02-27"]),
             "channel": ["AP", "AP", spread.NO_CREDIT],
         }
     )
@@ -154,7 +160,7 @@ def test_first_outlet_lists_every_tie():
         articles = pd.DataFrame({"outlet": ["A", "B", "C", "D"]})
 
     row = spread.reach_table(Fake(), relay).iloc[0]
-    assert row["first in these sources"] == "B, C"
+    assert row["can have been first"] == "B, C"
     assert row.outlets == 3 and not row["reached all"]
 
 
@@ -166,3 +172,24 @@ def test_titles_count_from_the_data():
         f"{(relay.channel == spread.NO_CREDIT).sum()} of {len(relay)} mentions credit no channel"
     )
     assert spread.root_statement(ev) == "macron-nothing-ruled-out"
+
+
+def test_timeline_keeps_open_ends_open():
+    ev = tables.load()
+    rows = spread.timeline_rows(ev)
+    fico = rows[rows.speaker_id == "fico"]
+    assert fico.date_earliest.isna().all() and (fico.when == "on or before 26 Feb").all()
+    sejourne = rows[rows.speaker_id == "sejourne"].iloc[0]
+    assert pd.isna(sejourne.date_latest) and sejourne.when == "on or after 26 Feb"
+    # No row gets a bound its statements lack.
+    stated = ev.statements.set_index("statement_id")
+    for row in rows.itertuples():
+        ids = row.ids.split(";")
+        assert stated.loc[ids, "date_latest"].isna().all() == pd.isna(row.date_latest)
+
+
+def test_timeline_title_counts_only_known_latest_days():
+    ev = tables.load()
+    title = spread.timeline_title(ev)
+    open_latest = int(ev.statements.date_latest.isna().sum())
+    assert f"{open_latest} have no known latest day" in title

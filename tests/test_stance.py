@@ -45,8 +45,8 @@ def add_statement(data_dir, speaker_id, name, country, stance_code):
         )
     with open(data_dir / "statements.csv", "a", encoding="utf-8") as f:
         f.write(
-            f"{speaker_id}-says,{speaker_id},2024-02-27,2024-02-27,day,test,,,{stance_code},categorical,"
-            "any_troops,own_country,,,individual,Test statement.,\n"
+            f"{speaker_id}-says,{speaker_id},2024-02-27,2024-02-27,test,,,{stance_code},categorical,"
+            "any_troops,own_country,individual,Test statement.,\n"
         )
     with open(data_dir / "mentions.csv", "a", encoding="utf-8") as f:
         f.write(f"m999,{speaker_id}-says,voi,Deploying ground troops,direct,{name},said,,,0,1\n")
@@ -103,13 +103,19 @@ def test_titles_are_computed_from_the_data():
 
 
 @pytest.mark.parametrize(
-    ("precision", "label"), [("day", "27 Feb"), ("range", "26-28 Feb"), ("before", "by 28 Feb")]
+    ("earliest", "latest", "label"),
+    [
+        ("2024-02-27", "2024-02-27", "on 27 Feb"),
+        ("2024-02-26", "2024-02-28", "between 26 Feb and 28 Feb"),
+        ("2024-02-26", None, "on or after 26 Feb"),
+        (None, "2024-02-26", "on or before 26 Feb"),
+        (None, None, "date not known"),
+    ],
 )
-def test_date_labels_show_precision(precision, label):
+def test_date_labels_keep_open_ends_open(earliest, latest, label):
     row = {
-        "date": pd.Timestamp("2024-02-28" if precision != "day" else "2024-02-27"),
-        "date_earliest": pd.Timestamp("2024-02-26"),
-        "date_precision": precision,
+        "date_earliest": pd.Timestamp(earliest) if earliest else pd.NaT,
+        "date_latest": pd.Timestamp(latest) if latest else pd.NaT,
     }
     assert stance.date_label(row) == label
 

@@ -60,7 +60,7 @@ def test_unbalanced_quote_at_the_end_of_the_file(data_copy, capsys):
     path = data_copy / "quote_exclusions.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text(
-        "\n".join([*lines[:-1], lines[-1].replace("x08,mind,", 'x08,"mind,')]) + "\n",
+        "\n".join([*lines[:-1], lines[-1].replace(",ap-repost,", ',"ap-repost,')]) + "\n",
         encoding="utf-8",
     )
     expect_problem(
@@ -91,8 +91,8 @@ def test_unknown_stance_code(data_copy, capsys):
     line = line_of(path, "attal-cant-rule-out")
     replace_in(
         path,
-        "open,not_applicable,not_specified,not_applicable,macron",
-        "maybe,not_applicable,not_specified,not_applicable,macron",
+        "open,not_applicable,not_specified,not_applicable,individual,You can",
+        "maybe,not_applicable,not_specified,not_applicable,individual,You can",
     )
     expect_problem(
         data_copy,
@@ -117,7 +117,7 @@ def test_impossible_date(data_copy, capsys):
     replace_in(
         path, "tusk-no-plan,tusk,2024-02-27,2024-02-27", "tusk-no-plan,tusk,2024-02-30,2024-02-30"
     )
-    expect_problem(data_copy, "statements.csv", line, "date", "'2024-02-30'", capsys)
+    expect_problem(data_copy, "statements.csv", line, "date_earliest", "'2024-02-30'", capsys)
 
 
 def test_duplicate_id(data_copy, capsys):

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from boots.data import text
+from boots.data import dates, text
 from boots.data.tables import Evidence
 from boots.render import figures
 
@@ -36,7 +36,10 @@ def sources_table(evidence: Evidence) -> pd.DataFrame:
             "article": articles.article_id,
             "outlet": articles.outlet,
             "kind": articles.outlet_kind,
-            "published (earliest)": articles.published.dt.strftime("%Y-%m-%d"),
+            "published": [
+                dates.interval_words(a, b, "%-d %b %Y")
+                for a, b in zip(articles.published_earliest, articles.published_latest, strict=True)
+            ],
             "date is": articles.published_certainty,
             "translation": articles.translation + " (" + articles.original_language + ")",
             "reprint": articles.reprint,
@@ -75,8 +78,11 @@ def coverage_matrix(evidence: Evidence) -> pd.DataFrame:
     """Statement x article: how each article reports each statement (empty if it does not).
 
     Rows follow the statements' dates; columns the articles' order in articles.csv."""
-    stated = evidence.statements_with_speakers().sort_values(
-        ["date", "rank", "statement_id"], kind="stable"
+    stated = evidence.statements_with_speakers()
+    stated = (
+        stated.assign(_when=dates.sort_keys(stated))
+        .sort_values(["_when", "rank", "statement_id"], kind="stable")
+        .drop(columns="_when")
     )
     wide = evidence.mentions.pivot(index="statement_id", columns="article_id", values="quote_type")
     wide = wide.reindex(index=stated.statement_id, columns=evidence.articles.article_id)
@@ -165,3 +171,32 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
         )
     figures.source_note(fig, "statements.csv, mentions.csv")
     return fig
+
+
+CONTEXT_KINDS = {
+    "general_knowledge": "general knowledge",
+    "calendar": "calendar arithmetic",
+    "provenance": "where the collection found the text",
+}
+
+
+def outside_facts(evidence: Evidence) -> pd.DataFrame:
+    """Every fact in the tables that no article prints (context.csv), in words: the table
+    and row it affects, the fact, and what it rests on (codebook K1)."""
+    context = evidence.context
+    schema_titles = {
+        "articles": "article",
+        "speakers": "speaker",
+        "statements": "statement",
+    }
+    return pd.DataFrame(
+        {
+            "in": context.resource.map(schema_titles).fillna(context.resource)
+            + " "
+            + context.record
+            + ", "
+            + context.field.str.replace("_", " "),
+            "fact": context.fact,
+            "rests on": context.kind.map(CONTEXT_KINDS),
+        }
+    ).reset_index(drop=True)

@@ -257,20 +257,34 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
 
 
+VOICES = {"own": "own words", "quoted": "quoted words"}
+
+
+def _body_with_quotes(evidence: Evidence, article) -> tuple[str, list[int], list[text.Span]]:
+    """The article body normalised (as the lexicon is matched), the map from each normalised
+    character to the raw body, and the quoted passages of the raw body."""
+    raw = text.body_text(evidence.texts[article.article_id], article.body_lines)
+    body, index = text.normalise_with_map(raw)
+    passages, _ = text.quoted_passages(raw, [text.Span(0, len(raw))])
+    return body, index, [p.span for p in passages]
+
+
 def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataFrame:
-    """Every lexicon hit in every article body, with its context (keyword in context)."""
+    """Every lexicon hit in every article body, with its context (keyword in context) and
+    its voice: 'quoted' inside a quoted passage (the codebook's pairing rule), else 'own'."""
     rows = []
     for article in evidence.articles.itertuples():
-        body = text.normalise(
-            text.body_text(evidence.texts[article.article_id], article.body_lines)
-        )
+        body, index, quoted = _body_with_quotes(evidence, article)
         for term in lexicon.itertuples():
             for match in _compiled(term.pattern).finditer(body):
+                start = index[match.start()]
+                inside = any(span.start <= start < span.end for span in quoted)
                 rows.append(
                     {
                         "outlet": article.outlet,
                         "term_id": term.term_id,
                         "group": term.group,
+                        "voice": "quoted" if inside else "own",
                         "left": body[max(0, match.start() - width) : match.start()].rjust(width),
                         "match": match.group(),
                         "right": body[match.end() : match.end() + width],
@@ -278,13 +292,19 @@ def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataF
                     }
                 )
     return pd.DataFrame(
-        rows, columns=["outlet", "term_id", "group", "left", "match", "right", "position"]
+        rows,
+        columns=["outlet", "term_id", "group", "voice", "left", "match", "right", "position"],
     )
 
 
-def lexicon_counts(evidence: Evidence, lexicon: pd.DataFrame) -> pd.DataFrame:
-    """Term x outlet hit counts, every term and outlet listed (zeros included)."""
+def lexicon_counts(
+    evidence: Evidence, lexicon: pd.DataFrame, voice: str | None = None
+) -> pd.DataFrame:
+    """Term x outlet hit counts, every term and outlet listed (zeros included); only the
+    outlet's own words (``voice='own'``) or only quoted words (``'quoted'``) if given."""
     hits = kwic(evidence, lexicon)
+    if voice is not None:
+        hits = hits[hits.voice == voice]
     counts = hits.groupby(["term_id", "outlet"]).size().unstack(fill_value=0)
     counts = counts.reindex(
         index=list(lexicon.term_id), columns=list(evidence.articles.outlet), fill_value=0
@@ -294,27 +314,134 @@ def lexicon_counts(evidence: Evidence, lexicon: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
+def lexicon_by_voice(evidence: Evidence, lexicon: pd.DataFrame) -> pd.DataFrame:
+    """Own-word and quoted-word counts side by side: one row per term and voice."""
+    parts = [
+        lexicon_counts(evidence, lexicon, voice).assign(voice=label)
+        for voice, label in VOICES.items()
+    ]
+    table = pd.concat(parts).reset_index()
+    columns = ["term_id", "group", "label", "voice", *list(evidence.articles.outlet)]
+    return table[columns].sort_values(["term_id", "voice"], kind="stable").reset_index(drop=True)
+
+
 def _count_label(value: float, *_: int) -> str:
     return f"{int(value)}" if value else "·"
 
 
-def lexicon_figure(counts: pd.DataFrame, title: str):
-    values = counts.drop(columns=["group", "label"])
-    fig, ax = plt.subplots(figsize=(8.5, 0.34 * len(values) + 1.8))
-    figures.annotated_heatmap(
-        ax, values.to_numpy(), _count_label, dark_above=2, vmax=max(3, int(values.to_numpy().max()))
-    )
-    ax.set_xticks(range(values.shape[1]), values.columns)
-    ax.xaxis.tick_top()
-    ax.set_yticks(
-        range(len(values)),
-        [f"{g}: {label}" for g, label in zip(counts.group, counts.label, strict=True)],
+def lexicon_figure(own: pd.DataFrame, quoted: pd.DataFrame, title: str):
+    """Two heat maps sharing the terms: the outlets' own words, and words they quote."""
+    panels = [(VOICES["own"], own), (VOICES["quoted"], quoted)]
+    values = [counts.drop(columns=["group", "label"]) for _, counts in panels]
+    vmax = max(3, *(int(v.to_numpy().max()) for v in values))
+    fig, axes = plt.subplots(1, 2, figsize=(12, 0.34 * len(own) + 2.2), sharey=True)
+    for ax, (heading, counts), table in zip(axes, panels, values, strict=True):
+        figures.annotated_heatmap(ax, table.to_numpy(), _count_label, dark_above=2, vmax=vmax)
+        ax.set_xticks(range(table.shape[1]), table.columns, rotation=30, ha="left")
+        ax.xaxis.tick_top()
+        ax.set_xlabel(heading, fontsize=10, fontweight="bold")
+        for boundary in np.flatnonzero(counts.group.to_numpy()[1:] != counts.group.to_numpy()[:-1]):
+            ax.axhline(boundary + 0.5, color="#888888", linewidth=0.8)
+    axes[0].set_yticks(
+        range(len(own)),
+        [f"{g}: {label}" for g, label in zip(own.group, own.label, strict=True)],
         fontsize=8,
     )
-    for boundary in np.flatnonzero(counts.group.to_numpy()[1:] != counts.group.to_numpy()[:-1]):
-        ax.axhline(boundary + 0.5, color="#888888", linewidth=0.8)
-    ax.set_title(title, pad=26)
-    figures.source_note(fig, "lexicon.csv, article texts")
+    fig.suptitle(title, y=1.04)
+    figures.source_note(
+        fig, "lexicon.csv, article texts (quotation marks paired by the codebook's rule)"
+    )
+    return fig
+
+
+# --- distortions ----------------------------------------------------------------------------
+
+
+def distortion_table(evidence: Evidence) -> pd.DataFrame:
+    """Every recorded distortion in words: the outlet, whose statement, the kind of change,
+    the article's words against the source's words as another article prints them."""
+    d = evidence.distortions
+    outlets = evidence.outlet_names
+    speakers = evidence.statements_with_speakers().set_index("statement_id").name
+    return pd.DataFrame(
+        {
+            "outlet": d.article_id.map(outlets),
+            "speaker": d.statement_id.map(speakers),
+            "change": d.kind.map(style.DISTORTION_LABELS),
+            "the outlet printed": d.passage,
+            "the source's words": d.source_passage,
+            "as printed by": d.source_article_id.map(outlets),
+            "evidence": d.evidence,
+        }
+    )
+
+
+def distortion_counts(evidence: Evidence) -> pd.DataFrame:
+    """Outlet x kind of change, every outlet listed (zeros included), with the number of
+    statements each outlet reports for scale."""
+    d = evidence.distortions
+    counts = d.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
+    kinds = [k for k in style.DISTORTION_LABELS if k in counts.columns]
+    counts = counts.reindex(index=list(evidence.articles.article_id), columns=kinds, fill_value=0)
+    counts.index = counts.index.map(evidence.outlet_names)
+    counts.columns = [style.DISTORTION_LABELS[k] for k in kinds]
+    reported = evidence.mentions.groupby("article_id").statement_id.nunique()
+    counts.insert(0, "total", counts.sum(axis=1))
+    counts["statements reported"] = [int(reported.get(a, 0)) for a in evidence.articles.article_id]
+    counts.index.name = "outlet"
+    return counts
+
+
+def distortions_title(counts: pd.DataFrame) -> str:
+    total = counts.total
+    most = total[total == total.max()].index
+    changed = int((total > 0).sum())
+    return (
+        f"{changed} of {len(total)} outlets changed what a source said; "
+        f"{' and '.join(most)} most often ({total.max()} passages each)"
+        if len(most) > 1
+        else f"{changed} of {len(total)} outlets changed what a source said; "
+        f"{most[0]} most often ({total.max()} passages)"
+    )
+
+
+def distortions_figure(counts: pd.DataFrame, title: str):
+    """Stacked bars: passages per outlet, by kind of change."""
+    kinds = [c for c in counts.columns if c not in ("total", "statements reported")]
+    fig, ax = plt.subplots(figsize=(9, 0.55 * len(counts) + 1.8))
+    left = np.zeros(len(counts))
+    colours = dict(zip(style.DISTORTION_LABELS.values(), style.DISTORTION_COLOURS, strict=True))
+    for kind in kinds:
+        values = counts[kind].to_numpy()
+        ax.barh(
+            range(len(counts)),
+            values,
+            left=left,
+            color=colours[kind],
+            label=kind,
+            edgecolor="white",
+            linewidth=0.6,
+        )
+        left += values
+    for i, (total, reported) in enumerate(
+        zip(counts.total, counts["statements reported"], strict=True)
+    ):
+        ax.text(
+            total + 0.15, i, f"{total} (of {reported} statements reported)", va="center", fontsize=8
+        )
+    ax.set_yticks(range(len(counts)), counts.index)
+    ax.invert_yaxis()
+    ax.set_xlim(0, counts.total.max() + 3.5)
+    ax.set_xlabel("Passages that change what the source said (distortions.csv)")
+    ax.legend(
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        fontsize=8,
+        title="Kind of change",
+        title_fontsize=8,
+    )
+    ax.set_title(title)
+    figures.source_note(fig, "distortions.csv, mentions.csv")
     return fig
 
 
@@ -396,7 +523,7 @@ def _compare(reference: tuple[str, ...], wording: tuple[str, ...]) -> tuple[floa
 
 def drift_table(evidence: Evidence) -> pd.DataFrame:
     """Every wording of every statement reported by two or more outlets, compared with the
-    earliest wording: the earliest-published article's, preferring a direct quotation and
+    earliest wording: the article that can have been published earliest's, preferring a direct quotation and
     then the fullest one when articles share a date. Most changed statements first."""
     mentions = evidence.mentions_in_full()
     order = evidence.article_order
@@ -409,7 +536,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
     )
     outlets = mentions.groupby("statement_id").outlet.transform("nunique")
     mentions = mentions[outlets >= 2].sort_values(
-        ["statement_id", "published", "quoted", "length", "article_order"],
+        ["statement_id", "published_earliest", "quoted", "length", "article_order"],
         ascending=[True, True, False, False, True],
         kind="stable",
     )
@@ -466,11 +593,16 @@ def prominence_title(shares: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def lexicon_title(counts: pd.DataFrame) -> str:
-    values = counts.drop(columns=["group", "label"])
-    everywhere = counts.label[(values > 0).all(axis=1)]
-    single = counts.label[(values > 0).sum(axis=1) == 1]
-    return f"{len(everywhere)} of {len(counts)} terms appear in every outlet; {len(single)} in only one"
+def lexicon_title(own: pd.DataFrame, quoted: pd.DataFrame) -> str:
+    """Counted in the outlets' own words; how many terms occur only inside quotations."""
+    values = own.drop(columns=["group", "label"])
+    in_quotes = quoted.drop(columns=["group", "label"])
+    everywhere = own.label[(values > 0).all(axis=1)]
+    only_quoted = own.label[(values.sum(axis=1) == 0) & (in_quotes.sum(axis=1) > 0)]
+    return (
+        f"{len(everywhere)} of {len(own)} terms appear in every outlet's own words; "
+        f"{len(only_quoted)} appear only inside quotations"
+    )
 
 
 def verbs_title(by_outlet: pd.DataFrame) -> str:

@@ -20,6 +20,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from boots.analysis.stance import date_label, decide_stance, place
+from boots.data import dates
 from boots.data.tables import Evidence
 from boots.render import figures, style
 
@@ -29,103 +30,182 @@ ONE_DAY = pd.Timedelta(days=1)
 
 def _speakers(evidence: Evidence) -> pd.DataFrame:
     stated = evidence.statements_with_speakers()
-    return stated.assign(place=place(stated), start=stated.date_earliest.fillna(stated.date))
+    return stated.assign(place=place(stated))
 
 
 def timeline_rows(evidence: Evidence) -> pd.DataFrame:
-    """One row per distinct (speaker, stance, dates) with the number of statements."""
+    """One row per distinct (speaker, stance, date interval) with the number of statements.
+
+    ``date_earliest`` / ``date_latest`` keep their open ends (missing values); ``when`` is the
+    interval in words ('on or after 26 Feb')."""
     stated = _speakers(evidence)
     stated = stated.assign(
         label=stated.place + " · " + stated.name, when=stated.apply(date_label, axis=1)
     )
-    keys = ["label", "speaker_id", "stance", "date_precision", "start", "date", "when"]
+    keys = ["label", "speaker_id", "stance", "date_earliest", "date_latest", "when"]
     rows = (
         stated.groupby(keys, dropna=False)
         .statement_id.agg(statements="size", ids=";".join)
         .reset_index()
     )
-    first = rows.groupby("speaker_id").start.transform("min")
+    rows["_when"] = dates.sort_keys(rows)
+    first = rows.groupby("speaker_id")._when.transform("min")
     return (
-        rows.assign(first=first)
-        .sort_values(["first", "label", "start"], kind="stable")
-        .drop(columns="first")
+        rows.assign(_first=first)
+        .sort_values(["_first", "label", "_when"], kind="stable")
+        .drop(columns=["_first", "_when"])
         .reset_index(drop=True)
     )
 
 
 def article_marks(evidence: Evidence) -> pd.DataFrame:
-    """Each article's (earliest) publication date and outlet."""
-    marks = evidence.articles[["article_id", "outlet", "published", "published_certainty"]]
-    return marks.sort_values(["published", "article_id"], kind="stable").reset_index(drop=True)
+    """Each article's publication interval and outlet, earliest first."""
+    marks = evidence.articles[
+        ["article_id", "outlet", "published_earliest", "published_latest", "published_certainty"]
+    ]
+    marks = marks.assign(
+        published=[
+            dates.interval_words(a, b)
+            for a, b in zip(marks.published_earliest, marks.published_latest, strict=True)
+        ]
+    )
+    return marks.sort_values(["published_earliest", "article_id"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+FADE_STEPS = 12
+# Distance between the reaction graph's date columns, in units of the widest speaker label.
+REACTION_GAP = 2.9
+
+
+def _faded_bar(ax, bottom, height, start, end, colour, fade_towards: str | None) -> None:
+    """A bar from ``start`` to ``end``; an open end fades out towards ``fade_towards``
+    ('left', 'right' or 'both'), in fixed steps so the figure is byte-identical."""
+    if fade_towards is None:
+        ax.barh(
+            bottom,
+            end - start,
+            left=start,
+            height=height,
+            align="edge",
+            color=colour,
+            edgecolor="white",
+            linewidth=0.5,
+            zorder=3,
+        )
+        return
+    step = (end - start) / FADE_STEPS
+    for i in range(FADE_STEPS):
+        position = (i + 0.5) / FADE_STEPS  # 0 at the left end, 1 at the right
+        if fade_towards == "left":
+            alpha = 0.08 + 0.72 * position
+        elif fade_towards == "right":
+            alpha = 0.08 + 0.72 * (1 - position)
+        else:
+            alpha = 0.1 + 0.3 * (1 - abs(2 * position - 1))
+        ax.barh(
+            bottom,
+            step,
+            left=start + i * step,
+            height=height,
+            align="edge",
+            color=colour,
+            alpha=alpha,
+            linewidth=0,
+            zorder=3,
+        )
 
 
 def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     """Bars over the days each statement can have been made, one row per speaker.
 
-    A statement known to the day fills that day; a range is drawn lighter over its days;
-    'before' has no earlier bound and is drawn as an open bar ending on its date."""
+    A closed interval is a solid bar over its days. An open end is drawn as open: the bar
+    runs to the edge of the axis, fading, with an arrow and the interval in words ('on or
+    after 26 Feb'); a statement with no date at all is a faint bar across the whole axis."""
     labels = list(dict.fromkeys(rows.label))
     y = {label: i for i, label in enumerate(labels)}
-    first_day = min(rows.start.min(), marks.published.min())
-    last_day = max(rows.date.max(), marks.published.max()) + ONE_DAY
-    axis_start = first_day - ONE_DAY
-    fig, ax = plt.subplots(figsize=(10, 0.32 * len(labels) + 2.2))
+    known = pd.concat([rows.date_earliest, rows.date_latest, marks.published_earliest]).dropna()
+    axis_start = known.min() - 2 * ONE_DAY
+    axis_end = known.max() + 3 * ONE_DAY
+    top = -1.6 - 0.9 * marks.published_earliest.nunique()
+    fig, ax = plt.subplots(figsize=(10, 0.32 * len(labels) + 2.6))
     counts = rows.groupby("label").cumcount()
     per_label = rows.groupby("label").label.transform("size")
     for row, k, n in zip(rows.itertuples(), counts, per_label, strict=True):
         height = 0.8 / n
         bottom = y[row.label] - 0.4 + k * height
         colour = style.STANCE_COLOURS[row.stance]
-        if row.date_precision == "before":
-            start, alpha, hatch = axis_start, 0.45, "///"
-        elif row.date_precision == "range":
-            start, alpha, hatch = row.start, 0.55, None
-        else:
-            start, alpha, hatch = row.start, 1.0, None
-        end = row.date + ONE_DAY
-        ax.barh(
-            bottom,
-            end - start,
-            left=start,
-            height=height * 0.92,
-            align="edge",
-            color=colour,
-            alpha=alpha,
-            hatch=hatch,
-            edgecolor="white",
-            linewidth=0.5,
-            zorder=3,
-        )
+        kind = dates.interval_kind(row.date_earliest, row.date_latest)
+        start = row.date_earliest if kind in ("day", "between", "from") else axis_start
+        end = row.date_latest + ONE_DAY if kind in ("day", "between", "until") else axis_end
+        fade = {"from": "right", "until": "left", "unknown": "both"}.get(kind)
+        _faded_bar(ax, bottom, height * 0.92, start, end, colour, fade)
+        middle = bottom + height * 0.46
+        if kind in ("until", "unknown"):
+            ax.annotate(
+                "",
+                (axis_start, middle),
+                (axis_start + 0.6 * ONE_DAY, middle),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.2},
+                zorder=4,
+            )
+        if kind in ("from", "unknown"):
+            ax.annotate(
+                "",
+                (axis_end, middle),
+                (axis_end - 0.6 * ONE_DAY, middle),
+                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.2},
+                zorder=4,
+            )
+        if kind != "day":
+            anchor, ha = {"from": (start, "left"), "until": (end, "right")}.get(
+                kind, (axis_start + (axis_end - axis_start) / 2, "center")
+            )
+            shift = pd.Timedelta(hours=3) * (1 if ha == "left" else -1 if ha == "right" else 0)
+            ax.text(
+                anchor + shift,
+                middle,
+                row.when,
+                ha=ha,
+                va="center",
+                fontsize=6.5,
+                color="#222222",
+                zorder=5,
+            )
         if row.statements > 1:
             ax.text(
-                end - pd.Timedelta(hours=2),
-                bottom + height / 2,
+                (end if kind in ("day", "between", "until") else start + ONE_DAY)
+                - pd.Timedelta(hours=2),
+                middle,
                 f"×{row.statements}",
                 ha="right",
                 va="center",
                 fontsize=7,
-                color="white",
-                zorder=4,
+                color="#222222",
+                zorder=5,
             )
-    day_marks = marks.groupby("published").outlet.agg(lambda s: ", ".join(s))
-    for day, outlets in day_marks.items():
-        x = day + ONE_DAY  # published during that day: mark its end, the latest moment
-        ax.axvline(x, color="#444444", linestyle="--", linewidth=0.8, zorder=2)
+    day_marks = marks.groupby("published_earliest").outlet.agg(lambda s: ", ".join(s))
+    for k, (day, outlets) in enumerate(day_marks.items()):
+        ax.axvline(day, color="#444444", linestyle="--", linewidth=0.8, zorder=2)
         ax.text(
-            x,
-            -0.7,
-            f"published by {day:%-d %b}:\n{outlets}",
-            ha="right",
+            day + pd.Timedelta(hours=2),
+            -0.6 - 0.9 * (len(day_marks) - 1 - k),
+            f"published on or after {day:%-d %b}:\n{outlets} →",
+            ha="left",
             va="bottom",
             fontsize=7,
             color="#333333",
         )
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.set_ylim(len(labels) - 0.5, -2.2)
-    ax.set_xlim(axis_start, last_day + pd.Timedelta(hours=6))
+    ax.set_ylim(len(labels) - 0.5, top)
+    ax.set_xlim(axis_start, axis_end)
     ax.xaxis.set_major_locator(mdates.DayLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%a %-d %b"))
-    ax.set_xlabel("Day of the statement (2024); each bar spans the days it can have been made")
+    ax.set_xlabel(
+        "Day of the statement (2024); each bar spans the days it can have been made, "
+        "and an arrow marks an end the articles leave open"
+    )
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     handles = [
         Patch(facecolor=style.STANCE_COLOURS[s], label=style.STANCE_LABELS[s])
@@ -133,12 +213,13 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
         if s in set(rows.stance)
     ]
     handles += [
-        Patch(facecolor="#777777", label="known to the day"),
-        Patch(facecolor="#777777", alpha=0.55, label="somewhere in a range of days"),
+        Patch(facecolor="#777777", label="on a known day (or between two)"),
         Patch(
-            facecolor="#777777", alpha=0.45, hatch="///", label="on or before (no earlier bound)"
+            facecolor="#777777",
+            alpha=0.35,
+            label="fading, with arrow: an open end\n(on or after / on or before)",
         ),
-        Line2D([], [], color="#444444", linestyle="--", label="article published by"),
+        Line2D([], [], color="#444444", linestyle="--", label="article published on or after"),
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
     ax.set_title(title)
@@ -150,11 +231,11 @@ def reaction_graph(evidence: Evidence) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Speakers as nodes (stance, first day) and who-responds-to-whom edges with counts."""
     stated = _speakers(evidence)
     by_id = stated.set_index("statement_id")
-    links = stated.dropna(subset=["responds_to"])
+    links = evidence.responses
     edges = pd.DataFrame(
         {
             "source": links.responds_to.map(by_id.speaker_id),
-            "target": links.speaker_id,
+            "target": links.statement_id.map(by_id.speaker_id),
             "statement_id": links.statement_id,
         }
     )
@@ -166,10 +247,21 @@ def reaction_graph(evidence: Evidence) -> tuple[pd.DataFrame, pd.DataFrame]:
     involved = set(edges.source) | set(edges.target)
     speakers = stated[stated.speaker_id.isin(involved)]
     nodes = speakers.groupby("speaker_id").apply(decide_stance, include_groups=False)[["stance"]]
-    # A speaker's column is the latest day its first statement can have been made, so that a
-    # reaction known only as "26-28 Feb" is never drawn beside the remark it answers.
+    # A speaker's column is the date interval of its first statement, in words; columns run
+    # from known days to open intervals, so that a reaction known only as "on or after 26 Feb"
+    # is never drawn as if it were made on the day of the remark it answers.
+    speakers = speakers.assign(
+        _key=[
+            (b if pd.notna(b) else pd.Timestamp.max, a if pd.notna(a) else pd.Timestamp.max)
+            for a, b in zip(speakers.date_earliest, speakers.date_latest, strict=True)
+        ],
+        when=speakers.apply(date_label, axis=1),
+    ).sort_values(["speaker_id", "_key"], kind="stable")
     detail = speakers.groupby("speaker_id").agg(
-        name=("name", "first"), place=("place", "first"), first_day=("date", "min")
+        name=("name", "first"),
+        place=("place", "first"),
+        when=("when", "first"),
+        column_key=("_key", "first"),
     )
     nodes = nodes.join(detail).reset_index()
     return nodes, edges
@@ -200,10 +292,10 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
     for edge in edges.itertuples():
         graph.add_edge(edge.source, edge.target, statements=edge.statements)
     info = nodes.set_index("speaker_id")
-    days = sorted(info.first_day.unique())
+    days = list(dict.fromkeys(info.sort_values("column_key", kind="stable").when))
     groups = [
         sorted(
-            info.index[info.first_day == day],
+            info.index[info.when == day],
             key=lambda n: (
                 list(style.STANCE_COLOURS).index(info.at[n, "stance"]),
                 info.at[n, "name"],
@@ -211,8 +303,8 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         )
         for day in days
     ]
-    positions = _columns(groups, gap=1.6)
-    fig, ax = plt.subplots(figsize=(10, 0.42 * max(len(g) for g in groups) + 1.6))
+    positions = _columns(groups, gap=REACTION_GAP)
+    fig, ax = plt.subplots(figsize=(15, 0.42 * max(len(g) for g in groups) + 1.6))
     order = [n for group in groups for n in group]
     nx.draw_networkx_edges(
         graph,
@@ -224,7 +316,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         arrows=True,
         arrowsize=10,
         node_size=380,
-        connectionstyle="arc3,rad=0.0",
+        connectionstyle="arc3,rad=0.12",
     )
     nx.draw_networkx_nodes(
         graph,
@@ -251,7 +343,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         ax.text(
             x,
             1.01,
-            f"{pd.Timestamp(day):%a %-d %b}",
+            day,
             ha="center",
             va="bottom",
             transform=ax.get_xaxis_transform(),
@@ -269,7 +361,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             color="#555555",
         )
     ax.set_axis_off()
-    ax.set_xlim(-0.3, (len(days) - 1) * 1.6 + 1.5)
+    ax.set_xlim(-0.3, (len(days) - 1) * REACTION_GAP + 1.9)
     handles = [
         Patch(facecolor=style.STANCE_COLOURS[s], label=style.STANCE_LABELS[s])
         for s in style.STANCE_COLOURS
@@ -284,7 +376,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         title_fontsize=8,
     )
     ax.set_title(title, pad=22)
-    figures.source_note(fig, "statements.csv (responds_to), speakers.csv")
+    figures.source_note(fig, "responses.csv, statements.csv, speakers.csv")
     return fig
 
 
@@ -306,23 +398,24 @@ def relay_table(evidence: Evidence) -> pd.DataFrame:
             "credit as printed": mentions.channel.fillna(""),
             "article_id": mentions.article_id,
             "outlet": mentions.outlet,
-            "published": mentions.published,
+            "published on or after": mentions.published_earliest,
         }
     )
     return table.sort_values(
-        ["statement_id", "published", "article_id"], kind="stable"
+        ["statement_id", "published on or after", "article_id"], kind="stable"
     ).reset_index(drop=True)
 
 
 def reach_table(evidence: Evidence, relay: pd.DataFrame) -> pd.DataFrame:
     """Per statement: how many outlets carried it, which, and the first in these sources.
 
-    "First" is the outlet(s) with the earliest publication date; articles whose earliest
-    possible dates tie are all listed, since the sources cannot order them."""
+    "First" is the outlet(s) with the earliest possible publication date; articles whose
+    earliest possible dates tie are all listed, since the sources cannot order them, and no
+    article's latest date is known, so "first" means "can have been first"."""
     n_outlets = evidence.articles.outlet.nunique()
     grouped = relay.groupby("statement_id", sort=False)
-    earliest = grouped.published.transform("min")
-    first = relay[relay.published == earliest]
+    earliest = grouped["published on or after"].transform("min")
+    first = relay[relay["published on or after"] == earliest]
 
     def joined(series: pd.Series) -> str:
         return ", ".join(dict.fromkeys(series))
@@ -332,8 +425,8 @@ def reach_table(evidence: Evidence, relay: pd.DataFrame) -> pd.DataFrame:
             "speaker": grouped.speaker.first(),
             "outlets": grouped.outlet.nunique(),
             "carried by": grouped.outlet.agg(joined),
-            "first in these sources": first.groupby("statement_id", sort=False).outlet.agg(joined),
-            "first date": grouped.published.min(),
+            "can have been first": first.groupby("statement_id", sort=False).outlet.agg(joined),
+            "published on or after": grouped["published on or after"].min(),
             "channels": grouped.channel.agg(lambda s: ", ".join(sorted(set(s)))),
         }
     )
@@ -363,7 +456,7 @@ def relay_figure(flows: pd.DataFrame, relay: pd.DataFrame, title: str):
     order = relay.groupby("speaker").size().sort_values(ascending=False, kind="stable")
     speakers = list(order.index)
     channels = list(relay.channel.value_counts().sort_values(ascending=False, kind="stable").index)
-    outlets = list(dict.fromkeys(relay.sort_values(["published", "article_id"]).outlet))
+    outlets = list(dict.fromkeys(relay.sort_values(["published on or after", "article_id"]).outlet))
     for layer, names in enumerate([speakers, channels, outlets]):
         for name in names:
             graph.add_node((layer, name), layer=layer)
@@ -419,15 +512,22 @@ def relay_figure(flows: pd.DataFrame, relay: pd.DataFrame, title: str):
 
 def root_statement(evidence: Evidence) -> str:
     """The statement most others respond to (Macron's remark, in these sources)."""
-    counts = evidence.statements.responds_to.value_counts()
+    counts = evidence.responses.responds_to.value_counts()
     return str(counts.index[0])
 
 
 def timeline_title(evidence: Evidence) -> str:
-    root = evidence.statements.set_index("statement_id").loc[root_statement(evidence)]
-    next_day = root.date + ONE_DAY
-    by_next_day = int((evidence.statements.date <= next_day).sum()) - 1
-    return f"At least {by_next_day} of {len(evidence.statements) - 1} other statements came by {next_day:%a %-d %b}, the day after the remark"
+    """Counts only statements whose latest possible day is known: an open end is never
+    counted as 'by' a day."""
+    statements = evidence.statements
+    root = statements.set_index("statement_id").loc[root_statement(evidence)]
+    next_day = root.date_latest + ONE_DAY
+    by_next_day = int((statements.date_latest <= next_day).sum()) - 1
+    open_ended = int(statements.date_latest.isna().sum())
+    return (
+        f"At least {by_next_day} of {len(statements) - 1} other statements came by "
+        f"{next_day:%a %-d %b}, the day after the remark; {open_ended} have no known latest day"
+    )
 
 
 def reaction_title(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:

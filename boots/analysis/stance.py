@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
-from boots.data import geo
+from boots.data import dates, geo
 from boots.data.tables import Evidence
 from boots.render import figures, style
 
@@ -31,13 +31,9 @@ MAP_LIMITS = ((2_450_000, 7_000_000), (1_350_000, 5_500_000))
 
 
 def date_label(row) -> str:
-    """How sure the date is, in words: '27 Feb', '26-28 Feb', 'by 26 Feb'."""
-    date = row["date"]
-    if row["date_precision"] == "day":
-        return f"{date:%-d %b}"
-    if row["date_precision"] == "range":
-        return f"{row['date_earliest']:%-d}-{date:%-d %b}"
-    return f"by {date:%-d %b}"
+    """The statement's date interval in words: 'on 27 Feb', 'on or after 26 Feb',
+    'on or before 26 Feb', 'date not known' (codebook D1)."""
+    return dates.interval_words(row["date_earliest"], row["date_latest"])
 
 
 def _shortest_quotes(evidence: Evidence) -> pd.DataFrame:
@@ -98,7 +94,9 @@ def statement_table(evidence: Evidence) -> pd.DataFrame:
             "wording is": stated.statement_id.map(quotes.quote_type),
             "reported by": stated.statement_id.map(_outlets(evidence)),
             "statement_id": stated.statement_id,
-            "_sort": list(zip(stated.country.fillna(""), stated["rank"], stated.date, strict=True)),
+            "_sort": list(
+                zip(stated.country.fillna(""), stated["rank"], dates.sort_keys(stated), strict=True)
+            ),
         }
     )
     return table.sort_values("_sort", kind="stable").drop(columns="_sort").reset_index(drop=True)
@@ -342,7 +340,7 @@ def firmness_counts(evidence: Evidence) -> pd.Series:
     denials = evidence.statements[evidence.statements.stance == "rules_out"]
     return (
         denials.firmness.value_counts()
-        .reindex(style.FIRMNESS_ORDER[:-1], fill_value=0)
+        .reindex(style.DENIAL_FIRMNESS, fill_value=0)
         .rename("denials")
     )
 

@@ -32,6 +32,12 @@ class Evidence:
     mentions: pd.DataFrame
     quote_exclusions: pd.DataFrame
     lexicon: pd.DataFrame
+    responses: pd.DataFrame
+    distortions: pd.DataFrame
+    context: pd.DataFrame
+    first_coding: pd.DataFrame
+    second_coding: pd.DataFrame
+    adjudication: pd.DataFrame
     texts: dict[str, str]
 
     @property
@@ -56,7 +62,7 @@ class Evidence:
 
     def mentions_in_full(self) -> pd.DataFrame:
         """Mentions joined with their statement, speaker and article outlet."""
-        outlets = self.articles[["article_id", "outlet", "published"]]
+        outlets = self.articles[["article_id", "outlet", "published_earliest"]]
         merged = self.mentions.merge(
             self.statements_with_speakers().drop(columns=["notes"]),
             on="statement_id",

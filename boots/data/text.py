@@ -224,3 +224,37 @@ def quoted_passages(text: str, spans: list[Span]) -> tuple[list[QuotedPassage], 
                         passages.append(QuotedPassage(Span(start, end), text[start:end], kind))
     passages.sort(key=lambda p: (p.span.start, p.span.end))
     return passages, unpaired
+
+
+# A sentence ends at . ! or ? (with any closing quotation marks or brackets printed after
+# it) followed by white space, or at a line break: articles print one paragraph per line.
+_SENTENCE_END = re.compile("[.!?][\"'\u201c\u201d\u2018\u2019)\\]]*(?=\\s)|\n")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just after each sentence end in ``text`` (see ``_SENTENCE_END``)."""
+    return [match.end() for match in _SENTENCE_END.finditer(text)]
+
+
+def sentence_around(span: Span, text: str) -> Span:
+    """The sentence, or run of sentences, that holds ``span``: from the last sentence end
+    before its start to the first sentence end at or after its end."""
+    ends = sentence_ends(text)
+    start = max((e for e in ends if e <= span.start), default=0)
+    end = min((e for e in ends if e >= span.end), default=len(text))
+    return Span(start, end)
+
+
+def attribution_sentence(span: Span, text: str) -> Span:
+    """Where the words that introduce the quotation at ``span`` are printed (codebook V1):
+    its own sentence, or, when that sentence is the quotation alone (no letter outside the
+    quoted words), the sentence just before it."""
+    own = sentence_around(span, text)
+    outside = text[own.start : span.start] + text[span.end : own.end]
+    if any(char.isalpha() for char in outside):
+        return own
+    last = len(text[: own.start].rstrip()) - 1
+    if last < 0:
+        return own
+    before = sentence_around(Span(last, last + 1), text)
+    return Span(before.start, own.end)

@@ -294,7 +294,8 @@ class Article:
     file: str
     text: str
     body: list[text.Span]
-    published: dt.date | None
+    published_earliest: dt.date | None
+    published_latest: dt.date | None
     passages: list[text.QuotedPassage] = field(default_factory=list)
     unpaired: list[int] = field(default_factory=list)
 
@@ -363,8 +364,17 @@ def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Ar
                 row["translation"],
                 "a kind of translation, since original_language differs from language",
             )
+        earliest, latest = _date(row["published_earliest"]), _date(row["published_latest"])
+        if earliest and latest and earliest > latest:
+            report.add(
+                name,
+                line,
+                "published_latest",
+                row["published_latest"],
+                f"a date on or after published_earliest ({earliest}), or no value (open)",
+            )
         articles[row["article_id"]] = Article(
-            row["article_id"], row["file"], content, body, _date(row["published"])
+            row["article_id"], row["file"], content, body, earliest, latest
         )
     return articles
 
@@ -409,57 +419,42 @@ def check_speakers(
 
 
 def check_statements(table: Table, report: Report) -> None:
+    """Each statement's date interval is ordered (codebook D5); either end may be open."""
     name = table.resource.path
-    by_id = {row["statement_id"]: row for row in table.rows}
+    for index, row in enumerate(table.rows):
+        earliest, latest = _date(row["date_earliest"]), _date(row["date_latest"])
+        if earliest and latest and earliest > latest:
+            report.add(
+                name,
+                table.where(index),
+                "date_latest",
+                row["date_latest"],
+                f"a date on or after date_earliest ({earliest}), or no value (an open end)",
+            )
+
+
+def check_responses(table: Table, statements: Table | None, report: Report) -> None:
+    """No statement answers itself, and none answers a statement made after it (D5)."""
+    name = table.resource.path
+    by_id = {row["statement_id"]: row for row in statements.rows} if statements else {}
     for index, row in enumerate(table.rows):
         line = table.where(index)
-        date, earliest = _date(row["date"]), _date(row["date_earliest"])
-        precision = row["date_precision"]
-        if precision == "day" and row["date_earliest"] != row["date"]:
-            report.add(
-                name,
-                line,
-                "date_earliest",
-                row["date_earliest"],
-                f"{row['date']} (the same as date, for precision 'day')",
-            )
-        elif precision == "range" and date and (earliest is None or earliest >= date):
-            report.add(
-                name,
-                line,
-                "date_earliest",
-                row["date_earliest"],
-                f"a date before {row['date']} (for precision 'range')",
-            )
-        elif precision == "before" and row["date_earliest"]:
-            report.add(
-                name,
-                line,
-                "date_earliest",
-                row["date_earliest"],
-                "no value (precision 'before' has no earlier bound)",
-            )
-        target = row["responds_to"]
-        if target and target == row["statement_id"]:
+        source, target = row["statement_id"], row["responds_to"]
+        if source == target:
             report.add(name, line, "responds_to", target, "another statement's id (not its own)")
-        elif target in by_id and date:
-            target_start = _date(by_id[target]["date_earliest"] or by_id[target]["date"])
-            if target_start and target_start > date:
-                report.add(
-                    name,
-                    line,
-                    "responds_to",
-                    target,
-                    f"a statement made on or before {row['date']}",
-                )
-        if bool(target) != bool(row["responds_to_basis"]):
-            missing = "responds_to_basis" if target else "responds_to"
+            continue
+        if source not in by_id or target not in by_id:
+            continue  # unknown ids: reported by the foreign-key check
+        latest = _date(by_id[source]["date_latest"])
+        target_earliest = _date(by_id[target]["date_earliest"])
+        if latest and target_earliest and latest < target_earliest:
             report.add(
                 name,
                 line,
-                missing,
-                row[missing],
-                "a value whenever the other of responds_to / responds_to_basis has one",
+                "responds_to",
+                target,
+                f"a statement that can have been made on or before {latest} (the latest day "
+                f"of {source}); {target} was made on or after {target_earliest}",
             )
 
 
@@ -538,10 +533,17 @@ def check_mentions(
                 row["quote_type"],
                 f"{derived} (from the quotation marks around the passage)",
             )
-        window = text.normalise(article.text[max(0, span.start - 400) : span.end + 400]).lower()
-        if row["verb"] and text.normalise(row["verb"]).lower() not in window:
+        sentence = text.attribution_sentence(span, article.text)
+        words = text.normalise(article.text[sentence.start : sentence.end]).lower()
+        if row["verb"] and text.normalise(row["verb"]).lower() not in words:
             report.add(
-                name, line, "verb", row["verb"], "a word printed within 400 characters of the quote"
+                name,
+                line,
+                "verb",
+                row["verb"],
+                "the verb that introduces this quote, printed in its sentence (or, for a "
+                "quotation standing alone, in the sentence before; codebook V1): "
+                + _show(text.normalise(article.text[sentence.start : sentence.end])),
             )
         normalised_text = article.normalised
         if row["printed_speaker"] and text.normalise(row["printed_speaker"]) not in normalised_text:
@@ -578,16 +580,15 @@ def check_mentions(
                     f"a designation containing one of the printed_names of speaker '{speaker['speaker_id']}' in speakers.csv: {speaker['printed_names']}",
                 )
         statement = statement_rows.get(row["statement_id"])
-        earliest = _date(statement["date_earliest"] or statement["date"]) if statement else None
-        if statement and statement["date_precision"] == "before":
-            earliest = None
-        if earliest and article.published and earliest > article.published:
+        earliest = _date(statement["date_earliest"]) if statement else None
+        if earliest and article.published_latest and earliest > article.published_latest:
             report.add(
-                "statements.csv",
+                statements.resource.path,
                 statement_line[row["statement_id"]],
-                "date",
-                statement["date"],
-                f"a date no later than {article.published} (when {row['article_id']} was published, reporting it)",
+                "date_earliest",
+                statement["date_earliest"],
+                f"a date no later than {article.published_latest} (the latest day "
+                f"{row['article_id']}, which reports it, can have been published)",
             )
     # The order of an article's mentions is only known once all its quotes are found.
     _check_order(
@@ -740,6 +741,8 @@ def validate(data_dir: Path | None = None) -> Report:
     if get("statements"):
         check_statements(get("statements"), report)
         _check_mentioned(get("statements"), get("mentions"), report)
+    if get("responses"):
+        check_responses(get("responses"), get("statements"), report)
     spans = {}
     if get("mentions"):
         spans = check_mentions(
@@ -749,7 +752,167 @@ def validate(data_dir: Path | None = None) -> Report:
         check_lexicon(get("lexicon"), report)
     if get("mentions") or get("quote_exclusions"):
         check_coverage(get("quote_exclusions"), get("mentions"), articles, spans, report)
+    if get("distortions"):
+        check_distortions(get("distortions"), get("mentions"), articles, report)
+    if get("context"):
+        check_context(get("context"), tables, report)
+    if get("adjudication"):
+        check_adjudication(data_dir, tables, report)
     return report
+
+
+def check_distortions(
+    table: Table, mentions: Table | None, articles: dict[str, Article], report: Report
+) -> None:
+    """Both passages are printed in their article bodies, and the source article reports
+    the statement (codebook X1)."""
+    name = table.resource.path
+    reported = {(r["statement_id"], r["article_id"]) for r in mentions.rows} if mentions else set()
+    for index, row in enumerate(table.rows):
+        line = table.where(index)
+        for article_column, passage_column in (
+            ("article_id", "passage"),
+            ("source_article_id", "source_passage"),
+        ):
+            article = articles.get(row[article_column])
+            if article is None:
+                continue  # unknown article: reported by the foreign-key check
+            span = text.locate(row[passage_column], article.text)
+            if span is None:
+                report.add(
+                    name,
+                    line,
+                    passage_column,
+                    row[passage_column],
+                    _not_found(row[passage_column], article.text, article.file),
+                )
+            elif not text.within(span, article.body):
+                report.add(
+                    name,
+                    line,
+                    passage_column,
+                    row[passage_column],
+                    f"a passage of the article body of {article.article_id}",
+                )
+        if mentions and (row["statement_id"], row["source_article_id"]) not in reported:
+            report.add(
+                name,
+                line,
+                "source_article_id",
+                row["source_article_id"],
+                f"an article that reports {row['statement_id']} (a mention in mentions.csv)",
+            )
+
+
+def check_context(table: Table, tables: dict[str, Table], report: Report) -> None:
+    """Each outside fact names a table, one of its records and one of its columns (K1)."""
+    name = table.resource.path
+    for index, row in enumerate(table.rows):
+        line = table.where(index)
+        target = tables.get(row["resource"])
+        if target is None and row["resource"] in resources(report.data_dir):
+            continue  # the table could not be read: reported already
+        if target is None:
+            report.add(
+                name,
+                line,
+                "resource",
+                row["resource"],
+                "a table of this data package: " + ", ".join(tables),
+            )
+            continue
+        key = target.resource.primary_key
+        if len(key) == 1 and row["record"] not in {r[key[0]] for r in target.rows}:
+            report.add(name, line, "record", row["record"], f"a {key[0]} in {target.resource.path}")
+        if row["field"] not in target.resource.field_names:
+            report.add(name, line, "field", row["field"], f"a column of {target.resource.path}")
+
+
+def _codebook_rules(data_dir: Path) -> set[str] | None:
+    """The numbered rules (``**C2.**``) of the data folder's CODEBOOK.md, if it has one."""
+    import re
+
+    path = data_dir / "CODEBOOK.md"
+    try:
+        content = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return set(re.findall(r"\*\*([A-Z][0-9]+)\.", content))
+
+
+def check_adjudication(data_dir: Path, tables: dict[str, Table], report: Report) -> None:
+    """The frozen codings cover the same statements; each adjudicated disagreement matches
+    them, adopts an allowed code that statements.csv now holds, and cites a codebook rule."""
+    table = tables["adjudication"]
+    first, second = tables.get("first_coding"), tables.get("second_coding")
+    statements = tables.get("statements")
+    if first is None or second is None:
+        return
+    codes = {r["statement_id"]: r for r in first.rows}, {r["statement_id"]: r for r in second.rows}
+    current = {r["statement_id"]: r for r in statements.rows} if statements else {}
+    allowed = {}
+    if statements:
+        for variable in table.resource.field("variable").enum:
+            allowed[variable] = statements.resource.field(variable).enum
+    rules = _codebook_rules(data_dir)
+    name = table.resource.path
+    adjudicated = set()
+    for index, row in enumerate(table.rows):
+        line = table.where(index)
+        sid, variable = row["statement_id"], row["variable"]
+        adjudicated.add((sid, variable))
+        if sid not in codes[0] or sid not in codes[1] or variable not in allowed:
+            continue
+        for column, coding in (("first", codes[0]), ("second", codes[1])):
+            if row[column] != coding[sid][variable]:
+                report.add(
+                    name,
+                    line,
+                    column,
+                    row[column],
+                    f"{coding[sid][variable]}, the {column} coding's {variable} for {sid}",
+                )
+        if row["adjudicated"] not in allowed[variable]:
+            report.add(
+                name,
+                line,
+                "adjudicated",
+                row["adjudicated"],
+                "one of " + ", ".join(allowed[variable]),
+            )
+        elif sid in current and current[sid][variable] != row["adjudicated"]:
+            report.add(
+                name,
+                line,
+                "adjudicated",
+                row["adjudicated"],
+                f"{current[sid][variable]}, the value statements.csv holds for {sid} (or "
+                "correct statements.csv)",
+            )
+        if rules is not None and row["rule"] not in rules:
+            report.add(name, line, "rule", row["rule"], "a rule numbered in CODEBOOK.md (e.g. C2)")
+    for index, row in enumerate(first.rows):
+        other = codes[1].get(row["statement_id"])
+        if other is None:
+            report.add(
+                first.resource.path,
+                first.where(index),
+                "statement_id",
+                row["statement_id"],
+                f"a statement also coded in {second.resource.path}",
+            )
+            continue
+        for variable in allowed:
+            unsettled = (row["statement_id"], variable) not in adjudicated
+            if row[variable] != other[variable] and unsettled:
+                report.add(
+                    first.resource.path,
+                    first.where(index),
+                    variable,
+                    row[variable],
+                    f"a row in {name} adjudicating the second coder's {other[variable]!r} "
+                    f"for {row['statement_id']}",
+                )
 
 
 def check_lexicon(table: Table, report: Report) -> None:

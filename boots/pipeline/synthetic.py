@@ -4,7 +4,7 @@
 statements replicated in rounds under new ids (``s000031-stoltenberg-no-plans``), each with
 copies of its real mentions, so every quote is still found verbatim in its article and the
 folder passes ``boots.data.validate``. Articles, speakers, lexicon and borders are copied as they
-are; ``responds_to`` links stay within a round.
+are; responses link copies within a round, and distortions point at the first copies.
 """
 
 from __future__ import annotations
@@ -34,7 +34,13 @@ def make_synthetic(n_statements: int, folder: Path, source: Path | None = None) 
     shutil.copytree(
         source,
         folder,
-        ignore=shutil.ignore_patterns("statements.csv", "mentions.csv", "quote_exclusions.csv"),
+        ignore=shutil.ignore_patterns(
+            "statements.csv",
+            "mentions.csv",
+            "quote_exclusions.csv",
+            "responses.csv",
+            "distortions.csv",
+        ),
     )
     statements = _read(source / "statements.csv")
     mentions = _read(source / "mentions.csv")
@@ -46,17 +52,30 @@ def make_synthetic(n_statements: int, folder: Path, source: Path | None = None) 
     round_of = pd.Series(index // base)
     new_id = "s" + pd.Series(index).map("{:06d}".format) + "-" + picked.statement_id
     position = {sid: i for i, sid in enumerate(statements.statement_id)}
-    target = picked.responds_to.map(position)
-    has_target = target.notna()
-    linked = round_of * base + target.fillna(0).astype(int)
-    valid = has_target & (linked < n_statements)
-    id_at = dict(enumerate(new_id))
-    picked["responds_to"] = [
-        id_at[int(t)] if ok else "" for t, ok in zip(linked, valid, strict=True)
-    ]
-    picked.loc[~valid, "responds_to_basis"] = ""
     picked["statement_id"] = new_id
     _write(picked, folder / "statements.csv")
+
+    # Each copy answers the copy of its target in the same round, when that copy exists.
+    responses = _read(source / "responses.csv")
+    copies_of = pd.DataFrame(
+        {"statement": statements.statement_id.iloc[index % base].to_numpy(), "round": round_of}
+    )
+    linked = copies_of.merge(responses, left_on="statement", right_on="statement_id")
+    offset = linked["round"].to_numpy() * base
+    target_index = offset + linked.responds_to.map(position).to_numpy()
+    source_index = offset + linked.statement.map(position).to_numpy()
+    keep = (target_index < n_statements) & (source_index < n_statements)
+    id_at = dict(enumerate(new_id))
+    _write(
+        pd.DataFrame(
+            {
+                "statement_id": [id_at[int(i)] for i in source_index[keep]],
+                "responds_to": [id_at[int(i)] for i in target_index[keep]],
+                "basis": linked.basis[keep].to_numpy(),
+            }
+        ),
+        folder / "responses.csv",
+    )
 
     old_to_new = pd.Series(new_id.to_numpy(), index=range(n_statements))
     copies = mentions.merge(
@@ -88,4 +107,13 @@ def make_synthetic(n_statements: int, folder: Path, source: Path | None = None) 
         mention_id=exclusions.mention_id.map(lambda m: renamed.get(m, "") if m else "")
     )
     _write(exclusions, folder / "quote_exclusions.csv")
+    first_copy = dict(
+        zip(picked.statement_id.str.split("-", n=1).str[1][:base], new_id[:base], strict=True)
+    )
+    distortions = _read(source / "distortions.csv")
+    distortions = distortions[distortions.statement_id.isin(first_copy)]
+    _write(
+        distortions.assign(statement_id=distortions.statement_id.map(first_copy)),
+        folder / "distortions.csv",
+    )
     return folder

@@ -22,11 +22,14 @@ STANCE_LABELS = {
 }
 NO_STATEMENT = {"colour": "#F2F2F2", "hatch": "....", "label": "no statement reported"}
 
-FIRMNESS_ORDER = ["categorical", "no_plans", "not_now", "unspecified", "not_applicable"]
+FIRMNESS_ORDER = ["categorical", "no_plans", "not_now", "hedged", "unspecified", "not_applicable"]
+# Firmness codes a denial (stance rules_out) can take; 'hedged' is for warnings only.
+DENIAL_FIRMNESS = ["categorical", "no_plans", "not_now", "unspecified"]
 FIRMNESS_LABELS = {
     "categorical": 'categorical\n("will not")',
     "no_plans": 'no plans\n("not planning")',
     "not_now": 'not now\n("for the moment")',
+    "hedged": 'hedged warning\n("should be mindful")',
     "unspecified": "wording\nnot reported",
     "not_applicable": "neither denial\nnor warning",
 }
@@ -46,3 +49,31 @@ SCOPE_LABELS = {
     "not_specified": "troops not specified",
     "not_applicable": "not about deployment",
 }
+WHOSE_LABELS = {
+    "own_country": "the speaker's own country's",
+    "alliance": "NATO's, Europe's or the West's",
+    "other_countries": "other countries'",
+    "not_applicable": "no troops named",
+}
+# Kinds of change an outlet made to a source's words (distortions.csv, codebook X1).
+DISTORTION_LABELS = {
+    "broadened": "broadened (more troops or roles)",
+    "narrowed": "narrowed (fewer troops or roles)",
+    "hardened": "hardened (firmer)",
+    "softened": "softened (less firm)",
+    "overstated": "overstated (possibility made intention)",
+    "changed_actor": "changed who (other states or bodies)",
+    "changed_word": "changed a quoted word",
+    "unsupported_link": "unsupported link to another statement",
+}
+# Okabe & Ito, one colour per kind, in the order of DISTORTION_LABELS.
+DISTORTION_COLOURS = [
+    "#0072B2",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#CC79A7",
+    "#009E73",
+    "#E69F00",
+    "#999999",
+]

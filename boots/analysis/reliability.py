@@ -1,0 +1,143 @@
+"""How reliable is the coding? Krippendorff's alpha on two independent codings.
+
+The two codings are frozen in ``data/reliability/`` (codebook, section reliability/): the
+first coding as it stood before anyone saw the second, and a blind second coding. Alpha is
+computed on them, never on the adjudicated table, with the ``krippendorff`` package (nominal
+level). The adjudication table gives every disagreement, the value adopted and the rule.
+"""
+
+from __future__ import annotations
+
+import krippendorff
+import numpy as np
+import pandas as pd
+
+from boots.data.schema import resources
+from boots.data.tables import Evidence
+from boots.render import style
+
+# Krippendorff (2004), Content Analysis, 2nd ed., p. 241: rely on variables with
+# alpha >= .800; draw tentative conclusions only from .667 <= alpha < .800.
+RELIABLE = 0.800
+TENTATIVE = 0.667
+VERDICTS = {
+    "reliable": f"reliable (alpha ≥ {RELIABLE:.3f})",
+    "tentative": f"tentative ({TENTATIVE:.3f} ≤ alpha < {RELIABLE:.3f})",
+    "unreliable": f"not reliable (alpha < {TENTATIVE:.3f})",
+}
+
+
+def variables(evidence: Evidence) -> list[str]:
+    """The coded variables, as the schema lists them for the adjudication table."""
+    return list(resources(evidence.data_dir)["adjudication"].field("variable").enum)
+
+
+def variable_label(variable: str) -> str:
+    return variable.replace("_", " ")
+
+
+def code_label(variable: str, code: str) -> str:
+    """A code in words, from the one home of each variable's labels."""
+    labels = {
+        "stance": style.STANCE_LABELS,
+        "firmness": style.FIRMNESS_LABELS,
+        "scope": style.SCOPE_LABELS,
+        "whose_troops": style.WHOSE_LABELS,
+    }[variable]
+    return " ".join(labels.get(code, code).split())
+
+
+def verdict(alpha: float) -> str:
+    if alpha >= RELIABLE:
+        return "reliable"
+    if alpha >= TENTATIVE:
+        return "tentative"
+    return "unreliable"
+
+
+def nominal_alpha(first: pd.Series, second: pd.Series) -> float:
+    """Krippendorff's alpha (nominal) for two coders' codes of the same units."""
+    codes = sorted(set(first) | set(second))
+    number = {code: i for i, code in enumerate(codes)}
+    data = np.array([first.map(number).to_numpy(), second.map(number).to_numpy()], dtype=float)
+    if len(codes) == 1:
+        return 1.0  # both coders used one code for every unit: perfect, if uninformative
+    return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+
+
+def paired_codings(evidence: Evidence) -> pd.DataFrame:
+    """One row per statement coded by both coders, with both coders' codes."""
+    return evidence.first_coding.merge(
+        evidence.second_coding, on="statement_id", suffixes=("_first", "_second"), validate="1:1"
+    )
+
+
+def agreement(evidence: Evidence) -> pd.DataFrame:
+    """Per variable: units, agreements, disagreements, percent agreement, alpha, verdict."""
+    pairs = paired_codings(evidence)
+    rows = []
+    for variable in variables(evidence):
+        first, second = pairs[f"{variable}_first"], pairs[f"{variable}_second"]
+        alpha = nominal_alpha(first, second)
+        agree = int((first == second).sum())
+        rows.append(
+            {
+                "variable": variable_label(variable),
+                "statements": len(pairs),
+                "agree": agree,
+                "disagree": len(pairs) - agree,
+                "agreement": agree / len(pairs),
+                "alpha": alpha,
+                "verdict": VERDICTS[verdict(alpha)],
+            }
+        )
+    return pd.DataFrame(rows).set_index("variable")
+
+
+def disagreements(evidence: Evidence) -> pd.DataFrame:
+    """Every disagreement, in words: the statement, both codes, the adjudicated code, the
+    codebook rule and the reason."""
+    adjudication = evidence.adjudication
+    speakers = evidence.speakers.set_index("speaker_id").name
+    statements = evidence.statements.set_index("statement_id")
+    speaker_of = statements.speaker_id.map(speakers)
+    summary_of = statements.summary
+
+    def words(column: str) -> list[str]:
+        return [
+            code_label(v, c)
+            for v, c in zip(adjudication.variable, adjudication[column], strict=True)
+        ]
+
+    return pd.DataFrame(
+        {
+            "speaker": adjudication.statement_id.map(speaker_of),
+            "statement": adjudication.statement_id.map(summary_of),
+            "variable": adjudication.variable.map(variable_label),
+            "first coder": words("first"),
+            "second coder": words("second"),
+            "adopted": words("adjudicated"),
+            "sided with": np.select(
+                [
+                    adjudication.adjudicated == adjudication["first"],
+                    adjudication.adjudicated == adjudication["second"],
+                ],
+                ["first coder", "second coder"],
+                "neither",
+            ),
+            "rule": adjudication.rule,
+            "reason": adjudication.reason,
+        }
+    )
+
+
+def summary_sentence(table: pd.DataFrame) -> str:
+    """Which variables meet which threshold, in one sentence computed from ``table``."""
+    parts = []
+    for key in VERDICTS:
+        chosen = table[table.verdict == VERDICTS[key]]
+        if chosen.empty:
+            continue
+        named = ", ".join(f"{name} (α = {alpha:.2f})" for name, alpha in chosen.alpha.items())
+        parts.append(f"{named}: {VERDICTS[key]}")
+    return "; ".join(parts) + "."
