@@ -176,3 +176,32 @@ def test_open_ends_are_allowed(data_copy, column):
     assert report.ok
     statements = pd.read_csv(data_copy / "statements.csv", dtype=str, keep_default_na=False)
     assert (statements[column] == "").any(), f"no open {column} in the curated data"
+
+
+def test_a_basis_must_quote_words_the_articles_print(data_copy, capsys):
+    path = data_copy / "statements.csv"
+    line = line_of(path, "attal-cant-rule-out")
+    replace_in(
+        path, "Al Jazeera: 'On Tuesday, French Prime", "Al Jazeera: 'On Wednesday, French Prime"
+    )
+    expect_problem(data_copy, "statements.csv", line, "date_basis", "On Wednesday", capsys)
+
+
+def test_quoted_fragments_skip_apostrophes_and_split_at_ellipses():
+    from boots.data.validate import quoted_fragments
+
+    assert quoted_fragments("VOI: 'Asked about Macron's remarks'; 'was reacting ... in Paris'") == [
+        "Asked about Macron's remarks",
+        "was reacting",
+        "in Paris",
+    ]
+
+
+@pytest.mark.parametrize("written", ["2024-2-27", "20240227", "27/02/2024"])
+def test_dates_are_strict_iso(data_copy, capsys, written):
+    path = data_copy / "statements.csv"
+    line = line_of(path, "tusk-no-plan")
+    replace_in(path, "tusk-no-plan,tusk,2024-02-27,", f"tusk-no-plan,tusk,{written},")
+    report = expect_problem(data_copy, "statements.csv", line, "date_earliest", written, capsys)
+    located = [p for p in report.problems if (p.line, p.column) == (line, "date_earliest")]
+    assert len(located) == 1  # reported once, by whichever check sees it first

@@ -181,21 +181,22 @@ CONTEXT_KINDS = {
 
 
 def outside_facts(evidence: Evidence) -> pd.DataFrame:
-    """Every fact in the tables that no article prints (context.csv), in words: the table
-    and row it affects, the fact, and what it rests on (codebook K1)."""
+    """Every fact in the tables that no article prints (context.csv), in words: what it is
+    about (an outlet's or a speaker's name, not an id), which column, the fact, and what it
+    rests on (codebook K1)."""
     context = evidence.context
-    schema_titles = {
-        "articles": "article",
-        "speakers": "speaker",
-        "statements": "statement",
+    names = {
+        "articles": evidence.outlet_names,
+        "speakers": dict(zip(evidence.speakers.speaker_id, evidence.speakers.name, strict=True)),
     }
+    about = [
+        names.get(resource, {}).get(record, record)
+        for resource, record in zip(context.resource, context.record, strict=True)
+    ]
     return pd.DataFrame(
         {
-            "in": context.resource.map(schema_titles).fillna(context.resource)
-            + " "
-            + context.record
-            + ", "
-            + context.field.str.replace("_", " "),
+            "about": about,
+            "column": context.field.str.replace("_", " "),
             "fact": context.fact,
             "rests on": context.kind.map(CONTEXT_KINDS),
         }

@@ -22,6 +22,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -276,6 +277,30 @@ def _report_frictionless_error(error, resource: Resource, table: Table, report: 
     else:
         expected = error.note or error.message
     report.add(resource.path, line, field_name or None, cell, expected)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_date_form(tables: dict[str, Table], report: Report) -> None:
+    """Every date column holds strict ISO dates (YYYY-MM-DD, two-digit month and day): the
+    schema check alone would accept '2024-2-7'."""
+    reported = {(p.file, p.line, p.column) for p in report.problems}
+    for table in tables.values():
+        for column in table.resource.fields:
+            if column.type != "date":
+                continue
+            for index, row in enumerate(table.rows):
+                value = row.get(column.name, "")
+                where = (table.resource.path, table.where(index), column.name)
+                if value and not _ISO_DATE.fullmatch(value) and where not in reported:
+                    report.add(
+                        table.resource.path,
+                        table.where(index),
+                        column.name,
+                        value,
+                        column.expectation(),
+                    )
 
 
 # --- layer 3: evidence ----------------------------------------------------------------------
@@ -729,6 +754,7 @@ def validate(data_dir: Path | None = None) -> Report:
             report.counts[name] = len(table.rows)
     if len(tables) == len(schema):
         check_schema(data_dir, tables, report)
+    check_date_form(tables, report)
     get = tables.get
     articles = check_articles(data_dir, get("articles"), report) if get("articles") else {}
     if get("speakers"):
@@ -752,6 +778,8 @@ def validate(data_dir: Path | None = None) -> Report:
         check_lexicon(get("lexicon"), report)
     if get("mentions") or get("quote_exclusions"):
         check_coverage(get("quote_exclusions"), get("mentions"), articles, spans, report)
+    if articles and len(articles) == len(get("articles").rows):
+        check_quoted_words(tables, articles, report)
     if get("distortions"):
         check_distortions(get("distortions"), get("mentions"), articles, report)
     if get("context"):
@@ -759,6 +787,49 @@ def validate(data_dir: Path | None = None) -> Report:
     if get("adjudication"):
         check_adjudication(data_dir, tables, report)
     return report
+
+
+# Columns that explain a coding with the articles' words: every passage they quote in single
+# quotation marks must be printed in one of the articles (codebook D1, R1, X1).
+QUOTING_COLUMNS = {
+    "articles": ["published_basis"],
+    "statements": ["date_basis"],
+    "responses": ["basis"],
+    "distortions": ["evidence"],
+    "adjudication": ["reason"],
+}
+_QUOTED = re.compile(r"(?:^|(?<=[\s(]))'(.+?)'(?=[\s;:,.)]|$)")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\u2026)\s*")
+
+
+def quoted_fragments(value: str) -> list[str]:
+    """The words a basis quotes: each passage in single quotation marks, split at ellipses
+    ('...'), which stand for words left out."""
+    pieces = []
+    for passage in _QUOTED.findall(value):
+        pieces += [p for p in _ELLIPSIS.split(passage) if p.strip()]
+    return pieces
+
+
+def check_quoted_words(tables: dict[str, Table], articles: dict[str, Article], report: Report):
+    """Every passage a basis, reason or evidence quotes is printed in one of the articles."""
+    corpus = "\n".join(a.normalised for a in articles.values())
+    for resource, columns in QUOTING_COLUMNS.items():
+        table = tables.get(resource)
+        if table is None:
+            continue
+        for index, row in enumerate(table.rows):
+            for column in columns:
+                for fragment in quoted_fragments(row.get(column, "")):
+                    if text.normalise(fragment) not in corpus:
+                        report.add(
+                            table.resource.path,
+                            table.where(index),
+                            column,
+                            fragment,
+                            "words printed in one of the articles (a passage quoted in single "
+                            "quotation marks must be verbatim; '...' marks words left out)",
+                        )
 
 
 def check_distortions(
@@ -830,7 +901,6 @@ def check_context(table: Table, tables: dict[str, Table], report: Report) -> Non
 
 def _codebook_rules(data_dir: Path) -> set[str] | None:
     """The numbered rules (``**C2.**``) of the data folder's CODEBOOK.md, if it has one."""
-    import re
 
     path = data_dir / "CODEBOOK.md"
     try:
@@ -917,8 +987,6 @@ def check_adjudication(data_dir: Path, tables: dict[str, Table], report: Report)
 
 def check_lexicon(table: Table, report: Report) -> None:
     """Every pattern compiles and cannot match empty text."""
-    import re
-
     for index, row in enumerate(table.rows):
         try:
             compiled = re.compile(row["pattern"], re.IGNORECASE)
