@@ -205,3 +205,15 @@ def test_dates_are_strict_iso(data_copy, capsys, written):
     report = expect_problem(data_copy, "statements.csv", line, "date_earliest", written, capsys)
     located = [p for p in report.problems if (p.line, p.column) == (line, "date_earliest")]
     assert len(located) == 1  # reported once, by whichever check sees it first
+
+
+def test_an_inferred_bound_needs_the_response_it_rests_on(data_copy, capsys):
+    # Pistorius is dated "on or after 26 Feb" only because he responds to Macron (D3).
+    path = data_copy / "responses.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(
+        "\n".join(line for line in lines if not line.startswith("pistorius")) + "\n",
+        encoding="utf-8",
+    )
+    line = line_of(data_copy / "statements.csv", "pistorius-not-an-option")
+    expect_problem(data_copy, "statements.csv", line, "date_earliest", "2024-02-26", capsys)

@@ -458,6 +458,9 @@ def check_statements(table: Table, report: Report) -> None:
             )
 
 
+INFERRED = "inferred (rule D3)"
+
+
 def check_responses(table: Table, statements: Table | None, report: Report) -> None:
     """No statement answers itself, and none answers a statement made after it (D5)."""
     name = table.resource.path
@@ -480,6 +483,25 @@ def check_responses(table: Table, statements: Table | None, report: Report) -> N
                 target,
                 f"a statement that can have been made on or before {latest} (the latest day "
                 f"of {source}); {target} was made on or after {target_earliest}",
+            )
+    # D3: an earliest bound inferred from a response is the earliest bound of a statement
+    # this one responds to, as responses.csv records it.
+    targets = defaultdict(set)
+    for row in table.rows:
+        targets[row["statement_id"]].add(row["responds_to"])
+    for index, row in enumerate(statements.rows if statements else []):
+        if INFERRED not in row["date_basis"]:
+            continue
+        bounds = {by_id[t]["date_earliest"] for t in targets[row["statement_id"]] if t in by_id}
+        if row["date_earliest"] not in bounds:
+            report.add(
+                statements.resource.path,
+                statements.where(index),
+                "date_earliest",
+                row["date_earliest"],
+                "the date_earliest of a statement it responds to in responses.csv ("
+                + (", ".join(sorted(b for b in bounds if b)) or "it responds to none")
+                + "), since date_basis says the bound is inferred (codebook D3)",
             )
 
 
