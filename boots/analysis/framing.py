@@ -360,7 +360,10 @@ def lexicon_figure(own: pd.DataFrame, quoted: pd.DataFrame, title: str):
 def distortion_table(evidence: Evidence) -> pd.DataFrame:
     """Every recorded distortion in words: the outlet, whose statement, the kind of change,
     the article's words against the source's words as another article prints them."""
-    d = evidence.distortions
+    order = evidence.article_order
+    d = evidence.distortions.sort_values(
+        ["article_id", "distortion_id"], key=lambda c: c.map(order) if c.name == "article_id" else c
+    )
     outlets = evidence.outlet_names
     speakers = evidence.statements_with_speakers().set_index("statement_id").name
     return pd.DataFrame(
@@ -373,7 +376,7 @@ def distortion_table(evidence: Evidence) -> pd.DataFrame:
             "as printed by": d.source_article_id.map(outlets),
             "evidence": d.evidence,
         }
-    )
+    ).reset_index(drop=True)
 
 
 def distortion_counts(evidence: Evidence) -> pd.DataFrame:

@@ -61,7 +61,7 @@ DISTORTION_LABELS = {
     "narrowed": "narrowed (fewer troops or roles)",
     "hardened": "hardened (firmer)",
     "softened": "softened (less firm)",
-    "overstated": "overstated (possibility made intention)",
+    "overstated": "overstated (a possibility made an intention or readiness)",
     "changed_actor": "changed who (other states or bodies)",
     "changed_word": "changed a quoted word",
     "unsupported_link": "unsupported link to another statement",
