@@ -217,3 +217,11 @@ def test_an_inferred_bound_needs_the_response_it_rests_on(data_copy, capsys):
     )
     line = line_of(data_copy / "statements.csv", "pistorius-not-an-option")
     expect_problem(data_copy, "statements.csv", line, "date_earliest", "2024-02-26", capsys)
+
+
+def test_an_article_cannot_predate_what_it_reports(data_copy, capsys):
+    path = data_copy / "articles.csv"
+    line = line_of(path, "ap-repost")
+    # AP reports Tusk speaking 'on Tuesday' (27 Feb).
+    replace_in(path, ",2024-02-27,,inferred,Tusk", ",2024-02-26,,inferred,Tusk")
+    expect_problem(data_copy, "articles.csv", line, "published_earliest", "2024-02-26", capsys)

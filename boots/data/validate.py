@@ -321,6 +321,7 @@ class Article:
     body: list[text.Span]
     published_earliest: dt.date | None
     published_latest: dt.date | None
+    line: int | None = None
     passages: list[text.QuotedPassage] = field(default_factory=list)
     unpaired: list[int] = field(default_factory=list)
 
@@ -399,7 +400,7 @@ def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Ar
                 f"a date on or after published_earliest ({earliest}), or no value (open)",
             )
         articles[row["article_id"]] = Article(
-            row["article_id"], row["file"], content, body, earliest, latest
+            row["article_id"], row["file"], content, body, earliest, latest, line
         )
     return articles
 
@@ -525,6 +526,7 @@ def check_mentions(
     located: list[tuple[int, dict, text.Span]] = []
     unlocated: set[str] = set()
     seen: dict[tuple[str, str], int] = {}
+    predated: set[str] = set()  # articles already reported as dated before what they report
     for index, row in enumerate(table.rows):
         line = table.where(index)
         key = (row["statement_id"], row["article_id"])
@@ -628,6 +630,19 @@ def check_mentions(
                 )
         statement = statement_rows.get(row["statement_id"])
         earliest = _date(statement["date_earliest"]) if statement else None
+        too_early = (
+            article.published_earliest and earliest and article.published_earliest < earliest
+        )
+        if too_early and article.article_id not in predated:
+            predated.add(article.article_id)
+            report.add(
+                "articles.csv",
+                article.line,
+                "published_earliest",
+                str(article.published_earliest),
+                f"a date on or after {earliest}: the article reports {row['statement_id']}, "
+                "made no earlier than that (codebook D6)",
+            )
         if earliest and article.published_latest and earliest > article.published_latest:
             report.add(
                 statements.resource.path,
