@@ -59,7 +59,7 @@ format: $(STAMP) ## Format the code and notebooks with ruff
 	@$(BIN)/ruff format .
 
 lab: $(STAMP) ## Open JupyterLab on the project's environment
-	@$(BIN)/jupyter lab --notebook-dir=notebooks
+	@$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 bench: $(STAMP) ## Time the build: full, floor (plain Python), naive nbconvert, no-op, 10^3-10^5 statements
 	@$(BIN)/python -m boots.pipeline.bench

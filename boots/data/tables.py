@@ -40,6 +40,20 @@ class Evidence:
         return dict(zip(self.articles.article_id, self.articles.outlet, strict=True))
 
     @property
+    def outlets(self) -> list[str]:
+        """Each outlet once, in articles.csv order (several articles may share an outlet)."""
+        return list(dict.fromkeys(self.articles.outlet))
+
+    @property
+    def article_labels(self) -> dict[str, str]:
+        """A label per article_id: its outlet, with the article_id where an outlet has several."""
+        counts = self.articles.outlet.value_counts()
+        return {
+            a: o if counts[o] == 1 else f"{o} ({a})"
+            for a, o in zip(self.articles.article_id, self.articles.outlet, strict=True)
+        }
+
+    @property
     def article_order(self) -> dict[str, int]:
         """Position of each article in articles.csv, by article_id."""
         return {article: i for i, article in enumerate(self.articles.article_id)}

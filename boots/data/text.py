@@ -31,6 +31,12 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
 
 
+def fold(text: str) -> str:
+    """``text`` with typographic quotes, apostrophes and dashes folded as ``normalise`` does,
+    but whitespace kept: the result has the same length, so offsets carry over."""
+    return text.translate(_TRANSLATE)
+
+
 @lru_cache(maxsize=256)
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` without stripping; also return, for each output character,
@@ -99,9 +105,25 @@ def closest_passage(quote: str, text: str) -> Closest | None:
     alignment = fuzz.partial_ratio_alignment(needle, haystack)
     if alignment is None:
         return None
-    start = index[alignment.dest_start]
-    end = index[max(alignment.dest_end - 1, alignment.dest_start)] + 1
+    first, last = _whole_words(haystack, alignment.dest_start, alignment.dest_end)
+    start = index[first]
+    end = index[max(last - 1, first)] + 1
     return Closest(Span(start, end), text[start:end], round(alignment.score, 1))
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "'-"
+
+
+def _whole_words(haystack: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``haystack[start:end]`` so that it neither starts nor ends inside a word."""
+    while start > 0 and _in_word(haystack[start - 1]) and _in_word(haystack[start]):
+        start -= 1
+    while (
+        end < len(haystack) and end > 0 and _in_word(haystack[end - 1]) and _in_word(haystack[end])
+    ):
+        end += 1
+    return start, end
 
 
 def line_starts(text: str) -> list[int]:
