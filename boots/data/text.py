@@ -246,3 +246,12 @@ def quoted_passages(text: str, spans: list[Span]) -> tuple[list[QuotedPassage], 
                         passages.append(QuotedPassage(Span(start, end), text[start:end], kind))
     passages.sort(key=lambda p: (p.span.start, p.span.end))
     return passages, unpaired
+
+
+def quote_type(span: Span, passages: list[QuotedPassage]) -> str:
+    """direct (starts inside quotation marks), partial (overlaps quoted words) or paraphrase."""
+    if any(p.span.start <= span.start < p.span.end for p in passages):
+        return "direct"
+    if any(p.span.start < span.end and span.start < p.span.end for p in passages):
+        return "partial"
+    return "paraphrase"

@@ -613,11 +613,7 @@ def check_mentions(
 
 
 def _quote_type(span: text.Span, passages: list[text.QuotedPassage]) -> str:
-    if any(p.span.start <= span.start < p.span.end for p in passages):
-        return "direct"
-    if any(p.span.start < span.end and span.start < p.span.end for p in passages):
-        return "partial"
-    return "paraphrase"
+    return text.quote_type(span, passages)
 
 
 def _check_order(located: list[tuple[int, dict, text.Span]], table: Table, report: Report) -> None:
