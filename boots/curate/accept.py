@@ -55,11 +55,8 @@ class AcceptError(Exception):
 def _next_ids(existing, prefix: str, n: int) -> list[str]:
     numbers = [int(m.group(1)) for v in existing if (m := re.fullmatch(rf"{prefix}(\d+)", str(v)))]
     start = max(numbers, default=0) + 1
-    width = max(
-        3,
-        *(len(str(v)) - len(prefix) for v in existing if re.fullmatch(rf"{prefix}\d+", str(v))),
-        0,
-    )
+    widths = [len(str(v)) - len(prefix) for v in existing if re.fullmatch(rf"{prefix}\d+", str(v))]
+    width = max(widths, default=3)
     return [f"{prefix}{start + i:0{width}d}" for i in range(n)]
 
 

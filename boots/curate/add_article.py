@@ -85,8 +85,17 @@ def propose_body(content: str) -> BodyProposal:
     lines = content.split("\n")
     prose = [_text_like(line) for line in lines]
     headline_index = None
-    for i, line in enumerate(lines):
-        if _words(line) >= 4 and not CHROME.search(line) and any(prose[i + 1 : i + 4]):
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    for position, i in enumerate(filled):
+        line = lines[i].strip()
+        if (
+            _words(line) < 4
+            or CHROME.search(line)
+            or line.lower().startswith("by ")
+            or line.endswith(".")  # headlines end without a full stop
+        ):
+            continue
+        if any(prose[j] for j in filled[position + 1 : position + 4]):
             headline_index = i
             break
     runs: list[list[int]] = []

@@ -100,6 +100,8 @@ TIME_WORDS = re.compile(
     r"previously|repeatedly|once\s+more|in\s+a\s+statement)\b)+",
     re.IGNORECASE,
 )
+_PROPER_NAME = re.compile(r"(?<![\w'])([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,3})(?![\w])")
+COLLECTIVE_WORDS = {"several", "some", "many", "most", "other", "western", "european", "all"}
 MIN_SCORE = 55  # a statement scoring below this is not proposed
 MASK = "\x00"
 
@@ -131,6 +133,7 @@ class Proposal:
     printed: dict[str, str] = field(default_factory=dict)
     sentence: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
+    according: str = ""  # the printed 'according to', where that is the attribution
 
     @property
     def quoted_words(self) -> int:
@@ -385,14 +388,38 @@ class Drafter:
                 break
         return group
 
+    def _unknown_speaker_between(self, start: int, end: int) -> bool:
+        """Whether someone the tables do not know speaks or is introduced between ``start``
+        and ``end`` ('Mark Rutte, the Dutch prime minister,', 'said Mark Rutte'): a pronoun
+        after that may be theirs, so it resolves to no one."""
+        for match in _PROPER_NAME.finditer(self.masked, start, end):
+            if match.group(1).split()[0].lower() in FUNCTION_WORDS | COLLECTIVE_WORDS:
+                continue
+            if any(r.start < match.end() and match.start() < r.end for r in self.refs):
+                continue
+            after = self.masked[match.end() : match.end() + 80]
+            before = self.masked[max(0, match.start() - 30) : match.start()]
+            if re.match(r"\s*,\s+(?:the|a|an)\s[^,]{1,60},", after):
+                return True
+            if verbs_in(self.masked, match.end(), min(end, match.end() + 25)):
+                return True
+            if verbs_in(self.masked, max(0, match.start() - 12), match.start()) and re.search(
+                r"\w\s*$", before
+            ):
+                return True
+        return False
+
     def antecedent(self, position: int, pronoun_kind: str = "person", floor: int = 0) -> list[Ref]:
         """The speaker(s) a pronoun at ``position`` points to: the nearest earlier reference
-        that is neither possessive nor the object of a preposition."""
+        that is neither possessive nor the object of a preposition, unless someone the tables
+        do not know is introduced in between."""
         for ref in reversed([r for r in self.refs if floor <= r.end <= position]):
             if ref.kind == "pronoun" or ref.possessive or ref.prepositional or not ref.speaker:
                 continue
             if pronoun_kind == "person" and self.kinds.get(ref.speaker) != "person":
                 continue
+            if self._unknown_speaker_between(ref.end, position):
+                return []
             group = self._coordinated(ref, max(0, ref.start - 200))
             if pronoun_kind == "any" or len(group) == 1:
                 return group if pronoun_kind == "any" else [ref]
@@ -622,6 +649,11 @@ class Drafter:
                     found = refs[:1] or (self.antecedent(pronouns[0].start) if pronouns else [])
                     proposal.speakers = [r.speaker for r in found if r.speaker]
                     proposal.basis = "according to"
+                    proposal.according = text.normalise(
+                        self.content[
+                            sentence[0] + according.start() : sentence[0] + according.start() + 12
+                        ]
+                    )
                     source = (
                         previous if previous and previous.speakers == proposal.speakers else None
                     )
@@ -690,6 +722,10 @@ class Drafter:
             for sentence in sentences(self.masked, paragraph):
                 if sentence in with_quotes or MASK in self.masked[sentence[0] : sentence[1]]:
                     continue
+                according = self._according(sentence)
+                if according is not None:
+                    out.append(according)
+                    continue
                 last: Proposal | None = None
                 for verb in verbs_in(self.masked, *sentence):
                     if last is not None and verb.participle:
@@ -730,6 +766,39 @@ class Drafter:
                         out.append(proposal)
                         last = proposal
         return out
+
+    def _according(self, sentence: tuple[int, int]) -> Proposal | None:
+        """'According to X, ...': reported speech whose attribution is a phrase, not a verb."""
+        match = re.match(
+            r"\W*(?:\w+,\s+)?(according\s+to)\s+([^,]{1,80}),\s*",
+            self.masked[sentence[0] : sentence[1]],
+            re.IGNORECASE,
+        )
+        if not match:
+            return None
+        start, end = sentence[0] + match.start(2), sentence[0] + match.end(2)
+        refs = [r for r in self.refs if start <= r.start and r.end <= end]
+        named = [r for r in refs if r.kind != "pronoun" and not r.possessive]
+        if named:
+            found = self._coordinated(named[-1], start)
+        elif refs:
+            found = self.antecedent(refs[0].start, refs[0].pronoun_kind or "person")
+        else:
+            return None
+        speakers = [r.speaker for r in found if r.speaker]
+        content_start = sentence[0] + match.end()
+        content_end = self._trim_end(content_start, sentence[1])
+        if not speakers or len(self.content[content_start:content_end].split()) < 3:
+            return None
+        proposal = Proposal(
+            content_start, content_end, "paraphrase", [], speakers, "according to",
+            sentence=sentence,
+        )  # fmt: skip
+        proposal.according = text.normalise(
+            self.content[sentence[0] + match.start(1) : sentence[0] + match.end(1)]
+        )
+        self._printed(proposal, found)
+        return proposal
 
     def _content_start(self, verb: Verb, sentence: tuple[int, int]) -> int:
         at = verb.start + len(verb.printed)
@@ -774,7 +843,9 @@ class Drafter:
             if not proposal.verb and key in last:
                 proposal.verb = last[key].verb
                 proposal.channel = proposal.channel or last[key].channel
-            if proposal.verb and key:
+            if not proposal.verb and proposal.according:
+                proposal.verb = proposal.according
+            if proposal.verb and key and not proposal.according:
                 last[key] = proposal
         return every
 

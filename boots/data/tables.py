@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from boots.data import text
-from boots.data.schema import Resource, SchemaError, resources
+from boots.data.schema import TO_FILL, Resource, SchemaError, resources
 from boots.util import config
 
 
@@ -83,6 +83,9 @@ class Evidence:
 def _typed(frame: pd.DataFrame, resource: Resource, path: Path) -> pd.DataFrame:
     for field in resource.fields:
         column = frame[field.name]
+        if field.type != "string":
+            # A cell `make add-article` left for the curator is missing until filled in.
+            column = column.replace(TO_FILL, "")
         try:
             if field.type == "date":
                 frame[field.name] = pd.to_datetime(column.replace("", None), format="%Y-%m-%d")
