@@ -123,6 +123,10 @@ def _whole_words(haystack: str, start: int, end: int) -> tuple[int, int]:
         end < len(haystack) and end > 0 and _in_word(haystack[end - 1]) and _in_word(haystack[end])
     ):
         end += 1
+    while start < end and haystack[start] == " ":
+        start += 1
+    while end > start and haystack[end - 1] == " ":
+        end -= 1
     return start, end
 
 
