@@ -134,7 +134,7 @@ def add_outlets(folder: Path, outlets: list[str], template: str | None = None) -
             excluded.assign(
                 article_id=article_id,
                 exclusion_id=excluded.exclusion_id + f"-c{number}",
-                mention_id=excluded.mention_id.map(lambda m: renamed.get(m, "")),
+                mention_id=excluded.mention_id.map(lambda m, names=renamed: names.get(m, "")),
             )
         )
     _write(
