@@ -82,7 +82,7 @@ accept-draft: $(STAMP) ## Append the rows accepted in ARTICLE's reviewed draft t
 	@$(BIN)/python -m boots.curate.accept "$(ARTICLE)" $(DATA_ARG)
 
 bench-draft: $(STAMP) ## Precision and recall of the drafting assistant, leave one article out (build/bench-draft.*)
-	@$(BIN)/python -m boots.curate.bench $(DATA_ARG)
+	@$(BIN)/python -m boots.curate.bench $(if $(DATA),$(DATA_ARG),--readme)
 
 bench: $(STAMP) ## Time the build: full, floor (plain Python), naive nbconvert, no-op, 10^3-10^5 statements
 	@$(BIN)/python -m boots.pipeline.bench

@@ -169,12 +169,87 @@ def misses(frame: pd.DataFrame) -> pd.DataFrame:
     ]
 
 
+def row_proposals(evidence: Evidence) -> pd.DataFrame:
+    """How often ``make add-article``'s proposals equal the curated articles.csv cells."""
+    from boots.curate.add_article import propose_body
+
+    rows = []
+    for article in evidence.articles.itertuples():
+        proposal = propose_body(evidence.texts[article.article_id])
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "body_lines": article.body_lines,
+                "proposed_body_lines": proposal.body_lines,
+                "headline_right": proposal.headline == article.headline,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+README_START = "<!-- bench-draft:start (written by make bench-draft) -->"
+README_END = "<!-- bench-draft:end -->"
+LABELS = {
+    "passage": "passage found",
+    "speaker": "speaker right",
+    "statement": "statement right",
+    "verb": "verb right",
+}
+
+
+def _cell(value) -> str:
+    return "–" if pd.isna(value) else f"{value:.0f}"
+
+
+def readme_block(result: pd.DataFrame, proposals: pd.DataFrame) -> str:
+    """The measured table as markdown, for the README (between its markers)."""
+    header = ["", "mentions", *(f"{LABELS[i]} P / R (%)" for i in ITEMS)]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in result.itertuples():
+        name = f"**{row.name}**" if row.group != "article" else f"`{row.name}`"
+        cells = [
+            f"{_cell(getattr(row, f'{i}_P'))} / {_cell(getattr(row, f'{i}_R'))}" for i in ITEMS
+        ]
+        lines.append("| " + " | ".join([name, str(row.mentions), *cells]) + " |")
+    same_body = proposals[proposals.body_lines == proposals.proposed_body_lines]
+    differ = proposals[proposals.body_lines != proposals.proposed_body_lines]
+    note = (
+        f"\n`make add-article`, on the same articles: the proposed `body_lines` equal the curated "
+        f"ones for {len(same_body)} of {len(proposals)}"
+        + (
+            " (not for "
+            + ", ".join(
+                f"`{r.article_id}`: `{r.proposed_body_lines}` for `{r.body_lines}`"
+                for r in differ.itertuples()
+            )
+            + ")"
+            if len(differ)
+            else ""
+        )
+        + f"; the proposed headline is right for {int(proposals.headline_right.sum())} of {len(proposals)}."
+    )
+    return "\n".join([README_START, *lines, note, README_END])
+
+
+def update_readme(block: str, readme: Path = config.ROOT / "README.md") -> bool:
+    """Replace the README's measured table; return whether it changed."""
+    content = readme.read_text(encoding="utf-8")
+    start, end = content.find(README_START), content.find(README_END)
+    if start == -1 or end == -1:
+        raise ValueError(f"{readme}: no {README_START} ... {README_END} markers")
+    updated = content[:start] + block + content[end + len(README_END) :]
+    if updated != content:
+        write_text(readme, updated)
+    return updated != content
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m boots.curate.bench", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--data", type=Path, help="the data folder (default: data/)")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="where to write the table")
+    parser.add_argument("--readme", action="store_true", help="also write the table into README.md")
     args = parser.parse_args(argv)
     try:
         evidence = load(args.data)
@@ -193,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
         json.dumps(json.loads(result.to_json(orient="records")), indent=2) + "\n",
     )
     print(f"written: {args.out / 'bench-draft.csv'} (and .json, -details.csv)")
+    if args.readme:
+        changed = update_readme(readme_block(result, row_proposals(evidence)))
+        print("README.md: measured table " + ("updated" if changed else "already current"))
     return 0
 
 
