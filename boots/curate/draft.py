@@ -902,6 +902,8 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
         span = text.locate(quote, content)
         if span:
             recorded_spans.append((span, statement))
+    own_exclusions = evidence.quote_exclusions[evidence.quote_exclusions.article_id == article_id]
+    excluded = {text.normalise(p).strip(",;:. ") for p in own_exclusions.passage}
     rows: list[dict] = []
     for proposal in drafter.proposals():
         quote = content[proposal.start : proposal.end]
@@ -945,7 +947,13 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
         overlaps = [s for span, s in recorded_spans if span.start < p.end and p.start < span.end]
         row["statement"], row["score"], row["repeat_of"] = "", 0.0, None
         if overlaps:
-            row["kind"], row["statement"] = "recorded", overlaps[0]
+            own = [s for s in overlaps if statements.at[s, "speaker_id"] == row["speaker"]]
+            row["kind"], row["statement"] = "recorded", (own or overlaps)[0]
+            continue
+        if p.passages and all(
+            text.normalise(q.text).strip(",;:. ") in excluded for q in p.passages
+        ):
+            row["kind"] = "recorded"  # its passages are already in quote_exclusions.csv
             continue
         strong = [(score, s) for score, s in row["scores"] if score >= MIN_SCORE]
         if not row["speaker"]:
@@ -975,6 +983,21 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
     rows.sort(key=lambda r: (r["proposal"].start, r["proposal"].end))
     for number, row in enumerate(rows, start=1):
         row["draft_id"] = f"d{number:03d}"
+    # A credit printed with another report of the same statement in the article (the lede's
+    # 'told The Associated Press') is the mention's channel when its own sentence has none.
+    credited = {
+        (r["statement"], r["speaker"]): r["proposal"]
+        for r in reversed(rows)
+        if r["kind"] == "repeat" and r["proposal"].channel
+    }
+    for row in rows:
+        source = credited.get((row["statement"], row["speaker"]))
+        if row["kind"] == "mention" and not row["proposal"].channel and source is not None:
+            row["proposal"].channel = source.channel
+            row["proposal"].notes.append(
+                f"channel printed on line {text.line_of(source.start, content)} with another "
+                "report of this statement"
+            )
     out = []
     for row in rows:
         p = row["proposal"]
