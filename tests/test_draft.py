@@ -118,9 +118,12 @@ def test_unnamed_sources_and_unknown_people_get_no_speaker(evidence):
         '"Troops on the ground would be a mistake," said Mark Rutte.',
         "Mark Rutte, the Dutch prime minister, arrived later. "
         '"Nobody will send combat troops," he said.',
+        "Viktor Orban, Hungary's prime minister, was scathing. "
+        '"Sending soldiers is madness," he said.',
+        'Critics called the plan a "dangerous game for troops", one analyst said.',
     )
     quoted = frame[frame.quote_type != "paraphrase"]
-    assert len(quoted) == 3
+    assert len(quoted) == 5
     assert (quoted.speaker_id == "").all(), quoted.to_string()
     assert set(quoted.proposal) == {"no_speaker"}
 
@@ -160,3 +163,15 @@ def test_the_draft_never_writes_into_the_data_folder(evidence, tmp_path):
     before = snapshot(evidence.data_dir)
     drafted(evidence, '"We will not send troops," Donald Tusk said.')
     assert snapshot(evidence.data_dir) == before
+
+
+def test_a_quotation_after_a_colon_belongs_to_the_subject_before_it(evidence):
+    frame = drafted(
+        evidence,
+        'Polish Prime Minister Donald Tusk was blunter: "Poland does not plan to send its troops '
+        'to Ukraine."',
+    )
+    row = only(frame, proposal="mention")
+    assert row.speaker_id == "tusk" and row.statement_id == "tusk-no-plan"
+    assert row.verb == "" and "fill in the verb" in row.notes
+    assert row.accept == "", "a mention without a verb cannot be accepted as it is"

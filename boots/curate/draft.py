@@ -72,7 +72,8 @@ PREPOSITIONS = {
 # Subjects that are sources without a name: a proposal attributed to them gets no speaker.
 UNNAMED = re.compile(
     r"\b(officials?|sources?|diplomats?|aides?|analysts?|experts?|observers?|participants?|"
-    r"people|insiders?|someone|spokes(?:person|man|woman)|lawmakers?|reporters?)\b",
+    r"people|insiders?|someone|spokes(?:person|man|woman)|lawmakers?|reporters?|critics?|"
+    r"residents?|witness(?:es)?|commentators?)\b",
     re.IGNORECASE,
 )
 ROLE_NOUNS = {
@@ -332,6 +333,34 @@ def verbs_in(masked: str, start: int, end: int) -> list[Verb]:
     return out
 
 
+_CHANNEL_STOP = {"that", "on", "about", "after", "before", "when", "while", "if", "amid", "as"}
+_DETERMINERS = {"the", "a", "an", "this", "these", "his", "her", "its", "their", "it", "he"}
+_DETERMINERS |= {"she", "they", "there", "we", "i", "some", "any", "no"}
+_LINKS = {"during", "in", "at", "to", "of", "for", "with", "from", "by", "on"}
+
+
+def _channel_object(rest: str) -> str:
+    """Whom the words were told to or quoted from, up to where the reported words begin:
+    'reporters in Freiburg', 'The Associated Press', 'reporters during a visit to Vienna'."""
+    words: list[str] = []
+    for match in re.finditer(r"\S+", rest):
+        token = match.group()
+        bare = token.strip("\"'").lower()
+        if re.match(r"[\x00(]", token) or bare in _CHANNEL_STOP:
+            break
+        if words and bare in _DETERMINERS and words[-1].lower() not in _LINKS:
+            break
+        if words and bare == "day" and words[-1].lower() == "the":
+            words.pop()
+            break
+        head = re.match(r"[^,.;:\x00()]*", token).group()
+        if head:
+            words.append(head)
+        if head != token:
+            break
+    return " ".join(words)
+
+
 # --- the drafter -------------------------------------------------------------------------------
 
 
@@ -399,7 +428,7 @@ class Drafter:
                 continue
             after = self.masked[match.end() : match.end() + 80]
             before = self.masked[max(0, match.start() - 30) : match.start()]
-            if re.match(r"\s*,\s+(?:the|a|an)\s[^,]{1,60},", after):
+            if re.match(r"\s*,|\s+(?:was|is|has|had|who)\b", after):
                 return True
             if verbs_in(self.masked, match.end(), min(end, match.end() + 25)):
                 return True
@@ -429,6 +458,13 @@ class Drafter:
     def _resolve(self, window: tuple[int, int]) -> tuple[list[Ref], str]:
         """The subject in ``window`` (text before a verb): refs and how they were found."""
         start, end = window
+        relative = re.search(r",\s*(?:which|who)\s*$", self.masked[start:end])
+        if relative:
+            before = [
+                r for r in self.refs if start <= r.start and r.end <= end and r.kind != "pronoun"
+            ]
+            if before and not self.masked[before[-1].end : start + relative.start()].strip():
+                return [before[-1]], before[-1].kind
         inside = [
             r
             for r in self.refs
@@ -438,7 +474,7 @@ class Drafter:
             last = inside[-1]
             if last.kind == "pronoun":
                 found = self.antecedent(last.start, last.pronoun_kind or "person")
-                return found, "pronoun" if found else "none"
+                return found, "pronoun" if found else "unresolved pronoun"
             return self._coordinated(last, start), last.kind
         words = self.masked[start:end].strip(" ,;:\x00-")
         if not words:
@@ -508,12 +544,7 @@ class Drafter:
             patterns.insert(0, re.escape(self.masked[verb.start : verb.end]) + r"\s+")
         for pattern in patterns:
             for match in re.finditer(pattern, region):
-                rest = region[match.end() :]
-                stop = re.search(
-                    r"[,.;:\x00()]|\s(?:that|on|about|after|before|when|while|if|the\s+day|amid)\b",
-                    rest,
-                )
-                obj = rest[: stop.start() if stop else len(rest)].strip()
+                obj = _channel_object(region[match.end() :])
                 if not obj or (
                     pattern.startswith(r"\b(?:quoted")
                     and not self._wire(obj)
@@ -622,12 +653,20 @@ class Drafter:
                 proposal.quote_type = "partial"
                 proposal.start = self._clause_start(sentence, opening)
                 proposal.end = max(self._clause_end(sentence, closing), last.span.end)
+            colon = re.search(r":\s*$", self.masked[sentence[0] : opening])
             if verb is not None:
                 found, basis = self.subject(verb, sentence, after)
                 proposal.speakers = [r.speaker for r in found if r.speaker]
                 proposal.basis = basis
                 proposal.verb = self._printed_verb(verb)
                 proposal.channel = self.channel(sentence, verb)
+                self._printed(proposal, found)
+            elif colon and starts_sentence is False:
+                # 'Tusk was blunter: "..."': the subject before the colon speaks, with no verb.
+                found, basis = self._resolve((sentence[0], sentence[0] + colon.start()))
+                proposal.speakers = [r.speaker for r in found if r.speaker]
+                proposal.basis = basis
+                proposal.notes.append("no attribution verb before the colon: fill in the verb")
                 self._printed(proposal, found)
             else:
                 according = re.search(
@@ -694,9 +733,12 @@ class Drafter:
         return proposals
 
     def _channel_tail(self, sentence: tuple[int, int], opening: int) -> str:
-        channel = self.channel(sentence, None)
-        tell = re.search(r"\btold\s+([\w\s.'-]{1,40}?)\s*$", self.masked[sentence[0] : opening])
-        parts = [re.escape(c) for c in (channel, tell.group(0).strip() if tell else "") if c]
+        """A pattern for the credit just before a quotation ('told AP "that ...'), which
+        makes the quotation direct, not embedded."""
+        channels = {self.channel(sentence, None)}
+        for verb in verbs_in(self.masked, sentence[0], opening):
+            channels.add(self.channel(sentence, verb))
+        parts = [re.escape(text.fold(c)) for c in channels if c]
         return "|".join(parts) if parts else r"(?!x)x"
 
     def _printed_verb(self, verb: Verb) -> str:
@@ -968,6 +1010,8 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
             if row["repeat_of"] is None and row["speaker"]:
                 row["kind"] = "mention"
                 taken[strong[0][1]] = row
+            elif row["repeat_of"] is None:
+                row["kind"] = "no_speaker"  # the statement it resembles is only a suggestion
         elif not row["speaker"]:
             short = p.quoted_words <= 4
             row["kind"] = "not_a_statement" if short and p.basis in {"none"} else "no_speaker"
@@ -1014,6 +1058,8 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
             notes.append("paraphrase candidate: reported speech without quotation marks")
         if p.basis == "unnamed source":
             notes.append("attributed to an unnamed source: no speaker")
+        if p.basis == "unresolved pronoun":
+            notes.append("the pronoun may point to someone not in speakers.csv: no speaker")
         if row["kind"] == "new_statement":
             notes.append("no recorded statement of this speaker matches: add one to statements.csv")
         if row["kind"] == "not_a_statement":
@@ -1022,7 +1068,7 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
         kind = row["kind"]
         accept = (
             "yes"
-            if (kind == "mention" and confidence >= 0.6)
+            if (kind == "mention" and confidence >= 0.6 and p.verb and p.printed.get(speaker))
             or (kind == "repeat" and p.passages and repeat)
             else ""
         )
@@ -1034,7 +1080,7 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
                 "statement_id": row["statement"],
                 "statement_score": round(row["score"]),
                 "speaker_id": speaker,
-                "speaker_basis": p.basis if speaker or p.basis == "unnamed source" else "none",
+                "speaker_basis": p.basis,
                 "printed_speaker": p.printed.get(speaker, "") if speaker else "",
                 "quote": text.normalise(row["quote"]),
                 "quote_type": p.quote_type,
