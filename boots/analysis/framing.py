@@ -24,6 +24,7 @@ from boots.data import text
 from boots.data.tables import Evidence
 from boots.data.validate import passage_key
 from boots.render import figures, style
+from boots.util.words import verb_words
 
 UNATTRIBUTED = "(not a statement in the tables)"
 
@@ -319,8 +320,6 @@ def lexicon_figure(counts: pd.DataFrame, title: str):
 
 # --- attribution verbs ----------------------------------------------------------------------
 
-_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "also", "later"}
-
 
 @cache
 def lemma(verb: str) -> str:
@@ -328,7 +327,7 @@ def lemma(verb: str) -> str:
     'ruled out' -> 'rule out'), by lemminflect."""
     from lemminflect import getLemma
 
-    words = [w for w in verb.lower().split() if w not in _AUXILIARIES]
+    words = verb_words(verb)
     if not words:
         return verb.lower()
     head = getLemma(words[0], upos="VERB")

@@ -19,20 +19,18 @@ line and column) and writes nothing. Rows already in the tables are never rewrit
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import re
 import sys
 from pathlib import Path
 
 import pandas as pd
 
+from boots.curate.add_article import append_rows
 from boots.curate.draft import COLUMNS, draft_path
 from boots.data import text
 from boots.data.schema import resources
 from boots.data.tables import DataError, load
 from boots.util import config
-from boots.util.atomic import write_bytes
 from boots.util.words import counted
 
 YES = {"yes", "y", "x", "true", "1"}
@@ -58,22 +56,6 @@ def _next_ids(existing, prefix: str, n: int) -> list[str]:
     widths = [len(str(v)) - len(prefix) for v in existing if re.fullmatch(rf"{prefix}\d+", str(v))]
     width = max(widths, default=3)
     return [f"{prefix}{start + i:0{width}d}" for i in range(n)]
-
-
-def _csv_lines(header: list[str], rows: list[dict[str, str]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    for row in rows:
-        writer.writerow([row.get(c, "") for c in header])
-    return buffer.getvalue().encode("utf-8")
-
-
-def _append(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    if not rows:
-        return
-    raw = path.read_bytes()
-    separator = b"" if not raw or raw.endswith(b"\n") else b"\n"
-    write_bytes(path, raw + separator + _csv_lines(header, rows))
 
 
 def accept(
@@ -218,8 +200,8 @@ def accept(
     ):
         exclusion["exclusion_id"] = exclusion_id
     schema = resources(data_dir)
-    _append(data_dir / schema["mentions"].path, schema["mentions"].field_names, mentions)
-    _append(
+    append_rows(data_dir / schema["mentions"].path, schema["mentions"].field_names, mentions)
+    append_rows(
         data_dir / schema["quote_exclusions"].path,
         schema["quote_exclusions"].field_names,
         exclusions,

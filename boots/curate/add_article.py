@@ -146,11 +146,15 @@ def _slug(stem: str) -> str:
     return slug or "article"
 
 
-def _append_row(path: Path, header: list[str], row: dict[str, str]) -> None:
-    """Append one record to a CSV, byte for byte keeping what is there."""
+def append_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
+    """Append records to a CSV, keeping what is there byte for byte (written atomically)."""
+    if not rows:
+        return
     raw = path.read_bytes()
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([row[c] for c in header])
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow([row.get(c, "") for c in header])
     separator = b"" if not raw or raw.endswith(b"\n") else b"\n"
     write_bytes(path, raw + separator + buffer.getvalue().encode("utf-8"))
 
@@ -199,7 +203,7 @@ def add_article(source: Path, data_dir: Path, article_id: str | None = None) -> 
     )
     write_bytes(folder / name, raw)
     try:
-        _append_row(table_path, resource.field_names, row)
+        append_rows(table_path, resource.field_names, [row])
     except BaseException:
         (folder / name).unlink(missing_ok=True)
         raise

@@ -36,15 +36,14 @@ from boots.data import text
 from boots.data.tables import DataError, Evidence, load
 from boots.util import config
 from boots.util.atomic import write_text
+from boots.util.words import verb_words
 
 OUT_DIR = config.ROOT / "build"
 ITEMS = ("passage", "speaker", "statement", "verb")
-AUXILIARIES = {"has", "have", "had", "was", "were", "is", "also", "later"}
 
 
 def _verb(value) -> str:
-    words = [w for w in str(value or "").lower().split() if w not in AUXILIARIES]
-    return " ".join(words)
+    return " ".join(verb_words(str(value or "")))
 
 
 def held_out(evidence: Evidence, article_id: str) -> Evidence:
