@@ -196,9 +196,7 @@ def _extend_back(masked: str, start: int, floor: int) -> int:
         start = begin
 
 
-def find_refs(
-    masked: str, forms, kinds: dict[str, str], spans: list[text.Span], content: str
-) -> list[Ref]:
+def find_refs(masked: str, forms, spans: list[text.Span], content: str) -> list[Ref]:
     """Every speaker reference and pronoun in the body, outside quotation marks."""
     found: list[tuple[int, int, str, str]] = []
     for outer in spans:
@@ -393,9 +391,7 @@ class Drafter:
         self.masked = "".join(chars)
         speakers = evidence.speakers
         self.kinds = dict(zip(speakers.speaker_id, speakers.kind, strict=True))
-        self.refs = find_refs(
-            self.masked, speaker_forms(speakers), self.kinds, self.body, self.content
-        )
+        self.refs = find_refs(self.masked, speaker_forms(speakers), self.body, self.content)
         self.paragraphs = paragraphs(self.content, self.body)
         self.headline_end = self.paragraphs[0][1] if self.paragraphs else 0
         self.standfirst = str(row.get("standfirst") or "")
@@ -622,7 +618,7 @@ class Drafter:
         previous: Proposal | None = None
         previous_paragraph = -2
         for sentence, passages in sorted(groups.items()):
-            _, paragraph, _in_paragraph = self._sentence_of(sentence[0])
+            paragraph = self._sentence_of(sentence[0])[1]
             first, last = passages[0], passages[-1]
             opening, closing = self._opening(first), self._closing(last)
             starts_sentence = not self.masked[sentence[0] : opening].strip()
@@ -642,12 +638,16 @@ class Drafter:
                 first.span.start, last.span.end, "direct", passages, sentence=sentence
             )
             before_words = self.masked[sentence[0] : opening]
-            embedded = not starts_sentence and not re.search(
-                r"(?:[:,]|\bthat|\b(?:said|says|told|saying|stating|added|insisted|underlined|"
-                r"noted|warned|stressed|agreed)(?:\s+\w+day)?|"
-                + self._channel_tail(sentence, opening)
-                + r")\s*$",
-                before_words,
+            verb_ends = bool(pre) and not TIME_WORDS.sub(
+                "", self.masked[pre[-1].start + len(pre[-1].printed) : opening]
+            ).strip(" \x00")
+            embedded = (
+                not starts_sentence
+                and not verb_ends
+                and not re.search(
+                    r"(?:[:,]|\bthat|" + self._channel_tail(sentence, opening) + r")\s*$",
+                    before_words,
+                )
             )
             if embedded:
                 proposal.quote_type = "partial"
