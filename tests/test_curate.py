@@ -142,7 +142,7 @@ def test_accept_refuses_the_whole_draft_when_one_row_is_wrong(data_copy, tmp_pat
 def test_accepted_rows_are_appended_with_ids_offsets_and_orders(data_copy, tmp_path):
     path = _drafted(data_copy, tmp_path)
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    frame.loc[frame.proposal == "no_speaker", ["proposal", "accept"]] = ["off_topic", "yes"]
+    frame.loc[frame.proposal == "no_speaker", ["proposal", "accept"]] = ["not_a_statement", "yes"]
     frame.to_csv(path, index=False)
     mentions_before = (data_copy / "mentions.csv").read_bytes()
     mentions, exclusions, warnings = accept("ledger", data_copy, path)
@@ -159,4 +159,4 @@ def test_accepted_rows_are_appended_with_ids_offsets_and_orders(data_copy, tmp_p
             written.at[mention["mention_id"], "offset"]
             == text.locate(mention["quote"], content).start
         )
-    assert [e["reason"] for e in exclusions] == ["off_topic"]
+    assert [e["reason"] for e in exclusions] == ["not_a_statement"]

@@ -56,10 +56,10 @@ def test_adding_an_article_as_the_readme_says(tmp_path):
         proposed = frame[frame.proposal == "mention"]
         assert set(proposed.speaker_id) == {"macron", "stoltenberg", "peskov", "scholz", "tusk"}
         assert (proposed.accept == "yes").all()
-        # The review: the unnamed diplomat's words are off topic, not a statement to record.
+        # The review: an anonymous diplomat's words are not a statement (codebook, not_a_statement).
         unnamed = frame.proposal == "no_speaker"
         assert unnamed.sum() == 1 and frame[unnamed].speaker_id.iloc[0] == ""
-        frame.loc[unnamed, ["proposal", "accept"]] = ["off_topic", "yes"]
+        frame.loc[unnamed, ["proposal", "accept"]] = ["not_a_statement", "yes"]
         frame.to_csv(draft_file, index=False)
         accepted = make("accept-draft", f"ARTICLE={article_id}", f"DATA={data}")
         assert accepted.returncode == 0, accepted.stderr

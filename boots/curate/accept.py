@@ -214,6 +214,8 @@ def _note(kind: str, row) -> str:
         return f"Restates {row.statement_id}, recorded with its fuller wording (accepted from the draft)."
     if kind == "off_topic":
         return f"Not about troops for Ukraine (accepted from the draft; speaker {row.speaker_id or 'unknown'})."
+    if row.speaker_basis == "unnamed source":
+        return "Words of an anonymous source no office can be named for (accepted from the draft)."
     return "No attribution: a scare quote, title or heading (accepted from the draft)."
 
 

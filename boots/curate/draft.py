@@ -1057,7 +1057,10 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
         if p.quote_type == "paraphrase":
             notes.append("paraphrase candidate: reported speech without quotation marks")
         if p.basis == "unnamed source":
-            notes.append("attributed to an unnamed source: no speaker")
+            notes.append(
+                "an unnamed source: name its office as the speaker if the article does, "
+                "else not_a_statement (codebook, quote_exclusions.csv)"
+            )
         if p.basis == "unresolved pronoun":
             notes.append("the pronoun may point to someone not in speakers.csv: no speaker")
         if row["kind"] == "new_statement":
