@@ -46,6 +46,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from boots.data import text
+from boots.data.schema import resources
 from boots.data.tables import DataError, Evidence, load
 from boots.util import config
 from boots.util.atomic import write_text
@@ -94,7 +95,8 @@ TOPIC = re.compile(
     r"military|send\w*|sent|conflict|war|escalat\w*)\b",
     re.IGNORECASE,
 )
-WIRE_NAMES = {"Associated Press": "AP", "Radio Free Europe": "RFE/RL", "Reuters": "Reuters"}
+# Printed names of the wires whose ``via`` code (in the schema) is an abbreviation.
+WIRE_NAMES = {"Associated Press": "AP", "Radio Free Europe": "RFE/RL"}
 TIME_WORDS = re.compile(
     r"^(?:\s*(?:,|on\s+(?:\w+day|\d+\s+\w+|\w+\s+\d+)(?:\s*\(\d+\s+\w+\))?|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday|today|yesterday|later|also|again|earlier|then|that|had|has|have|"
@@ -389,6 +391,7 @@ class Drafter:
                 if (i >= passage.span.start and i < passage.span.end) or chars[i] in "\"'":
                     chars[i] = MASK
         self.masked = "".join(chars)
+        self.wires = resources(evidence.data_dir)["mentions"].field("via").enum
         speakers = evidence.speakers
         self.kinds = dict(zip(speakers.speaker_id, speakers.kind, strict=True))
         self.refs = find_refs(self.masked, speaker_forms(speakers), self.body, self.content)
@@ -551,12 +554,12 @@ class Drafter:
                 return self.content[begin : begin + len(match.group()) + len(obj)].strip()
         return ""
 
-    @staticmethod
-    def _wire(channel: str) -> str:
+    def _wire(self, channel: str) -> str:
+        """The ``via`` code (the schema's list) a printed credit names, or ''."""
         for name, code in WIRE_NAMES.items():
-            if name.lower() in channel.lower():
+            if code in self.wires and name.lower() in channel.lower():
                 return code
-        for code in ("AP", "TASS", "Reuters", "SVT", "RFE/RL"):
+        for code in self.wires:
             if re.search(rf"(?<![\w/]){re.escape(code)}(?![\w/])", channel):
                 return code
         return ""
@@ -1091,7 +1094,7 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
                 "line": text.line_of(p.start, content),
                 "verb": p.verb if speaker else "",
                 "channel": p.channel if speaker else "",
-                "via": Drafter._wire(p.channel) if speaker else "",
+                "via": drafter._wire(p.channel) if speaker else "",
                 "confidence": round(confidence, 2),
                 "repeat_of": repeat["draft_id"] if isinstance(repeat, dict) else "",
                 "passages": " | ".join(q.text for q in p.passages),
