@@ -779,6 +779,8 @@ class Drafter:
                         ) and verb.lemma in {"say", "state"}:
                             last.start = self._content_start(verb, sentence)
                         continue
+                    if verb.participle:
+                        continue  # 'Scholz, speaking in Freiburg, said ...': the finite verb reports
                     found, basis = self.subject(verb, sentence, paraphrase=True)
                     speakers = [r.speaker for r in found if r.speaker]
                     if not speakers:
