@@ -84,7 +84,7 @@ accept-draft: $(STAMP) ## Append the rows accepted in ARTICLE's reviewed draft t
 bench-draft: $(STAMP) ## Precision and recall of the drafting assistant, leave one article out (build/bench-draft.*)
 	@$(BIN)/python -m boots.curate.bench $(if $(DATA),$(DATA_ARG),--readme)
 
-bench: $(STAMP) ## Time the build: full, floor (plain Python), naive nbconvert, no-op, 10^3-10^5 statements
+bench: $(STAMP) ## Time the build, make test, floor, no-op; data stages and builds at 10^2-10^4 articles (build/bench.json)
 	@$(BIN)/python -m boots.pipeline.bench
 
 clean: ## Remove the environment and the rendered site (keeps committed outputs)
