@@ -50,6 +50,7 @@ from boots.data.schema import resources
 from boots.data.tables import DataError, Evidence, load
 from boots.util import config
 from boots.util.atomic import write_text
+from boots.util.words import counted
 
 DRAFT_DIR = config.ROOT / "build" / "draft"
 
@@ -1115,6 +1116,18 @@ def _on_topic(quote: str, evidence: Evidence) -> bool:
     )
 
 
+# How the command's summary names each kind of proposal (singular, plural).
+KIND_NOUNS = {
+    "mention": ("mention", "mentions"),
+    "new_statement": ("mention of a new statement", "mentions of new statements"),
+    "repeat": ("repeat", "repeats"),
+    "off_topic": ("off-topic quotation", "off-topic quotations"),
+    "not_a_statement": ("quotation that is not a statement", "quotations that are not statements"),
+    "no_speaker": ("passage without a speaker", "passages without a speaker"),
+    "recorded": ("passage already recorded", "passages already recorded"),
+}
+
+
 def draft_path(article_id: str, out_dir: Path | None = None) -> Path:
     return Path(out_dir or DRAFT_DIR) / f"{article_id}-mentions.csv"
 
@@ -1144,7 +1157,9 @@ def main(argv: list[str] | None = None) -> int:
     path = draft_path(args.article_id, args.out)
     write_draft(frame, path)
     counts = frame.proposal.value_counts()
-    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items())
+    summary = ", ".join(
+        counted(int(n), *KIND_NOUNS.get(kind, (kind, kind))) for kind, n in counts.items()
+    )
     shown = path.relative_to(config.ROOT) if path.is_relative_to(config.ROOT) else path
     print(f"{shown}: {summary or 'nothing to propose'}")
     print(
