@@ -772,12 +772,13 @@ def _codebook_section(data_dir: Path, column: str, table_file: str) -> str:
         lines = (data_dir / "CODEBOOK.md").read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return table_file
-    heading, in_table = None, False
+    parent, heading = None, None
     for line in lines:
         if line.startswith("#"):
             heading = line.lstrip("# ").strip()
-            in_table = heading == table_file
-        elif f"`{column}`" in line and heading and (in_table or heading.startswith(table_file)):
+            if not line.startswith("###"):
+                parent = heading  # a subsection ('### Dates') belongs to its table's section
+        elif f"`{column}`" in line and parent == table_file:
             return heading
     return table_file
 
