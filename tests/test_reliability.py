@@ -97,4 +97,5 @@ def test_summary_sentence_names_each_variable_once():
     )
     sentence = reliability.summary_sentence(table)
     assert sentence.count("stance") == sentence.count("scope") == sentence.count("firmness") == 1
-    assert "scope (α = 0.70): tentative" in sentence
+    assert "scope α = 0.70: tentative" in sentence
+    assert "(" not in sentence and "\\" not in sentence

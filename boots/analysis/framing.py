@@ -395,6 +395,25 @@ def distortion_counts(evidence: Evidence) -> pd.DataFrame:
     return counts
 
 
+def commonest_change(evidence: Evidence) -> dict[str, object]:
+    """The commonest kind of change, how many passages make it, and the speaker whose words
+    it changed most often (for the notebook's prose)."""
+    d = evidence.distortions
+    kind = d.kind.value_counts().idxmax()
+    of_kind = d[d.kind == kind]
+    speakers = evidence.statements_with_speakers().set_index("statement_id").name
+    by_speaker = of_kind.statement_id.map(speakers).value_counts()
+    return {
+        # the label's head only: a value with parentheses would be escaped as \( \), which
+        # notebook renderers may read as mathematics
+        "change": style.DISTORTION_LABELS[kind].split(" (")[0],
+        "passages": len(of_kind),
+        "all": len(d),
+        "speaker": by_speaker.idxmax(),
+        "speaker_passages": int(by_speaker.max()),
+    }
+
+
 def distortions_title(counts: pd.DataFrame) -> str:
     total = counts.total
     most = total[total == total.max()].index

@@ -131,13 +131,21 @@ def disagreements(evidence: Evidence) -> pd.DataFrame:
     )
 
 
+VERDICT_WORDS = {
+    "reliable": f"reliable, alpha at least {RELIABLE:.3f}",
+    "tentative": f"tentative, alpha from {TENTATIVE:.3f} to below {RELIABLE:.3f}",
+    "unreliable": f"not reliable, alpha below {TENTATIVE:.3f}",
+}
+
+
 def summary_sentence(table: pd.DataFrame) -> str:
-    """Which variables meet which threshold, in one sentence computed from ``table``."""
+    """Which variables meet which threshold, in one sentence computed from ``table`` (no
+    parentheses or backslashes, which notebook renderers may read as mathematics)."""
     parts = []
     for key in VERDICTS:
         chosen = table[table.verdict == VERDICTS[key]]
         if chosen.empty:
             continue
-        named = ", ".join(f"{name} (α = {alpha:.2f})" for name, alpha in chosen.alpha.items())
-        parts.append(f"{named}: {VERDICTS[key]}")
+        named = ", ".join(f"{name} α = {alpha:.2f}" for name, alpha in chosen.alpha.items())
+        parts.append(f"{named}: {VERDICT_WORDS[key]}")
     return "; ".join(parts) + "."
