@@ -9,7 +9,6 @@ from the curated tables and the article texts; nothing is typed in.
 from __future__ import annotations
 
 import difflib
-import re
 import textwrap
 import unicodedata
 from functools import cache
@@ -20,7 +19,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from boots.analysis import reuse
-from boots.data import text
+from boots.data import patterns, text
 from boots.data.tables import Evidence
 from boots.data.validate import passage_key
 from boots.render import figures, style
@@ -253,10 +252,6 @@ def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top
 # --- lexicon ------------------------------------------------------------------------------
 
 
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
-
-
 def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataFrame:
     """Every lexicon hit in every article body, with its context (keyword in context)."""
     rows = []
@@ -265,7 +260,7 @@ def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataF
             text.body_text(evidence.texts[article.article_id], article.body_lines)
         )
         for term in lexicon.itertuples():
-            for match in _compiled(term.pattern).finditer(body):
+            for match in patterns.compile_term(term.pattern).finditer(body):
                 rows.append(
                     {
                         "outlet": article.outlet,

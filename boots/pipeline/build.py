@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boots import skip_iri_grammar
+from boots.data import safe_files
 from boots.util import config
 from boots.util.atomic import write_bytes, write_text
 
@@ -87,15 +88,32 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
+def _data_entries(data_dir: Path) -> list[tuple[str, bytes]]:
+    """What the data folder holds, without following a link or opening a special file: a
+    regular file by its content, a link by its target, anything else by its kind."""
+    out = []
+    for name, path in safe_files.entries(data_dir):
+        full = data_dir / name
+        if path is not None:
+            out.append((name, _sha256(path.read_bytes()).encode()))
+        elif full.is_symlink():
+            out.append((name, b"link:" + os.fsencode(os.readlink(full))))
+        else:
+            out.append((name, b"special"))
+    return out
+
+
 def shared_fingerprint(data_dir: Path) -> str:
     """Hash of what every notebook depends on: data files, package code, requirements."""
     digest = hashlib.sha256()
-    for label, folder in (("data", data_dir), ("boots", config.ROOT / "boots")):
-        for path in _files(folder):
-            if folder.name == "boots" and path.suffix != ".py":
-                continue
-            digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
-            digest.update(_sha256(path.read_bytes()).encode())
+    for name, content in _data_entries(data_dir):
+        digest.update(f"data/{name}\0".encode())
+        digest.update(content)
+    for path in _files(config.ROOT / "boots"):
+        if path.suffix != ".py":
+            continue
+        digest.update(f"boots/{path.relative_to(config.ROOT / 'boots').as_posix()}\0".encode())
+        digest.update(_sha256(path.read_bytes()).encode())
     digest.update(_sha256((config.ROOT / "requirements.txt").read_bytes()).encode())
     return digest.hexdigest()
 
