@@ -15,9 +15,14 @@ export UV_NO_PROGRESS := 1
 export PYTHONDONTWRITEBYTECODE :=
 
 # DATA=path/to/folder builds or validates another data folder; FORCE=1 re-executes everything.
+# Both reach the commands only as environment variables, taken unexpanded ($(value ...)) and
+# quoted by the shell ("$$BOOTS_MAKE_DATA"), so a folder name with spaces, quotes, `;`, `$(...)`
+# or backticks is passed as one argument and never run as a command.
 DATA ?=
 FORCE ?=
-BUILD_ARGS := $(if $(DATA),--data "$(DATA)") $(if $(FORCE),--force)
+export BOOTS_MAKE_DATA := $(value DATA)
+export BOOTS_MAKE_FORCE := $(value FORCE)
+unexport DATA FORCE
 
 .PHONY: all help env validate notebooks dictionary test lint format lab bench clean
 
@@ -37,10 +42,10 @@ $(STAMP): requirements.txt pyproject.toml
 	@rm -f $(VENV)/.installed-* && touch $@
 
 validate: $(STAMP) ## Check the curated tables against the schema and the articles (DATA=folder to check another)
-	@$(BIN)/python -m boots.data.validate $(if $(DATA),"$(DATA)")
+	@$(BIN)/python -m boots.data.validate $${BOOTS_MAKE_DATA:+"$$BOOTS_MAKE_DATA"}
 
 notebooks: $(STAMP) ## Execute stale notebooks in place, write figures/ and render site/
-	@$(BIN)/python -m boots.pipeline.build $(BUILD_ARGS)
+	@$(BIN)/python -m boots.pipeline.build $${BOOTS_MAKE_DATA:+--data "$$BOOTS_MAKE_DATA"} $${BOOTS_MAKE_FORCE:+--force}
 
 dictionary: $(STAMP) ## Regenerate data/README.md (the data dictionary) from data/datapackage.json
 	@$(BIN)/python -m boots.data.dictionary --write
