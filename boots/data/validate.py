@@ -14,8 +14,7 @@ Four layers, each run only where the layer before found the file sound:
    ``YYYY-MM-DD`` dates in the codebook's window, ASCII-digit integers, no control
    characters, no whitespace-only values, nothing a spreadsheet would run as a formula;
 3. schema: required values, allowed values, patterns, ranges, unique and foreign keys,
-   checked by frictionless against the project's schema, on the text already read (so
-   frictionless never opens a file);
+   from the project's schema (``boots.data.constraints``);
 4. evidence: article files (confined like the tables; a refused one is never read) match
    their SHA-256, country and language codes exist, dates are consistent, every quote is
    found in its article (with the closest passage when it is not), every passage inside
@@ -40,8 +39,7 @@ from pathlib import Path
 
 import pycountry
 
-from boots import skip_iri_grammar
-from boots.data import cells, descriptor, geo, patterns, safe_files, text
+from boots.data import cells, constraints, descriptor, geo, patterns, safe_files, text
 from boots.data.problems import Problem, Report, printable
 from boots.data.schema import Resource, SchemaError, resources
 from boots.util import config
@@ -222,80 +220,18 @@ def check_cells(table: Table, report: Report) -> None:
                 report.add(table.resource.path, table.where(index), field_.name, value, found)
 
 
-# --- layer 3: schema (frictionless) ------------------------------------------------------
+# --- layer 3: schema constraints -----------------------------------------------------------
 
 
 def check_schema(tables: dict[str, Table], report: Report) -> None:
-    """Constraints and keys, as frictionless checks them against the project's schema, on
-    the records already read (frictionless opens no file). A cell already reported by the
-    cell layer is not reported again."""
-    skip_iri_grammar()
-    from frictionless import Package, Schema
-    from frictionless import Resource as FrictionlessResource
-
-    package = Package(
-        resources=[
-            FrictionlessResource(
-                name=table.resource.name,
-                data=table.records,
-                schema=Schema.from_descriptor(table.resource.schema),
-            )
-            for table in tables.values()
-        ]
-    )
-    result = package.validate()
-    for task in result.tasks:
-        table = tables.get(task.name)
-        if table is None:
-            continue
-        seen = report.located(table.resource.path)
-        for error in task.errors:
-            _report_frictionless_error(error, table.resource, table, report, seen)
-
-
-def _report_frictionless_error(
-    error, resource: Resource, table: Table, report: Report, seen: set
-) -> None:
-    row_number = getattr(error, "row_number", None)
-    line = table.where(row_number - 2) if row_number and row_number >= 2 else None
-    field_name = getattr(error, "field_name", None)
-    if (line, field_name) in seen:
-        return
-    cell = getattr(error, "cell", None)
-    kind = error.type
-    if kind == "primary-key" and len(resource.primary_key) == 1:
-        return  # already reported as a unique-error or a missing required value
-    if kind == "foreign-key":
-        names = getattr(error, "field_names", None) or []
-        for fk in resource.foreign_keys:
-            if fk["fields"] == names:
-                target = fk["reference"]["resource"] or resource.name
-                wanted = ", ".join(fk["reference"]["fields"])
-                break
-        else:
-            target, wanted = "?", "?"
-        values = table.rows[row_number - 2] if row_number else {}
-        for name in names:
-            target_file = f"{target}.csv"
-            report.add(
-                resource.path,
-                line,
-                name,
-                values.get(name),
-                f"a value that exists in column '{wanted}' of {target_file}",
-            )
-        return
-    field = resource.field(field_name) if field_name in resource.field_names else None
-    if kind == "constraint-error" and field and "required" in error.note:
-        expected = "a value (this column is required)"
-        cell = ""
-    elif kind == "unique-error" and field:
-        expected = f"a value not used on an earlier row ({error.note}; the column is unique)"
-    elif field is not None:
-        expected = field.expectation()
-    else:
-        expected = error.note or error.message
-    report.add(resource.path, line, field_name or None, cell, expected)
+    """Required and allowed values, patterns, ranges, unique and foreign keys, from the
+    project's schema (``boots.data.constraints``). A cell already reported by the cell layer
+    is not reported again."""
+    skip = {(p.file, p.line, p.column) for p in report.problems}
+    for table in tables.values():
+        path = table.resource.path
+        constraints.check_table(table, report, {(ln, c) for f, ln, c in skip if f == path})
+    constraints.check_foreign_keys(tables, report, skip)
 
 
 # --- layer 4: evidence ----------------------------------------------------------------------
