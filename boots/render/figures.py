@@ -3,6 +3,11 @@
 Every figure is written as ``figures/<name>.png``, ``.svg`` and ``.csv`` (the data it plots),
 atomically, with no timestamps or version strings in the files, so that re-running a
 notebook rewrites them byte for byte.
+
+Text from the data (a name, an outlet, a label) is drawn literally: mathtext is off, so
+``$x$`` stays dollars and an x; and before a figure is saved every text in it, tick labels
+and legends included, is cut to ``MAX_LINE_CHARS`` characters a line with an ellipsis, so a
+300-character name cannot push a chart off its canvas.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import re
 from pathlib import Path
 
 import matplotlib as mpl
+import matplotlib.text
+import matplotlib.ticker
 import numpy as np
 import pandas as pd
 
@@ -19,10 +26,12 @@ from boots.util import config
 from boots.util.atomic import write_bytes, write_text
 
 SOURCE_LINE = "Source: Boots on the Ground curated tables ({tables})."
+MAX_LINE_CHARS = 90
 _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
 
 STYLE = {
     "svg.hashsalt": "boots-on-the-ground",
+    "text.parse_math": False,  # data never turns into mathtext: "$x$" is drawn as typed
     "svg.fonttype": "none",  # text stays text: selectable, searchable, smaller
     "font.family": "DejaVu Sans",
     "figure.dpi": 100,
@@ -80,6 +89,42 @@ def annotated_heatmap(
     return image
 
 
+def shorten(text: str, limit: int = MAX_LINE_CHARS) -> str:
+    """``text`` with each line cut to ``limit`` characters, ending with an ellipsis if cut."""
+    return "\n".join(
+        line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+        for line in str(text).split("\n")
+    )
+
+
+def _shortened(func):
+    def label(value, position=None):
+        return shorten(func(value, position))
+
+    label.shortened = True
+    return label
+
+
+def literal(fig) -> None:
+    """Make every text of ``fig`` plain and bounded: no mathtext, lines of at most
+    ``MAX_LINE_CHARS`` characters (tick labels too, which their formatters redraw)."""
+    for axes in fig.axes:
+        for axis in (axes.xaxis, axes.yaxis):
+            for ticker in (axis.major, axis.minor):
+                formatter = ticker.formatter
+                if isinstance(formatter, mpl.ticker.FixedFormatter):
+                    formatter.seq = [shorten(label) for label in formatter.seq]
+                elif isinstance(formatter, mpl.ticker.FuncFormatter) and not getattr(
+                    formatter.func, "shortened", False
+                ):
+                    formatter.func = _shortened(formatter.func)
+    for item in fig.findobj(mpl.text.Text):
+        item.set_parse_math(False)
+        text = item.get_text()
+        if any(len(line) > MAX_LINE_CHARS for line in text.split("\n")):
+            item.set_text(shorten(text))
+
+
 def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> list[str]:
     """Write ``fig`` as ``<name>.png`` and ``<name>.svg`` and ``data`` as ``<name>.csv``.
 
@@ -88,6 +133,7 @@ def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> l
     if not _NAME.match(name):
         raise ValueError(f"figure name {name!r} must look like '01-stance-map'")
     folder = Path(directory) if directory else config.figures_dir()
+    literal(fig)
     paths = []
     with mpl.rc_context(STYLE):
         for fmt, metadata in (
