@@ -34,3 +34,18 @@ def test_codebook_explains_every_column_and_every_code():
                 assert code in quoted, (
                     f"{resource.path}: code {code} of {field.name} not in the codebook"
                 )
+
+
+def test_the_docs_state_the_limits_the_code_applies():
+    """The codebook's date window and cell length, and the README's cell timeout, are the
+    values validation and the build use (one home each: the code; the docs are checked)."""
+    from boots.data import cells, patterns
+    from boots.pipeline import build
+
+    codebook = (DATA / "CODEBOOK.md").read_text(encoding="utf-8")
+    first, last = cells.DATE_WINDOW
+    assert re.search(rf"between {first}\b[^.]*\band {last}\b", codebook, flags=re.S)
+    assert f"at most {cells.MAX_CELL_CHARS} characters" in codebook
+    assert f"more than {patterns.MAX_PATTERN_CHARS} characters" in codebook
+    readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"per-cell timeout ({build.CELL_TIMEOUT} s" in readme
