@@ -5,15 +5,17 @@ atomically, with no timestamps or version strings in the files, so that re-runni
 notebook rewrites them byte for byte.
 
 Text from the data (a name, an outlet, a label) is drawn literally: mathtext is off, so
-``$x$`` stays dollars and an x; and before a figure is saved every text in it, tick labels
-and legends included, is cut to ``MAX_LINE_CHARS`` characters a line with an ellipsis, so a
-300-character name cannot push a chart off its canvas.
+``$x$`` stays dollars and an x; and before a figure is saved its labels (ticks, legends,
+annotations) are cut to ``MAX_LINE_CHARS`` characters a line with an ellipsis, and its titles
+and notes are wrapped if a line runs past ``MAX_TITLE_CHARS``, so a 300-character name cannot
+push a chart off its canvas.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
@@ -27,6 +29,8 @@ from boots.util.atomic import write_bytes, write_text
 
 SOURCE_LINE = "Source: Boots on the Ground curated tables ({tables})."
 MAX_LINE_CHARS = 90
+MAX_TITLE_CHARS = 200  # titles state findings: long, but wrapped rather than cut
+TITLE_WRAP = 120
 _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
 
 STYLE = {
@@ -118,10 +122,15 @@ def literal(fig) -> None:
                     formatter.func, "shortened", False
                 ):
                     formatter.func = _shortened(formatter.func)
+    titles = {id(t) for ax in fig.axes for t in (ax.title, ax._left_title, ax._right_title)}
     for item in fig.findobj(mpl.text.Text):
         item.set_parse_math(False)
         text = item.get_text()
-        if any(len(line) > MAX_LINE_CHARS for line in text.split("\n")):
+        lines = text.split("\n")
+        if id(item) in titles or item.axes is None:  # a title, a suptitle or a figure note
+            if any(len(line) > MAX_TITLE_CHARS for line in lines):
+                item.set_text("\n".join(textwrap.fill(line, TITLE_WRAP) for line in lines))
+        elif any(len(line) > MAX_LINE_CHARS for line in lines):
             item.set_text(shorten(text))
 
 
