@@ -66,3 +66,5 @@ def test_shorten_keeps_short_lines_and_cuts_long_ones():
     cut = figures.shorten("x" * 300)
     assert len(cut) == figures.MAX_LINE_CHARS and cut.endswith("…")
     assert figures.shorten("a\n" + "b" * 300).startswith("a\nbbb")
+    many = figures.shorten("\n".join(["word"] * 10))
+    assert many.count("\n") == figures.MAX_LINES - 1 and many.endswith("…")

@@ -98,7 +98,7 @@ def problem(field: Field, value: str) -> str | None:
     if field.type == "date":
         return date_problem(value)
     if field.type == "integer" and not _INTEGER.fullmatch(value):
-        return "a whole number written in ASCII digits 0-9 (no sign, spaces or leading zeros)"
+        return "a whole number written in ASCII digits 0-9 (no plus sign, spaces, decimals or leading zeros)"
     if field.type == "number" and not _NUMBER.fullmatch(value):
         return "a number written in ASCII digits 0-9, with a point for decimals"
     if field.type == "boolean" and value not in {"true", "false"}:

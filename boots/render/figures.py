@@ -28,9 +28,14 @@ from boots.util import config
 from boots.util.atomic import write_bytes, write_text
 
 SOURCE_LINE = "Source: Boots on the Ground curated tables ({tables})."
-MAX_LINE_CHARS = 90
-MAX_TITLE_CHARS = 200  # titles state findings: long, but wrapped rather than cut
-TITLE_WRAP = 120
+# Labels from the data (ticks, legends, annotations): lines of at most MAX_LINE_CHARS, at most
+# MAX_LINES lines. Titles and notes state findings and sources: a line longer than
+# MAX_TITLE_CHARS is wrapped at TITLE_WRAP, at most MAX_LINES lines. (The longest real label is
+# under 80 characters and the longest title under 120, so real figures are never cut.)
+MAX_LINE_CHARS = 80
+MAX_TITLE_CHARS = 130
+TITLE_WRAP = 100
+MAX_LINES = 3
 _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
 
 STYLE = {
@@ -56,6 +61,7 @@ def use_style() -> None:
 
 def source_note(fig, tables: str) -> None:
     """Print the source line below everything already drawn on ``fig`` (call it last)."""
+    literal(fig)  # place the note below the labels as they will be drawn, cut if too long
     fig.draw_without_rendering()  # place axis labels where they will be drawn
     box = fig.get_tightbbox(fig.canvas.get_renderer())
     width, height = fig.get_size_inches()
@@ -93,12 +99,22 @@ def annotated_heatmap(
     return image
 
 
-def shorten(text: str, limit: int = MAX_LINE_CHARS) -> str:
-    """``text`` with each line cut to ``limit`` characters, ending with an ellipsis if cut."""
-    return "\n".join(
-        line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-        for line in str(text).split("\n")
-    )
+def _cut(line: str, limit: int) -> str:
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def shorten(text: str, limit: int = MAX_LINE_CHARS, lines: int = MAX_LINES) -> str:
+    """``text`` with each line cut to ``limit`` characters and at most ``lines`` lines, an
+    ellipsis marking each cut."""
+    kept = [_cut(line, limit) for line in str(text).split("\n")]
+    if len(kept) > lines:
+        kept = [*kept[: lines - 1], _cut(kept[lines - 1], limit - 1).rstrip("…") + "…"]
+    return "\n".join(kept)
+
+
+def _too_long(text: str, limit: int) -> bool:
+    lines = text.split("\n")
+    return len(lines) > MAX_LINES or any(len(line) > limit for line in lines)
 
 
 def _shortened(func):
@@ -126,11 +142,11 @@ def literal(fig) -> None:
     for item in fig.findobj(mpl.text.Text):
         item.set_parse_math(False)
         text = item.get_text()
-        lines = text.split("\n")
         if id(item) in titles or item.axes is None:  # a title, a suptitle or a figure note
-            if any(len(line) > MAX_TITLE_CHARS for line in lines):
-                item.set_text("\n".join(textwrap.fill(line, TITLE_WRAP) for line in lines))
-        elif any(len(line) > MAX_LINE_CHARS for line in lines):
+            if _too_long(text, MAX_TITLE_CHARS):
+                wrapped = "\n".join(textwrap.fill(line, TITLE_WRAP) for line in text.split("\n"))
+                item.set_text(shorten(wrapped, TITLE_WRAP))
+        elif _too_long(text, MAX_LINE_CHARS):
             item.set_text(shorten(text))
 
 
