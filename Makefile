@@ -66,7 +66,7 @@ format: $(STAMP) ## Format the code and notebooks with ruff
 lab: $(STAMP) ## Open JupyterLab on the project's environment
 	@$(BIN)/jupyter lab --notebook-dir=notebooks
 
-bench: $(STAMP) ## Time the build: full, floor (plain Python), naive nbconvert, no-op, 10^3-10^5 statements
+bench: $(STAMP) ## Time the build, make test, floor, no-op; data stages and builds at 10^2-10^4 articles (build/bench.json)
 	@$(BIN)/python -m boots.pipeline.bench
 
 clean: ## Remove the environment and the rendered site (keeps committed outputs)

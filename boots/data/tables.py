@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -45,10 +46,14 @@ class Evidence:
         """Position of each article in articles.csv, by article_id."""
         return {article: i for i, article in enumerate(self.articles.article_id)}
 
+    @cached_property
+    def body_lines(self) -> dict[str, str]:
+        """Each article's ``body_lines``, by article_id."""
+        return dict(zip(self.articles.article_id, self.articles.body_lines, strict=True))
+
     def body(self, article_id: str) -> str:
         """The article's body lines (headline included), joined."""
-        lines = self.articles.set_index("article_id").at[article_id, "body_lines"]
-        return text.body_text(self.texts[article_id], lines)
+        return text.body_text(self.texts[article_id], self.body_lines[article_id])
 
     def statements_with_speakers(self) -> pd.DataFrame:
         """Statements joined with their speaker's name, role, country, kind and rank."""

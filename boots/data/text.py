@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
 _TRANSLATE = str.maketrans(
@@ -23,34 +24,38 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+# str.translate walks every character in Python's slow path once a text is not ASCII; a
+# regular expression finds the few typographic marks and replaces only those.
+_TYPOGRAPHY = re.compile("[" + "".join(chr(c) for c in _TRANSLATE) + "]")
+
+
+def _typeset(text: str) -> str:
+    """``text`` with typographic quotes, apostrophes and dashes folded (same length)."""
+    return _TYPOGRAPHY.sub(lambda mark: _TRANSLATE[ord(mark.group())], text)
 
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The comparison form of ``text`` (see the module docstring), stripped at both ends."""
-    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+    return _SPACE.sub(" ", _typeset(text)).strip()
+
+
+# Whether each code point up to U+3000 is one that str.isspace() (and so the regular
+# expression \s) counts as space; no code point above U+3000 is.
+_IS_SPACE = np.array([chr(c).isspace() for c in range(0x3002)], dtype=bool)
 
 
 @lru_cache(maxsize=256)
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` without stripping; also return, for each output character,
     the offset of the original character it came from (one extra entry maps the end)."""
-    translated = text.translate(_TRANSLATE)
-    out: list[str] = []
-    index: list[int] = []
-    previous_space = False
-    for position, char in enumerate(translated):
-        if char.isspace():
-            if previous_space:
-                continue
-            out.append(" ")
-            previous_space = True
-        else:
-            out.append(char)
-            previous_space = False
-        index.append(position)
+    translated = _typeset(text)
+    codes = np.frombuffer(translated.encode("utf-32-le"), dtype=np.uint32)
+    space = _IS_SPACE[np.minimum(codes, len(_IS_SPACE) - 1)]
+    repeated = space & np.concatenate(([False], space[:-1]))  # a space after a space goes
+    index = np.flatnonzero(~repeated).tolist()
     index.append(len(text))
-    return "".join(out), index
+    return _SPACE.sub(" ", translated), index
 
 
 @dataclass(frozen=True)
