@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boots.util import config
+from boots.util.words import counted
 
 MAX_SHOWN = 120
 
@@ -81,13 +82,21 @@ class Report:
         return {(p.line, p.column) for p in self.problems if p.file == file}
 
     def summary(self) -> str:
-        tables = ", ".join(f"{n} {name}" for name, n in self.counts.items())
-        verdict = "valid" if self.ok else f"{len(self.problems)} problem(s)"
+        tables = ", ".join(_counted_rows(n, name) for name, n in self.counts.items())
+        verdict = "valid" if self.ok else counted(len(self.problems), "problem")
         try:
             shown = self.data_dir.resolve().relative_to(config.ROOT).as_posix()
         except ValueError:
             shown = str(self.data_dir)
+        quotes = counted(self.checked_quotes, "quote")
+        passages = counted(self.checked_passages, "quoted passage")
         return printable(
-            f"{shown}: {verdict}; {tables}; {self.checked_quotes} quotes found in "
-            f"their articles; {self.checked_passages} quoted passages accounted for"
+            f"{shown}: {verdict}; {tables}; {quotes} found in their articles; "
+            f"{passages} accounted for"
         )
+
+
+def _counted_rows(n: int, table: str) -> str:
+    """'1 article', '5 articles', '19 lexicon': a table's row count in its own noun."""
+    singular = table[:-1] if table.endswith("s") else table
+    return counted(n, singular, table)

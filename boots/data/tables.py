@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from boots.data import safe_files, text
-from boots.data.schema import Resource, SchemaError, resources
+from boots.data.schema import TO_FILL, Resource, SchemaError, resources
 from boots.util import config
 
 
@@ -40,6 +40,20 @@ class Evidence:
     def outlet_names(self) -> dict[str, str]:
         """Outlet of each article, by article_id, in articles.csv order."""
         return dict(zip(self.articles.article_id, self.articles.outlet, strict=True))
+
+    @property
+    def outlets(self) -> list[str]:
+        """Each outlet once, in articles.csv order (several articles may share an outlet)."""
+        return list(dict.fromkeys(self.articles.outlet))
+
+    @property
+    def article_labels(self) -> dict[str, str]:
+        """A label per article_id: its outlet, with the article_id where an outlet has several."""
+        counts = self.articles.outlet.value_counts()
+        return {
+            a: o if counts[o] == 1 else f"{o} ({a})"
+            for a, o in zip(self.articles.article_id, self.articles.outlet, strict=True)
+        }
 
     @property
     def article_order(self) -> dict[str, int]:
@@ -75,6 +89,9 @@ class Evidence:
 def _typed(frame: pd.DataFrame, resource: Resource, path: Path) -> pd.DataFrame:
     for field in resource.fields:
         column = frame[field.name]
+        if field.type != "string":
+            # A cell `make add-article` left for the curator is missing until filled in.
+            column = column.replace(TO_FILL, "")
         try:
             if field.type == "date":
                 frame[field.name] = pd.to_datetime(column.replace("", None), format="%Y-%m-%d")

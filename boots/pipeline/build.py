@@ -48,6 +48,7 @@ from boots.pipeline.fingerprint import notebook_fingerprint
 from boots.util import config
 from boots.util.atomic import write_bytes, write_text
 from boots.util.reads import recorded
+from boots.util.words import counted
 
 KERNEL = "python3"
 CELL_TIMEOUT = 900
@@ -351,7 +352,9 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
         if not report.ok:
             for problem in report.problems:
                 log(str(problem))
-            log(f"build stopped: {len(report.problems)} data problem(s); nothing was executed")
+            log(
+                f"build stopped: {counted(len(report.problems), 'data problem')}; nothing was executed"
+            )
             return 1
         log(report.summary())
         write_text(stamp, data_state)
@@ -381,8 +384,10 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     from boots.render.site import render_site
 
     rendered = render_site([layout.notebooks_dir / s.name for s in sources], layout)
-    log(f"site: {rendered} page(s) rendered in {_shown(layout.site_dir)}")
-    verdict = f"{len(failed)} notebook(s) failed; previous outputs kept" if failed else "done"
+    log(f"site: {counted(rendered, 'page')} rendered in {_shown(layout.site_dir)}")
+    verdict = (
+        f"{counted(len(failed), 'notebook')} failed; previous outputs kept" if failed else "done"
+    )
     log(f"build {verdict} in {time.perf_counter() - started:.1f} s")
     return 1 if failed else 0
 
