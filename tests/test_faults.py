@@ -566,6 +566,26 @@ fault(
     "descriptor-over-size-cap", D, None, None, lambda f, o: None, cap=("MAX_DESCRIPTOR_BYTES", 100)
 )
 
+
+def to_fill_with_codebook(kind: str) -> Apply:
+    """A cell left TO FILL (its message quotes the codebook) while CODEBOOK.md is hostile."""
+
+    def apply(folder: Path, outside: Path) -> None:
+        edit_cell("speakers", "macron", "role", "TO FILL")(folder, outside)
+        replace_with("CODEBOOK.md", kind)(folder, outside)
+
+    return apply
+
+
+for kind in ("canary", "fifo", "dev-zero"):
+    fault(
+        f"to-fill-with-codebook-{kind}",
+        "speakers.csv",
+        row_line("speakers", "macron"),
+        "role",
+        to_fill_with_codebook(kind),
+    )
+
 B = "geo/ne_110m_europe.geojson"
 fault("borders-canary", B, None, None, replace_with(B, "canary"))
 fault("borders-fifo", B, None, None, replace_with(B, "fifo"))
