@@ -21,7 +21,6 @@ from matplotlib.patches import Patch
 from boots.analysis import reuse
 from boots.data import patterns, text
 from boots.data.tables import Evidence
-from boots.data.validate import passage_key
 from boots.render import figures, style
 from boots.util.words import verb_words
 
@@ -97,12 +96,13 @@ def quoted_passages(evidence: Evidence) -> pd.DataFrame:
         mine = located[located.article_id == article.article_id]
         excluded = exclusions[exclusions.article_id == article.article_id]
         repeats = {
-            passage_key(p): m for p, m in zip(excluded.passage, excluded.mention_id, strict=True)
+            text.passage_key(p): m
+            for p, m in zip(excluded.passage, excluded.mention_id, strict=True)
         }
         for passage in passages:
             covering = mine[(mine.start <= passage.span.start) & (mine.end >= passage.span.end)]
-            if covering.empty and isinstance(repeats.get(passage_key(passage.text)), str):
-                covering = by_mention.loc[[repeats[passage_key(passage.text)]]].reset_index()
+            if covering.empty and isinstance(repeats.get(text.passage_key(passage.text)), str):
+                covering = by_mention.loc[[repeats[text.passage_key(passage.text)]]].reset_index()
             words = len(reuse.tokens(passage.text))
             if covering.empty:
                 rows.append(

@@ -597,11 +597,6 @@ def _check_order(located: list[tuple[int, dict, text.Span]], table: Table, repor
             )
 
 
-def passage_key(passage: str) -> str:
-    """How exclusions match passages: normalised, without edge punctuation."""
-    return text.normalise(passage).strip(",;:. ")
-
-
 def check_coverage(
     exclusions: Table | None,
     mentions: Table | None,
@@ -614,7 +609,7 @@ def check_coverage(
     mention_articles = {r["mention_id"]: r["article_id"] for r in mentions.rows} if mentions else {}
     all_passages = {}
     for article_id, article in articles.items():
-        all_passages[article_id] = {passage_key(p.text) for p in article.passages}
+        all_passages[article_id] = {text.passage_key(p.text) for p in article.passages}
         for offset in article.unpaired:
             report.warnings.append(
                 Problem(
@@ -629,7 +624,7 @@ def check_coverage(
         name = exclusions.resource.path
         for index, row in enumerate(exclusions.rows):
             line = exclusions.where(index)
-            key = passage_key(row["passage"])
+            key = text.passage_key(row["passage"])
             if row["article_id"] in all_passages and key not in all_passages[row["article_id"]]:
                 report.add(
                     name,
@@ -673,7 +668,7 @@ def check_coverage(
             report.checked_passages += 1
             if text.within(passage.span, spans.get(article_id, [])):
                 continue
-            if passage_key(passage.text) in excluded[article_id]:
+            if text.passage_key(passage.text) in excluded[article_id]:
                 continue
             report.add(
                 f"articles/{article.file}",
