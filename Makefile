@@ -15,16 +15,25 @@ export UV_NO_PROGRESS := 1
 export PYTHONDONTWRITEBYTECODE :=
 
 # DATA=path/to/folder builds or validates another data folder; FORCE=1 re-executes everything.
+# DATA, FORCE, FILE, ID and ARTICLE reach the commands only as environment variables, taken
+# unexpanded ($(value ...)) and quoted by the shell ("$$BOOTS_MAKE_DATA"), so a name with
+# spaces, quotes, `;`, `$(...)` or backticks is passed as one argument and never run.
 DATA ?=
 FORCE ?=
-BUILD_ARGS := $(if $(DATA),--data "$(DATA)") $(if $(FORCE),--force)
-DATA_ARG := $(if $(DATA),--data "$(DATA)")
 # Adding an article: FILE=its text, ID=its article_id (optional), ARTICLE=the article to draft.
 FILE ?=
 ID ?=
 ARTICLE ?=
 # Extra arguments for JupyterLab, e.g. LAB_ARGS="--ip=0.0.0.0 --no-browser" in a container.
 LAB_ARGS ?=
+export BOOTS_MAKE_DATA := $(value DATA)
+export BOOTS_MAKE_FORCE := $(value FORCE)
+export BOOTS_MAKE_FILE := $(value FILE)
+export BOOTS_MAKE_ID := $(value ID)
+export BOOTS_MAKE_ARTICLE := $(value ARTICLE)
+unexport DATA FORCE FILE ID ARTICLE
+# The data folder as the command-line option of the commands that take one (shell syntax).
+DATA_OPTION := $${BOOTS_MAKE_DATA:+--data "$$BOOTS_MAKE_DATA"}
 
 .PHONY: all help env validate notebooks dictionary test lint format lab bench clean \
 	add-article draft accept-draft bench-draft
@@ -45,10 +54,10 @@ $(STAMP): requirements.txt pyproject.toml
 	@rm -f $(VENV)/.installed-* && touch $@
 
 validate: $(STAMP) ## Check the curated tables against the schema and the articles (DATA=folder to check another)
-	@$(BIN)/python -m boots.data.validate $(if $(DATA),"$(DATA)")
+	@$(BIN)/python -m boots.data.validate $${BOOTS_MAKE_DATA:+"$$BOOTS_MAKE_DATA"}
 
 notebooks: $(STAMP) ## Execute stale notebooks in place, write figures/ and render site/
-	@$(BIN)/python -m boots.pipeline.build $(BUILD_ARGS)
+	@$(BIN)/python -m boots.pipeline.build $(DATA_OPTION) $${BOOTS_MAKE_FORCE:+--force}
 
 dictionary: $(STAMP) ## Regenerate data/README.md (the data dictionary) from data/datapackage.json
 	@$(BIN)/python -m boots.data.dictionary --write
@@ -70,19 +79,20 @@ lab: $(STAMP) ## Open JupyterLab on the project's environment
 	@$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 add-article: $(STAMP) ## Add FILE=text.txt to the data: copy it, hash it, append its articles.csv row (ID=, DATA=)
-	@test -n "$(FILE)" || { echo "usage: make add-article FILE=path/to/text.txt [ID=article_id] [DATA=folder]" >&2; exit 2; }
-	@$(BIN)/python -m boots.curate.add_article "$(FILE)" $(DATA_ARG) $(if $(ID),--id "$(ID)")
+	@test -n "$$BOOTS_MAKE_FILE" || { echo "usage: make add-article FILE=path/to/text.txt [ID=article_id] [DATA=folder]" >&2; exit 2; }
+	@$(BIN)/python -m boots.curate.add_article "$$BOOTS_MAKE_FILE" $(DATA_OPTION) $${BOOTS_MAKE_ID:+--id "$$BOOTS_MAKE_ID"}
 
 draft: $(STAMP) ## Propose the mentions of ARTICLE=id for review, in build/draft/<id>-mentions.csv
-	@test -n "$(ARTICLE)" || { echo "usage: make draft ARTICLE=article_id [DATA=folder]" >&2; exit 2; }
-	@$(BIN)/python -m boots.curate.draft "$(ARTICLE)" $(DATA_ARG)
+	@test -n "$$BOOTS_MAKE_ARTICLE" || { echo "usage: make draft ARTICLE=article_id [DATA=folder]" >&2; exit 2; }
+	@$(BIN)/python -m boots.curate.draft "$$BOOTS_MAKE_ARTICLE" $(DATA_OPTION)
 
 accept-draft: $(STAMP) ## Append the rows accepted in ARTICLE's reviewed draft to mentions.csv and quote_exclusions.csv
-	@test -n "$(ARTICLE)" || { echo "usage: make accept-draft ARTICLE=article_id [DATA=folder]" >&2; exit 2; }
-	@$(BIN)/python -m boots.curate.accept "$(ARTICLE)" $(DATA_ARG)
+	@test -n "$$BOOTS_MAKE_ARTICLE" || { echo "usage: make accept-draft ARTICLE=article_id [DATA=folder]" >&2; exit 2; }
+	@$(BIN)/python -m boots.curate.accept "$$BOOTS_MAKE_ARTICLE" $(DATA_OPTION)
 
 bench-draft: $(STAMP) ## Precision and recall of the drafting assistant, leave one article out (build/bench-draft.*)
-	@$(BIN)/python -m boots.curate.bench $(if $(DATA),$(DATA_ARG),--readme)
+	@if [ -n "$$BOOTS_MAKE_DATA" ]; then $(BIN)/python -m boots.curate.bench --data "$$BOOTS_MAKE_DATA"; \
+	else $(BIN)/python -m boots.curate.bench --readme; fi
 
 bench: $(STAMP) ## Time the build, make test, floor, no-op; data stages and builds at 10^2-10^4 articles (build/bench.json)
 	@$(BIN)/python -m boots.pipeline.bench

@@ -13,7 +13,7 @@ def skip_iri_grammar() -> None:
     ``iri`` string formats, which no descriptor or notebook here uses, and building its
     grammar costs about 1.6 s per process. Marking it absent makes jsonschema skip those two
     format checks. Called by validation and the build before they import jsonschema
-    (through frictionless and nbformat); it must run before jsonschema is first imported.
+    (through nbformat); it must run before jsonschema is first imported.
     """
     sys.modules.setdefault("rfc3987_syntax", None)
 

@@ -66,7 +66,7 @@ def fill_curator_cells(data_dir: Path, article_id: str, values: dict[str, str]) 
 
     from boots.data.schema import TO_FILL, resources
 
-    resource = resources(data_dir)["articles"]
+    resource = resources()["articles"]
     path = data_dir / resource.path
     with path.open(encoding="utf-8", newline="") as stream:
         rows = list(csv.DictReader(stream))

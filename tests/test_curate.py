@@ -52,7 +52,7 @@ def test_validation_lists_each_cell_left_to_fill_with_its_codebook_section(data_
     report = validate(data_copy)
     on_row = [p for p in report.problems if (p.file, p.line) == ("articles.csv", line)]
     assert sorted(p.column for p in on_row) == sorted(marked), "one problem per cell, no more"
-    fields = resources(data_copy)["articles"]
+    fields = resources()["articles"]
     for problem in on_row:
         assert problem.value == TO_FILL
         assert fields.field(problem.column).description in problem.expected

@@ -9,7 +9,6 @@ from the curated tables and the article texts; nothing is typed in.
 from __future__ import annotations
 
 import difflib
-import re
 import textwrap
 import unicodedata
 from functools import cache
@@ -20,9 +19,8 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from boots.analysis import reuse
-from boots.data import text
+from boots.data import patterns, text
 from boots.data.tables import Evidence
-from boots.data.validate import passage_key
 from boots.render import figures, style
 from boots.util.words import verb_words
 
@@ -98,12 +96,13 @@ def quoted_passages(evidence: Evidence) -> pd.DataFrame:
         mine = located[located.article_id == article.article_id]
         excluded = exclusions[exclusions.article_id == article.article_id]
         repeats = {
-            passage_key(p): m for p, m in zip(excluded.passage, excluded.mention_id, strict=True)
+            text.passage_key(p): m
+            for p, m in zip(excluded.passage, excluded.mention_id, strict=True)
         }
         for passage in passages:
             covering = mine[(mine.start <= passage.span.start) & (mine.end >= passage.span.end)]
-            if covering.empty and isinstance(repeats.get(passage_key(passage.text)), str):
-                covering = by_mention.loc[[repeats[passage_key(passage.text)]]].reset_index()
+            if covering.empty and isinstance(repeats.get(text.passage_key(passage.text)), str):
+                covering = by_mention.loc[[repeats[text.passage_key(passage.text)]]].reset_index()
             words = len(reuse.tokens(passage.text))
             if covering.empty:
                 rows.append(
@@ -255,10 +254,6 @@ def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top
 # --- lexicon ------------------------------------------------------------------------------
 
 
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)
-
-
 VOICES = {"own": "own words", "quoted": "quoted words"}
 
 
@@ -278,7 +273,7 @@ def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataF
     for article in evidence.articles.itertuples():
         body, index, quoted = _body_with_quotes(evidence, article)
         for term in lexicon.itertuples():
-            for match in _compiled(term.pattern).finditer(body):
+            for match in patterns.compile_term(term.pattern).finditer(body):
                 start = index[match.start()]
                 inside = any(span.start <= start < span.end for span in quoted)
                 rows.append(

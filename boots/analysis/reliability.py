@@ -29,7 +29,7 @@ VERDICTS = {
 
 def variables(evidence: Evidence) -> list[str]:
     """The coded variables, as the schema lists them for the adjudication table."""
-    return list(resources(evidence.data_dir)["adjudication"].field("variable").enum)
+    return list(resources()["adjudication"].field("variable").enum)
 
 
 def variable_label(variable: str) -> str:

@@ -60,14 +60,12 @@ SHORT_NAMES = {"Russian Federation": "Russia"}
 
 def country_name(code: str | None) -> str:
     """Short English name of an ISO alpha-2 code ('international body' for none)."""
-    import pycountry
-
     if not isinstance(code, str) or not code:
         return "international body"
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
+    name = geo.country_name(code)
+    if name is None:
         return code
-    name = getattr(country, "common_name", None) or country.name.split(", ")[0]
+    name = name.split(", ")[0]
     return SHORT_NAMES.get(name, name)
 
 

@@ -148,7 +148,7 @@ def accept(
     covered = [s for s in spans if s]
     exclusions: list[dict] = []
     listed = {
-        text.normalise(p).strip(",;:. ")
+        text.passage_key(p)
         for p in evidence.quote_exclusions[
             evidence.quote_exclusions.article_id == article_id
         ].passage
@@ -178,7 +178,7 @@ def accept(
                     "(accept that row too, or record its statement first)"
                 )
         for passage in inside:
-            key = text.normalise(passage.text).strip(",;:. ")
+            key = text.passage_key(passage.text)
             if key in listed or text.within(passage.span, covered):
                 continue
             listed.add(key)
@@ -199,7 +199,7 @@ def accept(
         strict=True,
     ):
         exclusion["exclusion_id"] = exclusion_id
-    schema = resources(data_dir)
+    schema = resources()
     append_rows(data_dir / schema["mentions"].path, schema["mentions"].field_names, mentions)
     append_rows(
         data_dir / schema["quote_exclusions"].path,

@@ -173,7 +173,7 @@ def add_article(source: Path, data_dir: Path, article_id: str | None = None) -> 
         raise AddError(f"{source}:{line}: not UTF-8 text; save it as UTF-8 first") from None
     if not content.strip():
         raise AddError(f"{source}: the file is empty")
-    resource = resources(data_dir)["articles"]
+    resource = resources()["articles"]
     table_path = data_dir / resource.path
     with table_path.open(encoding="utf-8-sig", newline="") as stream:
         records = list(csv.DictReader(stream))

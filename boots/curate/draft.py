@@ -392,7 +392,7 @@ class Drafter:
                 if (i >= passage.span.start and i < passage.span.end) or chars[i] in "\"'":
                     chars[i] = MASK
         self.masked = "".join(chars)
-        self.wires = resources(evidence.data_dir)["mentions"].field("via").enum
+        self.wires = resources()["mentions"].field("via").enum
         speakers = evidence.speakers
         self.kinds = dict(zip(speakers.speaker_id, speakers.kind, strict=True))
         self.refs = find_refs(self.masked, speaker_forms(speakers), self.body, self.content)
@@ -951,7 +951,7 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
         if span:
             recorded_spans.append((span, statement))
     own_exclusions = evidence.quote_exclusions[evidence.quote_exclusions.article_id == article_id]
-    excluded = {text.normalise(p).strip(",;:. ") for p in own_exclusions.passage}
+    excluded = {text.passage_key(p) for p in own_exclusions.passage}
     rows: list[dict] = []
     for proposal in drafter.proposals():
         quote = content[proposal.start : proposal.end]
@@ -998,9 +998,7 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
             own = [s for s in overlaps if statements.at[s, "speaker_id"] == row["speaker"]]
             row["kind"], row["statement"] = "recorded", (own or overlaps)[0]
             continue
-        if p.passages and all(
-            text.normalise(q.text).strip(",;:. ") in excluded for q in p.passages
-        ):
+        if p.passages and all(text.passage_key(q.text) in excluded for q in p.passages):
             row["kind"] = "recorded"  # its passages are already in quote_exclusions.csv
             continue
         strong = [(score, s) for score, s in row["scores"] if score >= MIN_SCORE]

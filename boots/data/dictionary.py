@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from boots.data.schema import Field, resources
 from boots.util import config
@@ -44,9 +43,9 @@ def _allowed(field: Field) -> str:
     return "; ".join(bits)
 
 
-def render(data_dir: Path | None = None) -> str:
+def render() -> str:
     parts = [HEADER]
-    for resource in resources(data_dir).values():
+    for resource in resources().values():
         parts.append(f"\n## `{resource.path}`: {resource.title}\n\n{resource.description}\n")
         parts.append(f"\nPrimary key: `{', '.join(resource.primary_key)}`.")
         for fk in resource.foreign_keys:
@@ -69,7 +68,7 @@ def render(data_dir: Path | None = None) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     target = config.DEFAULT_DATA_DIR / "README.md"
-    text = render(config.DEFAULT_DATA_DIR)
+    text = render()
     if args == ["--write"]:
         write_text(target, text)
     elif args == ["--check"]:

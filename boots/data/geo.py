@@ -9,6 +9,7 @@ GeoJSON with ``load_borders`` and draw it with matplotlib in the LAEA Europe pro
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -17,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.path import Path as MplPath
 
+from boots.data import safe_files
 from boots.util import config
 from boots.util.atomic import write_text
 
@@ -27,6 +29,8 @@ EXTENT = (-30.0, 30.0, 60.0, 75.0)
 # Northern Cyprus is internationally recognised as part of Cyprus; Kosovo has no ISO code
 # and is drawn with the code the EU uses for it (user-assigned XK).
 NE_OVERRIDES = {"CYN": "CY", "Kosovo": "XK"}
+# Codes the map draws that ISO 3166-1 has not assigned, with their names.
+USER_ASSIGNED = {"XK": "Kosovo"}
 DECIMALS = 4
 
 
@@ -91,15 +95,39 @@ def extract(shapefile_path: Path, target: Path) -> dict[str, int]:
 
 
 def _name(code: str, fallback: str) -> str:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    return getattr(country, "common_name", None) or (country.name if country else fallback)
+    return country_name(code) or fallback
 
 
 @cache
-def _read(path: Path) -> dict[str, Country]:
-    collection = json.loads(path.read_text(encoding="utf-8"))
+def country_codes() -> frozenset[str]:
+    """Every country code the tables may use: the one list validation and the map share
+    (ISO 3166-1 alpha-2, and the user-assigned codes the map draws, such as XK)."""
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries) | frozenset(USER_ASSIGNED)
+
+
+def country_name(code: str) -> str | None:
+    """English (common) name of a country code from ``country_codes()``, or None."""
+    import pycountry
+
+    if code in USER_ASSIGNED:
+        return USER_ASSIGNED[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    return getattr(country, "common_name", None) or country.name
+
+
+@cache
+def _read(folder: Path, name: str) -> dict[str, Country]:
+    return parse_borders(safe_files.read_bytes(folder, name, safe_files.MAX_BORDERS_BYTES))
+
+
+def parse_borders(raw: bytes) -> dict[str, Country]:
+    """Countries by code from the bytes of a borders GeoJSON file; raises ValueError,
+    KeyError, TypeError or IndexError if it is not one."""
+    collection = json.loads(raw)
     countries = {}
     for feature in collection["features"]:
         props = feature["properties"]
@@ -112,11 +140,10 @@ def _read(path: Path) -> dict[str, Country]:
 
 def load_borders(data_dir: Path | None = None) -> dict[str, Country]:
     """Countries by ISO alpha-2 code, from ``<data>/geo/`` (the project's if absent there)."""
-    folder = data_dir or config.data_dir()
-    path = folder / BORDERS_FILE
-    if not path.is_file():
-        path = config.DEFAULT_DATA_DIR / BORDERS_FILE
-    return _read(path.resolve())
+    folder = Path(data_dir or config.data_dir()).resolve()
+    if not os.path.lexists(folder / BORDERS_FILE):
+        folder = config.DEFAULT_DATA_DIR.resolve()
+    return _read(folder, BORDERS_FILE)
 
 
 def country_at(lon: float, lat: float, borders: dict[str, Country]) -> str | None:

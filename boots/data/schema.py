@@ -1,13 +1,17 @@
 """The curated tables' schema: ``data/datapackage.json`` (Frictionless Data Package).
 
-The descriptor is the single definition of every column (type, description, allowed
-values, keys). Validation, typed loading and the data dictionary all read it from here.
+The project's descriptor is the single definition of every column (type, description,
+allowed values, keys). Validation, typed loading and the data dictionary all read it from
+here. It is authoritative: another data folder (``make validate DATA=...``) is always checked
+against the project's schema, never against its own copy, which may not loosen it
+(``boots.data.descriptor`` reports any difference).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from boots.util import config
@@ -81,6 +85,7 @@ class Resource:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...]
     foreign_keys: tuple[dict, ...]
+    schema: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def field_names(self) -> list[str]:
@@ -93,20 +98,32 @@ class Resource:
         raise KeyError(f"{self.path} has no column {name!r}")
 
 
-def read_descriptor(data_dir: Path | None = None) -> dict:
-    """The raw descriptor of the data package in ``data_dir``."""
-    path = (data_dir or config.data_dir()) / config.DESCRIPTOR
+def project_descriptor_path() -> Path:
+    """The project's own descriptor, the authoritative schema."""
+    return config.DEFAULT_DATA_DIR / config.DESCRIPTOR
+
+
+def read_descriptor() -> dict:
+    """The project's raw descriptor."""
+    path = project_descriptor_path()
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        info = path.stat()
     except FileNotFoundError:
         raise SchemaError(f"{path}: file not found (the data package descriptor)") from None
+    return _parsed(path, info.st_mtime_ns, info.st_size)
+
+
+@cache
+def _parsed(path: Path, _mtime: int, _size: int) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SchemaError(f"{path}: not valid UTF-8 JSON: {error}") from None
 
 
-def resources(data_dir: Path | None = None) -> dict[str, Resource]:
-    """The package's tables, by resource name, in descriptor order."""
-    descriptor = read_descriptor(data_dir)
+def resources() -> dict[str, Resource]:
+    """The project's tables, by resource name, in descriptor order."""
+    descriptor = read_descriptor()
     out = {}
     for res in descriptor.get("resources", []):
         schema = res.get("schema", {})
@@ -119,5 +136,6 @@ def resources(data_dir: Path | None = None) -> dict[str, Resource]:
             fields=tuple(Field.from_descriptor(f) for f in schema.get("fields", [])),
             primary_key=tuple([primary_key] if isinstance(primary_key, str) else primary_key),
             foreign_keys=tuple(schema.get("foreignKeys", [])),
+            schema=schema,
         )
     return out

@@ -7,13 +7,14 @@ schema type, and stops with a ``DataError`` naming the file if that fails. The f
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from boots.data import text
+from boots.data import safe_files, text
 from boots.data.schema import TO_FILL, Resource, SchemaError, resources
 from boots.util import config
 
@@ -114,11 +115,26 @@ def _typed(frame: pd.DataFrame, resource: Resource, path: Path) -> pd.DataFrame:
     return frame
 
 
+def _read(data_dir: Path, name: str, limit: int) -> bytes:
+    """A data file's bytes, read as validation reads them (confined to the folder, capped)."""
+    try:
+        return safe_files.read_bytes(data_dir, name, limit)
+    except (OSError, safe_files.Refused) as error:
+        raise DataError(
+            f"{data_dir / name}: cannot be read ({error}); run `make validate`"
+        ) from None
+
+
 def read_resource(resource: Resource, data_dir: Path) -> pd.DataFrame:
     path = data_dir / resource.path
+    raw = _read(data_dir, resource.path, safe_files.MAX_TABLE_BYTES)
     try:
         frame = pd.read_csv(
-            path, dtype=str, keep_default_na=False, encoding="utf-8-sig", on_bad_lines="error"
+            io.BytesIO(raw),
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            on_bad_lines="error",
         )
     except (OSError, ValueError, pd.errors.ParserError) as error:
         raise DataError(f"{path}: cannot be read ({error}); run `make validate`") from None
@@ -134,7 +150,7 @@ def load(data_dir: Path | str | None = None) -> Evidence:
     """Load the data folder (default: ``$BOOTS_DATA`` or ``data/``)."""
     folder = Path(data_dir) if data_dir else config.data_dir()
     try:
-        schema = resources(folder)
+        schema = resources()
     except SchemaError as error:
         raise DataError(str(error)) from None
     frames = {name: read_resource(resource, folder) for name, resource in schema.items()}
@@ -142,9 +158,12 @@ def load(data_dir: Path | str | None = None) -> Evidence:
     for article_id, file in zip(
         frames["articles"].article_id, frames["articles"].file, strict=True
     ):
-        path = folder / config.ARTICLES_SUBDIR / file
+        name = f"{config.ARTICLES_SUBDIR}/{file}"
+        raw = _read(folder, name, safe_files.MAX_ARTICLE_BYTES)
         try:
-            texts[article_id] = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DataError(f"{path}: cannot be read ({error}); run `make validate`") from None
+            texts[article_id] = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise DataError(
+                f"{folder / name}: cannot be read ({error}); run `make validate`"
+            ) from None
     return Evidence(folder, texts=texts, **frames)

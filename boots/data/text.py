@@ -51,6 +51,12 @@ def fold(text: str) -> str:
     return text.translate(_TRANSLATE)
 
 
+def passage_key(passage: str) -> str:
+    """How a quoted passage is matched (exclusions, repeats): normalised, without the edge
+    punctuation that quotation marks may enclose."""
+    return normalise(passage).strip(",;:. ")
+
+
 @lru_cache(maxsize=256)
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` without stripping; also return, for each output character,

@@ -3,15 +3,23 @@
 Each problem names the file, the line of the CSV, the column, the bad value and what was
 expected. Validation reads files and never writes them.
 
-Three layers, each run only where the layer before found the file sound:
+Four layers, each run only where the layer before found the file sound:
 
-1. structure: the file exists, is UTF-8 (a byte-order mark is accepted), parses as CSV with
-   one record per line, and has exactly the schema's columns in the schema's order;
-2. schema: types, required values, allowed values, patterns, unique and foreign keys,
-   checked by frictionless against ``datapackage.json``;
-3. evidence: article files match their SHA-256, country and language codes exist, dates are
-   consistent, every quote is found in its article (with the closest passage when it is
-   not), and every passage inside quotation marks is a mention or an exclusion.
+1. structure: the descriptor is well-formed and agrees with the project's schema (which is
+   authoritative: ``boots.data.descriptor``); each file lies inside the data folder, is a
+   regular file under its size cap (``boots.data.safe_files``), has no line too long to be a
+   record, is UTF-8 (a byte-order mark is accepted), parses as CSV with one record per line,
+   and has exactly the schema's columns in the schema's order;
+2. cells: every value is strict for its column's type (``boots.data.cells``): real
+   ``YYYY-MM-DD`` dates in the codebook's window, ASCII-digit integers, no control
+   characters, no whitespace-only values, nothing a spreadsheet would run as a formula;
+3. schema: required values, allowed values, patterns, ranges, unique and foreign keys,
+   from the project's schema (``boots.data.constraints``);
+4. evidence: article files (confined like the tables; a refused one is never read) match
+   their SHA-256, country and language codes exist, dates are consistent, every quote is
+   found in its article (with the closest passage when it is not), every passage inside
+   quotation marks is a mention or an exclusion, and every lexicon pattern is safe
+   (``boots.data.patterns``).
 
 Run it as ``python -m boots.data.validate [DATA_DIR]`` (``make validate``).
 """
@@ -22,6 +30,8 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import json
+import os
 import re
 import sys
 from collections import defaultdict
@@ -30,35 +40,16 @@ from pathlib import Path
 
 import pycountry
 
-from boots import skip_iri_grammar
-from boots.data import text
+from boots.data import cells, constraints, descriptor, geo, patterns, safe_files, text
+from boots.data.problems import Problem, Report, printable
 from boots.data.schema import TO_FILL, Resource, SchemaError, resources
 from boots.util import config
-from boots.util.words import counted
 
-MAX_SHOWN = 120
+__all__ = ["Problem", "Report", "Table", "main", "print_report", "validate"]
 
-
-def _show(value: str) -> str:
-    value = value if len(value) <= MAX_SHOWN else value[: MAX_SHOWN - 1] + "…"
-    return repr(value)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the data, located as precisely as the data allows."""
-
-    file: str
-    line: int | None
-    column: str | None
-    value: str | None
-    expected: str
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        column = f" column '{self.column}':" if self.column else ""
-        value = f" got {_show(self.value)};" if self.value is not None else ""
-        return f"{where}:{column}{value} expected {self.expected}"
+# A record line longer than this is refused before the CSV parser sees it: no cell may hold
+# more than cells.MAX_CELL_CHARS characters, and the widest table has 25 columns.
+MAX_LINE_BYTES = 64 * 1024
 
 
 @dataclass
@@ -68,48 +59,10 @@ class Table:
     resource: Resource
     rows: list[dict[str, str]]
     lines: list[int]
+    records: list[list[str]] = field(default_factory=list)  # header first, as read
 
     def where(self, index: int) -> int:
         return self.lines[index]
-
-
-@dataclass
-class Report:
-    data_dir: Path
-    problems: list[Problem] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-    checked_quotes: int = 0
-    checked_passages: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-    def add(self, file: str, line: int | None, column: str | None, value, expected: str) -> None:
-        self.problems.append(
-            Problem(file, line, column, None if value is None else str(value), expected)
-        )
-
-    def summary(self) -> str:
-        tables = ", ".join(_counted_rows(n, name) for name, n in self.counts.items())
-        verdict = "valid" if self.ok else counted(len(self.problems), "problem")
-        try:
-            shown = self.data_dir.resolve().relative_to(config.ROOT).as_posix()
-        except ValueError:
-            shown = str(self.data_dir)
-        quotes = counted(self.checked_quotes, "quote")
-        passages = counted(self.checked_passages, "quoted passage")
-        return (
-            f"{shown}: {verdict}; {tables}; {quotes} found in their articles; "
-            f"{passages} accounted for"
-        )
-
-
-def _counted_rows(n: int, table: str) -> str:
-    """'1 article', '5 articles', '19 lexicon': a table's row count in its own noun."""
-    singular = table[:-1] if table.endswith("s") else table
-    return counted(n, singular, table)
 
 
 # --- layer 1: structure -------------------------------------------------------------------
@@ -144,15 +97,44 @@ def _decode(raw: bytes, name: str, header: list[str] | None, report: Report) -> 
         return None
 
 
+def _read_confined(data_dir: Path, name: str, report: Report) -> bytes | None:
+    """The bytes of a table, or None after reporting why it may not be read."""
+    try:
+        return safe_files.read_bytes(data_dir, name, safe_files.MAX_TABLE_BYTES)
+    except FileNotFoundError:
+        report.add(name, None, None, None, "the file to exist (the schema lists it)")
+    except safe_files.Refused as refused:
+        report.add(name, None, None, None, str(refused))
+    return None
+
+
+def _long_line(raw: bytes, name: str, report: Report) -> bool:
+    """Report the first line too long to be a record; True if there is one."""
+    start = 0
+    number = 1
+    while start < len(raw):
+        end = raw.find(b"\n", start)
+        end = len(raw) if end == -1 else end
+        if end - start > MAX_LINE_BYTES:
+            report.add(
+                name,
+                number,
+                None,
+                None,
+                f"lines of at most {MAX_LINE_BYTES // 1024} KiB (this one has "
+                f"{end - start} bytes; a cell may hold at most {cells.MAX_CELL_CHARS} characters)",
+            )
+            return True
+        start, number = end + 1, number + 1
+    return False
+
+
 def read_table(data_dir: Path, resource: Resource, report: Report) -> Table | None:
     """Read one CSV as text; report structural problems and return None if there are any."""
     name = resource.path
-    path = data_dir / resource.path
     before = len(report.problems)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        report.add(name, None, None, None, "the file to exist (datapackage.json lists it)")
+    raw = _read_confined(data_dir, name, report)
+    if raw is None or _long_line(raw, name, report):
         return None
     content = _decode(raw, name, resource.field_names, report)
     if content is None:
@@ -222,104 +204,46 @@ def read_table(data_dir: Path, resource: Resource, report: Report) -> Table | No
     if len(report.problems) > before:
         return None
     rows = [dict(zip(header, record, strict=True)) for record in records[1:]]
-    return Table(resource, rows, lines[1:])
+    return Table(resource, rows, lines[1:], records)
 
 
-# --- layer 2: schema (frictionless) ------------------------------------------------------
+# --- layer 2: cells -------------------------------------------------------------------------
 
 
-def check_schema(data_dir: Path, tables: dict[str, Table], report: Report) -> None:
-    """Types, constraints and keys, as frictionless checks them against the descriptor."""
-    skip_iri_grammar()
-    from frictionless import Package, system
-
-    descriptor_path = data_dir / config.DESCRIPTOR
-    with system.use_context(trusted=True):
-        package = Package(str(descriptor_path))
-        result = package.validate()
-    by_name = {res.name: res for res in resources(data_dir).values()}
-    for task in result.tasks:
-        resource = by_name.get(task.name)
-        table = tables.get(task.name)
-        if resource is None or table is None:
-            continue
-        for error in task.errors:
-            _report_frictionless_error(error, resource, table, report)
+def check_cells(table: Table, report: Report) -> None:
+    """Every value strict for its column's type (``boots.data.cells``)."""
+    fields = table.resource.fields
+    for index, row in enumerate(table.rows):
+        for field_ in fields:
+            value = row[field_.name]
+            found = cells.problem(field_, value) if value else None
+            if found:
+                report.add(table.resource.path, table.where(index), field_.name, value, found)
 
 
-def _report_frictionless_error(error, resource: Resource, table: Table, report: Report) -> None:
-    row_number = getattr(error, "row_number", None)
-    line = table.where(row_number - 2) if row_number and row_number >= 2 else None
-    field_name = getattr(error, "field_name", None)
-    cell = getattr(error, "cell", None)
-    kind = error.type
-    if kind == "primary-key" and len(resource.primary_key) == 1:
-        return  # already reported as a unique-error or a missing required value
-    if kind == "foreign-key":
-        names = getattr(error, "field_names", None) or []
-        for fk in resource.foreign_keys:
-            if fk["fields"] == names:
-                target = fk["reference"]["resource"] or resource.name
-                wanted = ", ".join(fk["reference"]["fields"])
-                break
-        else:
-            target, wanted = "?", "?"
-        values = table.rows[row_number - 2] if row_number else {}
-        for name in names:
-            target_file = f"{target}.csv"
-            report.add(
-                resource.path,
-                line,
-                name,
-                values.get(name),
-                f"a value that exists in column '{wanted}' of {target_file}",
-            )
-        return
-    field = resource.field(field_name) if field_name in resource.field_names else None
-    if kind == "constraint-error" and field and "required" in error.note:
-        expected = "a value (this column is required)"
-        cell = ""
-    elif kind == "unique-error" and field:
-        expected = f"a value not used on an earlier row ({error.note}; the column is unique)"
-    elif field is not None:
-        expected = field.expectation()
-    else:
-        expected = error.note or error.message
-    report.add(resource.path, line, field_name or None, cell, expected)
+# --- layer 3: schema constraints -----------------------------------------------------------
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def check_date_form(tables: dict[str, Table], report: Report) -> None:
-    """Every date column holds strict ISO dates (YYYY-MM-DD, two-digit month and day): the
-    schema check alone would accept '2024-2-7'."""
-    reported = {(p.file, p.line, p.column) for p in report.problems}
+def check_schema(tables: dict[str, Table], report: Report) -> None:
+    """Required and allowed values, patterns, ranges, unique and foreign keys, from the
+    project's schema (``boots.data.constraints``). A cell already reported by the cell layer
+    is not reported again."""
+    skip = {(p.file, p.line, p.column) for p in report.problems}
     for table in tables.values():
-        for column in table.resource.fields:
-            if column.type != "date":
-                continue
-            for index, row in enumerate(table.rows):
-                value = row.get(column.name, "")
-                where = (table.resource.path, table.where(index), column.name)
-                if value and not _ISO_DATE.fullmatch(value) and where not in reported:
-                    report.add(
-                        table.resource.path,
-                        table.where(index),
-                        column.name,
-                        value,
-                        column.expectation(),
-                    )
+        path = table.resource.path
+        constraints.check_table(table, report, {(ln, c) for f, ln, c in skip if f == path})
+    constraints.check_foreign_keys(tables, report, skip)
 
 
-# --- layer 3: evidence ----------------------------------------------------------------------
+# --- layer 4: evidence ----------------------------------------------------------------------
 
 
 def _date(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
+    """The date a cell holds, or None if it is empty or not a strict date (reported by the
+    cell layer)."""
+    if not isinstance(value, str) or cells.date_problem(value):
         return None
+    return dt.date.fromisoformat(value)
 
 
 @dataclass
@@ -344,15 +268,23 @@ _COUNTRY_HINTS = {"UK": "GB", "EL": "GR", "EN": "GB"}
 
 def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Article]:
     articles: dict[str, Article] = {}
-    folder = data_dir / config.ARTICLES_SUBDIR
     name = table.resource.path
     for index, row in enumerate(table.rows):
         line = table.where(index)
-        path = folder / row["file"]
         try:
-            raw = path.read_bytes()
-        except (FileNotFoundError, IsADirectoryError):
-            report.add(name, line, "file", row["file"], f"a file of that name in {folder}")
+            safe_files.check_name(row["file"])
+            if "/" in row["file"]:
+                raise safe_files.Refused(f"a file name directly in {config.ARTICLES_SUBDIR}/")
+            raw = safe_files.read_bytes(
+                data_dir, f"{config.ARTICLES_SUBDIR}/{row['file']}", safe_files.MAX_ARTICLE_BYTES
+            )
+        except FileNotFoundError:
+            report.add(
+                name, line, "file", row["file"], f"a file of that name in {config.ARTICLES_SUBDIR}/"
+            )
+            continue
+        except safe_files.Refused as refused:  # never read: no hash, no passage shown
+            report.add(name, line, "file", row["file"], str(refused))
             continue
         digest = hashlib.sha256(raw).hexdigest()
         if not row["sha256"]:
@@ -440,13 +372,21 @@ def check_speakers(
     for index, row in enumerate(table.rows):
         line = table.where(index)
         code = row["country"]
-        if code and pycountry.countries.get(alpha_2=code) is None:
+        if code and code not in geo.country_codes():
             hint = (
                 f" ({code} is not one: use {_COUNTRY_HINTS[code]})"
                 if code in _COUNTRY_HINTS
                 else ""
             )
-            report.add(name, line, "country", code, f"an ISO 3166-1 alpha-2 country code{hint}")
+            report.add(
+                name,
+                line,
+                "country",
+                code,
+                "an ISO 3166-1 alpha-2 country code"
+                + "".join(f", or {c} for {n}" for c, n in geo.USER_ASSIGNED.items())
+                + hint,
+            )
         if row["kind"] == "government" and not code:
             report.add(name, line, "country", code, "a country code for a government")
         for printed in filter(None, row["printed_names"].split(";")):
@@ -607,8 +547,8 @@ def check_mentions(
                 "verb",
                 row["verb"],
                 "the verb that introduces this quote, printed in its sentence (or, for a "
-                "quotation standing alone, in the sentence before; codebook V1): "
-                + _show(text.normalise(article.text[sentence.start : sentence.end])),
+                "quotation standing alone, in the sentence before; codebook V1), which starts "
+                f"on line {text.line_of(sentence.start, article.text)} of {article.file}",
             )
         normalised_text = article.normalised
         if row["printed_speaker"] and text.normalise(row["printed_speaker"]) not in normalised_text:
@@ -696,11 +636,6 @@ def _check_order(located: list[tuple[int, dict, text.Span]], table: Table, repor
             )
 
 
-def passage_key(passage: str) -> str:
-    """How exclusions match passages: normalised, without edge punctuation."""
-    return text.normalise(passage).strip(",;:. ")
-
-
 def check_coverage(
     exclusions: Table | None,
     mentions: Table | None,
@@ -713,7 +648,7 @@ def check_coverage(
     mention_articles = {r["mention_id"]: r["article_id"] for r in mentions.rows} if mentions else {}
     all_passages = {}
     for article_id, article in articles.items():
-        all_passages[article_id] = {passage_key(p.text) for p in article.passages}
+        all_passages[article_id] = {text.passage_key(p.text) for p in article.passages}
         for offset in article.unpaired:
             report.warnings.append(
                 Problem(
@@ -728,7 +663,7 @@ def check_coverage(
         name = exclusions.resource.path
         for index, row in enumerate(exclusions.rows):
             line = exclusions.where(index)
-            key = passage_key(row["passage"])
+            key = text.passage_key(row["passage"])
             if row["article_id"] in all_passages and key not in all_passages[row["article_id"]]:
                 report.add(
                     name,
@@ -772,7 +707,7 @@ def check_coverage(
             report.checked_passages += 1
             if text.within(passage.span, spans.get(article_id, [])):
                 continue
-            if passage_key(passage.text) in excluded[article_id]:
+            if text.passage_key(passage.text) in excluded[article_id]:
                 continue
             report.add(
                 f"articles/{article.file}",
@@ -787,23 +722,25 @@ def check_coverage(
 
 
 def validate(data_dir: Path | None = None) -> Report:
-    """Validate the data package in ``data_dir`` (default: the configured data folder)."""
+    """Validate the data folder ``data_dir`` (default: the configured data folder) against
+    the project's schema. Reads only regular files inside the folder; writes nothing."""
     data_dir = Path(data_dir) if data_dir else config.data_dir()
     report = Report(data_dir)
     try:
-        schema = resources(data_dir)
-    except SchemaError as error:
+        schema = resources()
+    except SchemaError as error:  # the project's own descriptor: a broken checkout
         report.add(config.DESCRIPTOR, None, None, None, f"a readable descriptor ({error})")
         return report
+    descriptor.check(data_dir, report)
     tables: dict[str, Table] = {}
     for name, resource in schema.items():
         table = read_table(data_dir, resource, report)
         if table is not None:
             tables[name] = table
             report.counts[name] = len(table.rows)
+            check_cells(table, report)
     if len(tables) == len(schema):
-        check_schema(data_dir, tables, report)
-    check_date_form(tables, report)
+        check_schema(tables, report)
     get = tables.get
     articles = check_articles(data_dir, get("articles"), report) if get("articles") else {}
     if get("speakers"):
@@ -825,6 +762,7 @@ def validate(data_dir: Path | None = None) -> Report:
         )
     if get("lexicon"):
         check_lexicon(get("lexicon"), report)
+    check_borders(data_dir, report)
     if get("mentions") or get("quote_exclusions"):
         check_coverage(get("quote_exclusions"), get("mentions"), articles, spans, report)
     if articles and len(articles) == len(get("articles").rows):
@@ -932,7 +870,7 @@ def check_context(table: Table, tables: dict[str, Table], report: Report) -> Non
     for index, row in enumerate(table.rows):
         line = table.where(index)
         target = tables.get(row["resource"])
-        if target is None and row["resource"] in resources(report.data_dir):
+        if target is None and row["resource"] in resources():
             continue  # the table could not be read: reported already
         if target is None:
             report.add(
@@ -952,11 +890,10 @@ def check_context(table: Table, tables: dict[str, Table], report: Report) -> Non
 
 def _codebook_rules(data_dir: Path) -> set[str] | None:
     """The numbered rules (``**C2.**``) of the data folder's CODEBOOK.md, if it has one."""
-
-    path = data_dir / "CODEBOOK.md"
-    try:
-        content = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    try:  # confined and capped like every data file: a link out or a FIFO is not read
+        raw = safe_files.read_bytes(data_dir, "CODEBOOK.md", safe_files.MAX_DESCRIPTOR_BYTES)
+        content = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError, safe_files.Refused):
         return None
     return set(re.findall(r"\*\*([A-Z][0-9]+)\.", content))
 
@@ -1036,11 +973,42 @@ def check_adjudication(data_dir: Path, tables: dict[str, Table], report: Report)
                 )
 
 
+def check_borders(data_dir: Path, report: Report) -> None:
+    """A folder's own borders file (optional: the map falls back to the project's) must be
+    safe to read and hold country polygons with codes from the one list of codes."""
+    name = geo.BORDERS_FILE
+    if not os.path.lexists(data_dir / name):
+        return
+    try:
+        countries = geo.parse_borders(
+            safe_files.read_bytes(data_dir, name, safe_files.MAX_BORDERS_BYTES)
+        )
+    except safe_files.Refused as refused:
+        report.add(name, None, None, None, str(refused))
+        return
+    except json.JSONDecodeError as error:
+        report.add(name, error.lineno, None, None, f"valid JSON ({error.msg})", char=error.colno)
+        return
+    except (ValueError, KeyError, TypeError, IndexError, RecursionError) as error:
+        report.add(
+            name,
+            1,
+            None,
+            None,
+            f"a GeoJSON FeatureCollection of country polygons like the project's "
+            f"({type(error).__name__}: {error})",
+        )
+        return
+    for code in sorted(set(countries) - geo.country_codes()):
+        report.add(name, 1, None, code, "features whose iso_a2 is a known country code")
+
+
 def _codebook_section(data_dir: Path, column: str, table_file: str) -> str:
     """The heading of the codebook section that explains ``column`` (for messages)."""
-    try:
-        lines = (data_dir / "CODEBOOK.md").read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+    try:  # confined and capped like every data file: a link out or a FIFO is not read
+        raw = safe_files.read_bytes(data_dir, "CODEBOOK.md", safe_files.MAX_DESCRIPTOR_BYTES)
+        lines = raw.decode("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, safe_files.Refused):
         return table_file
     parent, heading = None, None
     for line in lines:
@@ -1102,27 +1070,14 @@ def _one_problem_per_cell(report: Report) -> None:
 
 
 def check_lexicon(table: Table, report: Report) -> None:
-    """Every pattern compiles and cannot match empty text."""
+    """Every pattern is safe to run (``boots.data.patterns``: RE2, restricted syntax, never
+    matching empty text)."""
     for index, row in enumerate(table.rows):
-        try:
-            compiled = re.compile(row["pattern"], re.IGNORECASE)
-        except re.error as error:
-            report.add(
-                table.resource.path,
-                table.where(index),
-                "pattern",
-                row["pattern"],
-                f"a valid regular expression ({error})",
-            )
-            continue
-        if compiled.fullmatch(""):
-            report.add(
-                table.resource.path,
-                table.where(index),
-                "pattern",
-                row["pattern"],
-                "a pattern that cannot match empty text",
-            )
+        if not row["pattern"]:
+            continue  # a missing required value, reported by the schema layer
+        reason = patterns.check(row["pattern"])
+        if reason:
+            report.add(table.resource.path, table.where(index), "pattern", row["pattern"], reason)
 
 
 def _check_mentioned(statements: Table, mentions: Table | None, report: Report) -> None:
@@ -1154,11 +1109,19 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) > 1 or (args and args[0] in {"-h", "--help"}):
         print("usage: python -m boots.data.validate [DATA_DIR]", file=sys.stderr)
         return 2
-    data_dir = Path(args[0]).resolve() if args else config.data_dir()
-    if not data_dir.is_dir():
-        print(f"{data_dir}: not a folder", file=sys.stderr)
+    try:
+        data_dir = Path(args[0]).resolve() if args else config.data_dir()
+        is_folder = data_dir.is_dir()
+    except (OSError, ValueError):  # a NUL byte or an unreadable name
+        data_dir, is_folder = Path(args[0]), False
+    if not is_folder:
+        print(printable(f"{str(data_dir)!r}: not a folder"), file=sys.stderr)
         return 2
-    return print_report(validate(data_dir))
+    try:
+        return print_report(validate(data_dir))
+    except KeyboardInterrupt:
+        print("validation interrupted; nothing was changed", file=sys.stderr)
+        return 130
 
 
 def print_report(report: Report) -> int:

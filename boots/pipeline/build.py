@@ -18,6 +18,12 @@
   default: the number of cores, at most 2).
 * ``--data DIR`` builds from another data folder into ``build/<folder name>/`` (notebooks,
   figures, site), leaving the committed outputs untouched.
+* Interruptible: Ctrl-C stops the build within seconds with one line saying so (exit status
+  130, no traceback): running kernels are killed, their staging folders and connection files
+  removed, and nothing is published, so the last good notebooks, figures and pages stay.
+* Bounded: a cell that runs longer than the per-cell timeout (``--cell-timeout``,
+  ``$BOOTS_CELL_TIMEOUT``, default 900 s) stops its notebook, which is reported as failed
+  with the cell's number.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ import asyncio
 import hashlib
 import json
 import os
+import re
+import signal
 import sys
 import tempfile
 import time
@@ -34,6 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boots import skip_iri_grammar
+from boots.data import safe_files
+from boots.data.problems import printable
 from boots.pipeline.fingerprint import notebook_fingerprint
 from boots.util import config
 from boots.util.atomic import write_bytes, write_text
@@ -42,6 +52,15 @@ from boots.util.words import counted
 
 KERNEL = "python3"
 CELL_TIMEOUT = 900
+INTERRUPTED = 130  # the exit status of a program stopped by SIGINT
+
+
+def cell_timeout() -> int:
+    """Seconds a cell may run: ``$BOOTS_CELL_TIMEOUT`` or ``CELL_TIMEOUT``."""
+    value = os.environ.get("BOOTS_CELL_TIMEOUT", "").strip()
+    return int(value) if value.isascii() and value.isdigit() and int(value) > 0 else CELL_TIMEOUT
+
+
 METADATA_KEY = "boots"
 
 
@@ -84,7 +103,8 @@ class Layout:
         data_dir = data_dir.resolve()
         if data_dir == config.DEFAULT_DATA_DIR.resolve():
             return cls.default()
-        return cls.in_folder(config.ROOT / "build" / data_dir.name, data_dir)
+        name = re.sub(r"[^A-Za-z0-9._-]+", "_", data_dir.name).lstrip(".") or "data"
+        return cls.in_folder(config.ROOT / "build" / name, data_dir)
 
 
 def _sha256(data: bytes) -> str:
@@ -92,11 +112,19 @@ def _sha256(data: bytes) -> str:
 
 
 def data_fingerprint(data_dir: Path) -> str:
-    """Hash of every file in the data folder (what validation checks)."""
+    """Hash of every entry of the data folder (what validation checks), read without following
+    a link or opening a special file: a regular file by its content, a link by its target,
+    anything else by its kind (so a hostile folder cannot make the build read outside it)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
-        digest.update(f"{path.relative_to(data_dir).as_posix()}\0".encode())
-        digest.update(_sha256(path.read_bytes()).encode())
+    for name, path in safe_files.entries(data_dir):
+        if path is not None:
+            content = _sha256(path.read_bytes()).encode()
+        elif (data_dir / name).is_symlink():
+            content = b"link:" + os.fsencode(os.readlink(data_dir / name))
+        else:
+            content = b"special"
+        digest.update(f"{name}\0".encode())
+        digest.update(content)
     return digest.hexdigest()
 
 
@@ -132,7 +160,15 @@ def is_current(notebook: dict, fingerprint: str | None, figures_dir: Path) -> bo
     )
 
 
-def _failure(notebook, error: Exception) -> str:
+def _failure(notebook, error: Exception, running: int | None, timeout: int) -> str:
+    from nbclient.exceptions import CellTimeoutError
+
+    if isinstance(error, CellTimeoutError | TimeoutError):
+        where = f"cell {running + 1}" if running is not None else "a cell"
+        return (
+            f"{where} did not finish within {timeout} s (the per-cell timeout; "
+            "BOOTS_CELL_TIMEOUT=seconds changes it) and was stopped"
+        )
     for number, cell in enumerate(notebook.cells, start=1):
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
@@ -163,23 +199,35 @@ async def execute(path: Path, target: Path, layout: Layout) -> Outcome:
             MPLBACKEND="module://matplotlib_inline.backend_inline",
         )
         env.pop("JPY_PARENT_PID", None)
+        timeout = cell_timeout()
+        running: list[int] = []
         client = NotebookClient(
             notebook,
-            timeout=CELL_TIMEOUT,
+            timeout=timeout,
             kernel_name=KERNEL,
             record_timing=False,
+            shutdown_kernel="immediate",
+            on_cell_start=lambda cell, cell_index: running.append(cell_index),
             resources={"metadata": {"path": str(target.parent)}},
         )
-        # Talk to the kernel over local sockets in the staging folder, not TCP ports.
+        # Talk to the kernel over local sockets in the staging folder, not TCP ports, and
+        # keep its connection file there too, so removing the folder leaves nothing behind.
         client.km = client.create_kernel_manager()
         client.km.transport = "ipc"
         client.km.ip = str(Path(scratch) / "kernel")
+        client.km.connection_file = str(Path(scratch) / "kernel.json")
+        manager = client.km
         try:
             await client.async_execute(env=env)
+            await asyncio.sleep(0)  # a Ctrl-C that arrived during the last cell lands here
         except Exception as error:  # any failure: report it, publish nothing
-            outcome.error = _failure(notebook, error)
+            if getattr(asyncio.get_running_loop(), "interrupted", False):
+                raise asyncio.CancelledError from None  # Ctrl-C, not a failure
+            outcome.error = _failure(notebook, error, running[-1] if running else None, timeout)
             outcome.seconds = time.perf_counter() - started
             return outcome
+        finally:  # also on Ctrl-C (cancellation): no kernel outlives its notebook
+            await _kill(manager)
         produced = sorted(staging.iterdir())
         layout.figures_dir.mkdir(parents=True, exist_ok=True)
         for staged in produced:
@@ -204,6 +252,23 @@ async def execute(path: Path, target: Path, layout: Layout) -> Outcome:
     return outcome
 
 
+async def _kill(manager) -> None:
+    """Stop a kernel at once if nbclient has not already (shielded from cancellation)."""
+
+    async def kill() -> None:
+        try:
+            if manager.has_kernel:
+                await manager.shutdown_kernel(now=True)
+        except Exception:  # already gone
+            pass
+        finally:
+            cleanup = manager.cleanup_resources()
+            if asyncio.iscoroutine(cleanup):
+                await cleanup
+
+    await asyncio.shield(kill())
+
+
 async def _run_all(jobs_list, jobs: int, layout: Layout, log) -> list[Outcome]:
     semaphore = asyncio.Semaphore(jobs)
     started = time.perf_counter()
@@ -218,7 +283,50 @@ async def _run_all(jobs_list, jobs: int, layout: Layout, log) -> list[Outcome]:
             )
             return outcome
 
-    return await asyncio.gather(*(one(*job) for job in jobs_list))
+    loop = asyncio.get_running_loop()
+    tasks = [asyncio.create_task(one(*job)) for job in jobs_list]
+    if isinstance(loop, _BuildLoop):
+        loop.on_interrupt = lambda: [task.cancel() for task in tasks]
+    results = await asyncio.gather(*tasks, return_exceptions=True)
+    if getattr(loop, "interrupted", False):
+        raise KeyboardInterrupt
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return results
+
+
+class _BuildLoop(asyncio.SelectorEventLoop):
+    """The build's event loop: Ctrl-C cancels every notebook (each kills its kernel) and
+    marks the build interrupted.
+
+    nbclient installs, for each kernel it starts, a SIGINT handler of its own on the running
+    loop and removes it when that kernel is done, which would leave the signal unhandled
+    between kernels and report an interrupt as a dead kernel. This loop keeps one handler
+    for the whole build instead, and ignores the ones nbclient asks for.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.interrupted = False
+        self.on_interrupt = lambda: None
+        super().add_signal_handler(signal.SIGINT, self._interrupt)
+
+    def _interrupt(self) -> None:
+        self.interrupted = True
+        self.on_interrupt()
+
+    def add_signal_handler(self, sig, callback, *args) -> None:
+        if sig != signal.SIGINT:
+            super().add_signal_handler(sig, callback, *args)
+
+    def remove_signal_handler(self, sig) -> bool:
+        return sig != signal.SIGINT and super().remove_signal_handler(sig)
+
+    def close(self) -> None:  # give Ctrl-C back to Python (KeyboardInterrupt) after the run
+        if not self.is_closed():
+            super().remove_signal_handler(signal.SIGINT)
+        super().close()
 
 
 def _shown(path: Path) -> str:
@@ -268,7 +376,8 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     log(f"notebooks: {len(todo)} to execute, {len(sources) - len(todo)} up to date")
     if todo:
         jobs = jobs or min(2, os.cpu_count() or 1)
-        outcomes += asyncio.run(_run_all(todo, jobs, layout, log))
+        with asyncio.Runner(loop_factory=_BuildLoop) as runner:
+            outcomes += runner.run(_run_all(todo, jobs, layout, log))
     failed = [o for o in outcomes if o.error]
     for outcome in failed:
         log(f"error: {_shown(outcome.notebook)}: {outcome.error}")
@@ -283,6 +392,15 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     return 1 if failed else 0
 
 
+def run(layout: Layout, force: bool = False, jobs: int | None = None, log=print) -> int:
+    """``build``, stopping cleanly on Ctrl-C: one line, exit status 130, outputs kept."""
+    try:
+        return build(layout, force=force, jobs=jobs, log=log)
+    except KeyboardInterrupt:
+        log("build interrupted (Ctrl-C): kernels stopped; the last good outputs are kept")
+        return INTERRUPTED
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m boots.pipeline.build", description=__doc__.split("\n\n")[0]
@@ -294,12 +412,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jobs", type=int, help="notebooks executed at once (default: cores, max 2)"
     )
+    parser.add_argument(
+        "--cell-timeout",
+        type=int,
+        help=f"seconds a cell may run (default: $BOOTS_CELL_TIMEOUT or {CELL_TIMEOUT})",
+    )
     args = parser.parse_args(argv)
-    if args.data and not args.data.is_dir():
-        print(f"{args.data}: not a folder", file=sys.stderr)
+    if args.cell_timeout:
+        os.environ["BOOTS_CELL_TIMEOUT"] = str(args.cell_timeout)
+    try:
+        is_folder = args.data is None or args.data.is_dir()
+    except (OSError, ValueError):
+        is_folder = False
+    if not is_folder:
+        print(printable(f"{str(args.data)!r}: not a folder"), file=sys.stderr)
         return 2
     layout = Layout.for_data(args.data) if args.data else Layout.default()
-    return build(layout, force=args.force, jobs=args.jobs, log=lambda m: print(m, flush=True))
+    return run(layout, force=args.force, jobs=args.jobs, log=lambda m: print(m, flush=True))
 
 
 if __name__ == "__main__":

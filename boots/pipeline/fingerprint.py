@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import os
 from functools import cache
 from pathlib import Path
 
@@ -123,7 +124,9 @@ def _data_digest(data_dir: Path, reads: list[str]) -> str:
     digest = hashlib.sha256()
     for relative in reads:
         path = data_dir / relative
-        if path.is_dir():
+        if path.is_symlink():  # never followed: a link out of the folder is not read
+            content = b"link:" + os.fsencode(os.readlink(path))
+        elif path.is_dir():
             listing = "\n".join(sorted(p.name for p in path.iterdir()))
             content = f"folder\0{listing}".encode()
         elif path.is_file():

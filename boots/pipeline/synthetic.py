@@ -158,7 +158,7 @@ def _paragraphs(source: Path) -> tuple[list[_Paragraph], pd.DataFrame]:
         own = mentions[mentions.article_id == article.article_id]
         located = [(row, text.locate(row["quote"], content)) for row in own.to_dict("records")]
         excluded = {
-            text.normalise(row["passage"]).strip(",;:. "): row
+            text.passage_key(row["passage"]): row
             for row in exclusions[exclusions.article_id == article.article_id].to_dict("records")
         }
         skip = {text.normalise(v) for v in (article.headline, article.standfirst) if v}
@@ -189,7 +189,7 @@ def _paragraphs(source: Path) -> tuple[list[_Paragraph], pd.DataFrame]:
                         for m in inside
                     ):
                         continue
-                    row = excluded.get(text.normalise(passage.text).strip(",;:. "))
+                    row = excluded.get(text.passage_key(passage.text))
                     if row is None or row["reason"] == "repeat":
                         usable = False
                         break

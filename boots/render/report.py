@@ -17,12 +17,18 @@ from IPython.display import Markdown, display
 from boots.render.site import FINDING_KEY
 from boots.util.words import counted
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>$-])")
+# What renderers turn into a live link by themselves (GFM autolinks: scheme://, www., emails).
+_AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.IGNORECASE)
+_ENTITY = {":": "&#58;", ".": "&#46;", "@": "&#64;"}
 
 
 def escape(value: object) -> str:
-    """``value`` as literal markdown text: HTML-escaped and markdown punctuation backslashed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+    """``value`` as literal markdown text: HTML-escaped, markdown punctuation and ``$`` (math)
+    backslashed, and URLs and e-mail addresses defused so no renderer makes a link the data
+    did not ask for (they still read the same)."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False))
+    return _AUTOLINK.sub(lambda m: _ENTITY[m.group()], text)
 
 
 def setup() -> None:

@@ -1,0 +1,151 @@
+"""The build stops cleanly: on Ctrl-C within seconds, and on a hanging cell by the timeout.
+
+Both leave no kernel running, no temporary folder or kernel file behind, and the last good
+outputs exactly as they were."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import nbformat
+
+from boots.pipeline import build
+from boots.util import config
+from tests.conftest import snapshot
+
+DRIVER = """
+import sys
+from pathlib import Path
+from boots.pipeline import build
+from boots.util import config
+out, sources = map(Path, sys.argv[1:3])
+layout = build.Layout.in_folder(out, config.DEFAULT_DATA_DIR, sources_dir=sources)
+sys.exit(build.run(layout, log=lambda message: print(message, flush=True)))
+"""
+
+
+def _hanging_notebook(path: Path, started: Path) -> None:
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# 09 · probe\n\n**Question:** does the build stop?"),
+        nbformat.v4.new_code_cell("import pathlib, time"),
+        nbformat.v4.new_code_cell(f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(600)"),
+    ]
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell{number}"
+    nbformat.write(notebook, path)
+
+
+def _last_good_outputs(out: Path) -> dict[str, str]:
+    (out / "notebooks").mkdir(parents=True)
+    (out / "figures").mkdir()
+    last = nbformat.v4.new_notebook()
+    last.cells = [nbformat.v4.new_markdown_cell("# 09 · the last good run")]
+    last.cells[0]["id"] = "last"
+    nbformat.write(last, out / "notebooks" / "09-probe.ipynb")
+    (out / "figures" / "09-probe.png").write_bytes(b"last good figure")
+    return _outputs(out)
+
+
+def _outputs(out: Path) -> dict[str, str]:
+    """Notebooks and figures (the build's validation stamp is a record, not an output)."""
+    return {k: v for k, v in snapshot(out).items() if k.split("/")[0] in {"notebooks", "figures"}}
+
+
+def _processes_marked(mark: str) -> list[int]:
+    """Processes (kernels included) whose environment carries ``mark``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            if mark.encode() in (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def _wait_until_gone(mark: str, seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while (left := _processes_marked(mark)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return left
+
+
+def test_ctrl_c_stops_the_build_within_seconds_and_keeps_the_last_good_outputs(tmp_path):
+    sources, out, scratch, runtime = (tmp_path / n for n in ("src", "out", "tmp", "runtime"))
+    for folder in (sources, scratch, runtime):
+        folder.mkdir()
+    started = tmp_path / "cell-started"
+    _hanging_notebook(sources / "09-probe.ipynb", started)
+    good = _last_good_outputs(out)
+    mark = f"boots-test-{uuid.uuid4().hex}"
+    env = dict(
+        os.environ,
+        BOOTS_TEST_MARK=mark,
+        TMPDIR=str(scratch),
+        JUPYTER_RUNTIME_DIR=str(runtime),
+        PYTHONPATH=str(config.ROOT),
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(out), str(sources)],
+        cwd=config.ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, as a terminal's foreground job
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not started.exists():
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the hanging cell never started"
+            time.sleep(0.1)
+        assert _processes_marked(mark), "a kernel is running"
+        interrupted = time.monotonic()
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground group
+        stdout, stderr = process.communicate(timeout=15)
+        stopped_in = time.monotonic() - interrupted
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == build.INTERRUPTED, stdout + stderr
+    assert stopped_in < 10, f"took {stopped_in:.1f} s to stop"
+    assert "build interrupted (Ctrl-C)" in stdout
+    assert "Traceback" not in stdout + stderr and "Error" not in stderr, stderr
+    assert _wait_until_gone(mark, 5) == [], "no kernel may outlive the build"
+    assert _outputs(out) == good, "an interrupted build publishes nothing"
+    assert list(scratch.iterdir()) == [], "no temporary build folder is left"
+    assert list(runtime.iterdir()) == [], "no kernel connection file is left"
+
+
+def test_a_hanging_cell_is_stopped_by_the_per_cell_timeout(tmp_path, monkeypatch):
+    sources, out, scratch = tmp_path / "src", tmp_path / "out", tmp_path / "tmp"
+    sources.mkdir()
+    scratch.mkdir()
+    _hanging_notebook(sources / "09-probe.ipynb", tmp_path / "cell-started")
+    good = _last_good_outputs(out)
+    mark = f"boots-test-{uuid.uuid4().hex}"
+    monkeypatch.setenv("BOOTS_TEST_MARK", mark)
+    monkeypatch.setenv("BOOTS_CELL_TIMEOUT", "2")
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    layout = build.Layout.in_folder(out, config.DEFAULT_DATA_DIR, sources_dir=sources)
+    messages: list[str] = []
+    assert build.run(layout, log=messages.append) == 1
+    report = "\n".join(messages)
+    assert (
+        "09-probe.ipynb: cell 3 did not finish within 2 s (the per-cell timeout; "
+        "BOOTS_CELL_TIMEOUT=seconds changes it) and was stopped" in report
+    ), report
+    assert _wait_until_gone(mark, 5) == []
+    assert _outputs(out) == good
+    assert list(scratch.iterdir()) == []
