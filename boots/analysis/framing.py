@@ -20,10 +20,11 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from boots.analysis import reuse
-from boots.data import text
+from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.data.validate import passage_key
 from boots.render import figures, style
+from boots.render.report import names_list
 
 UNATTRIBUTED = "(not a statement in the tables)"
 
@@ -195,7 +196,9 @@ def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top
     bottom = np.zeros(len(shares))
     for stance in shares.columns:
         colour = style.STANCE_COLOURS.get(stance, "#DDDDDD")
-        label = style.STANCE_LABELS.get(stance, "not a statement")
+        label = (
+            labels.label("stance", stance) if stance in style.STANCE_COLOURS else "not a statement"
+        )
         left.barh(
             range(len(shares)),
             shares[stance],
@@ -375,6 +378,55 @@ def word_diff(reference: list[str], wording: list[str]) -> str:
     return " ".join(out)
 
 
+def _display_words(passage: str) -> list[tuple[str, str]]:
+    """(comparison key, word as printed) for each word of ``passage``."""
+    out = []
+    for word in text.normalise(passage).split():
+        key = " ".join(reuse.tokens(word))
+        out.append((key or word, word))
+    return out
+
+
+def diff_html(reference: str, wording: str) -> str:
+    """How ``wording`` differs from ``reference``, word by word, as HTML: removed words in
+    ``<del>``, added ones in ``<ins>``, shared words as this wording prints them (case and
+    punctuation kept; words match regardless of case and punctuation)."""
+    import html
+
+    ref, new = _display_words(reference), _display_words(wording)
+    matcher = difflib.SequenceMatcher(
+        None, [k for k, _ in ref], [k for k, _ in new], autojunk=False
+    )
+    out = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(html.escape(" ".join(w for _, w in new[b0:b1])))
+        if op in {"delete", "replace"}:
+            removed = html.escape(" ".join(w for _, w in ref[a0:a1]))
+            out.append(f'<del class="drift" title="not in this wording">{removed}</del>')
+        if op in {"insert", "replace"}:
+            added = html.escape(" ".join(w for _, w in new[b0:b1]))
+            out.append(f'<ins class="drift" title="added in this wording">{added}</ins>')
+    return " ".join(out)
+
+
+def drift_view(drift: pd.DataFrame) -> pd.DataFrame:
+    """The drift table for readers: speaker, outlet, how the wording is reported, the
+    scores, and the changes from the reference wording marked up (``diff_html``)."""
+    return pd.DataFrame(
+        {
+            "speaker": drift.speaker,
+            "outlet": drift.outlet,
+            "reported as": drift.quote_type.map(lambda c: labels.label("quote_type", c)),
+            "similarity": drift.similarity,
+            "coverage": drift.coverage,
+            "changes from the earliest wording": [
+                diff_html(r, w) for r, w in zip(drift.reference_wording, drift.wording, strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+
+
 def similarity(reference: list[str], wording: list[str]) -> float:
     """2 x matched words / all words (difflib's ratio over words): 1 for identical wordings."""
     return difflib.SequenceMatcher(None, reference, wording, autojunk=False).ratio()
@@ -423,6 +475,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
         "similarity",
         "coverage",
         "reference_article",
+        "reference_wording",
         "diff",
     ]
     if mentions.empty:
@@ -441,6 +494,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
             "similarity": [c[0] for c in compared],
             "coverage": [c[1] for c in compared],
             "reference_article": mentions.statement_id.map(reference.article_id),
+            "reference_wording": mentions.statement_id.map(reference.quote),
             "diff": [c[2] for c in compared],
         }
     )
@@ -452,6 +506,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
 
 
 DRIFT_ROWS = 40
+DRIFT_HTML = ("changes from the earliest wording",)
 
 
 def prominence_title(shares: pd.DataFrame) -> str:
@@ -590,3 +645,27 @@ def printed_errors(evidence: Evidence) -> pd.DataFrame:
     )
     kept = longest_first.drop_duplicates(["outlet", "printed"]).drop(columns="n")
     return kept.sort_index().reset_index(drop=True)
+
+
+def what_we_found(evidence: Evidence) -> list[str]:
+    """Notebook 03's closing sentences, computed from the tables and the article texts."""
+    articles = evidence.articles
+    headline = articles.headline_focus.str.split(";").explode().value_counts()
+    focus = labels.categories("headline_focus")
+    leads = ", ".join(f"{count} with {focus.get(code, code)}" for code, count in headline.items())
+    firsts = prominence(evidence)
+    firsts = firsts[firsts.first_rank == 1]
+    top = firsts.speaker.value_counts()
+    drift = drift_table(evidence)
+    least = drift.groupby("statement").similarity.min().sort_values()
+    changed = drift[drift.statement == least.index[0]]
+    errors = printed_errors(evidence)
+    return [
+        f"Of {len(articles)} headlines, {leads.replace(' with ', ' lead with ', 1)}.",
+        f"{top.iloc[0]} of {len(articles)} outlets quote {top.index[0]} first.",
+        f"The wording that changed most between outlets is {changed.speaker.iloc[0]}'s "
+        f"(similarity down to {least.iloc[0]:.2f}, in "
+        f"{names_list(list(changed[changed.similarity == least.iloc[0]].outlet))}).",
+        f"The articles print {len(errors)} name errors"
+        + (f", in {names_list(list(dict.fromkeys(errors.outlet)))}." if len(errors) else "."),
+    ]

@@ -19,9 +19,11 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from boots.analysis.stance import date_label, decide_stance, place
+from boots.analysis.stance import date_label, decide_stance, place, statement_tooltips
+from boots.data import labels
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.render.report import names_list
 
 NO_CREDIT = "no credit given"
 ONE_DAY = pd.Timedelta(days=1)
@@ -45,6 +47,9 @@ def timeline_rows(evidence: Evidence) -> pd.DataFrame:
         .reset_index()
     )
     first = rows.groupby("speaker_id").start.transform("min")
+    tooltips = statement_tooltips(evidence)
+    rows["statement_id"] = rows.ids.str.split(";").str[0]
+    rows["tooltip"] = rows.ids.map(lambda ids: "\n".join(tooltips[i] for i in ids.split(";")))
     return (
         rows.assign(first=first)
         .sort_values(["first", "label", "start"], kind="stable")
@@ -64,12 +69,12 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
 
     A statement known to the day fills that day; a range is drawn lighter over its days;
     'before' has no earlier bound and is drawn as an open bar ending on its date."""
-    labels = list(dict.fromkeys(rows.label))
-    y = {label: i for i, label in enumerate(labels)}
+    shown = list(dict.fromkeys(rows.label))
+    y = {label: i for i, label in enumerate(shown)}
     first_day = min(rows.start.min(), marks.published.min())
     last_day = max(rows.date.max(), marks.published.max()) + ONE_DAY
     axis_start = first_day - ONE_DAY
-    fig, ax = plt.subplots(figsize=(10, 0.32 * len(labels) + 2.2))
+    fig, ax = plt.subplots(figsize=(10, 0.32 * len(shown) + 2.2))
     counts = rows.groupby("label").cumcount()
     per_label = rows.groupby("label").label.transform("size")
     for row, k, n in zip(rows.itertuples(), counts, per_label, strict=True):
@@ -83,7 +88,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
         else:
             start, alpha, hatch = row.start, 1.0, None
         end = row.date + ONE_DAY
-        ax.barh(
+        bars = ax.barh(
             bottom,
             end - start,
             left=start,
@@ -96,6 +101,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
             linewidth=0.5,
             zorder=3,
         )
+        figures.link(bars.patches[0], row.statement_id, row.tooltip)
         if row.statements > 1:
             ax.text(
                 end - pd.Timedelta(hours=2),
@@ -120,15 +126,15 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
             fontsize=7,
             color="#333333",
         )
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.set_ylim(len(labels) - 0.5, -2.2)
+    ax.set_yticks(range(len(shown)), [figures.wrap(label, 45) for label in shown], fontsize=8)
+    ax.set_ylim(len(shown) - 0.5, -2.2)
     ax.set_xlim(axis_start, last_day + pd.Timedelta(hours=6))
     ax.xaxis.set_major_locator(mdates.DayLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%a %-d %b"))
     ax.set_xlabel("Day of the statement (2024); each bar spans the days it can have been made")
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=style.STANCE_LABELS[s])
+        Patch(facecolor=style.STANCE_COLOURS[s], label=labels.label("stance", s))
         for s in style.STANCE_COLOURS
         if s in set(rows.stance)
     ]
@@ -172,7 +178,20 @@ def reaction_graph(evidence: Evidence) -> tuple[pd.DataFrame, pd.DataFrame]:
         name=("name", "first"), place=("place", "first"), first_day=("date", "min")
     )
     nodes = nodes.join(detail).reset_index()
+    # Each node links to the speaker's earliest statement in the graph (an answer, or the
+    # remark answered).
+    in_graph = stated[
+        stated.statement_id.isin(set(links.statement_id) | set(links.responds_to))
+    ].sort_values(["date", "statement_id"], kind="stable")
+    first = in_graph.drop_duplicates("speaker_id").set_index("speaker_id").statement_id
+    nodes["statement_id"] = nodes.speaker_id.map(first)
+    nodes["tooltip"] = nodes.statement_id.map(statement_tooltips(evidence))
     return nodes, edges
+
+
+def speaker_label(name: str, where: str) -> str:
+    """'Olaf Scholz (Germany)', but 'Government of Germany', not '... (Germany)'."""
+    return name if where.lower() in name.lower() else f"{name} ({where})"
 
 
 def _columns(groups: list[list], gap: float = 1.0, fill: bool = False) -> dict:
@@ -226,7 +245,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         node_size=380,
         connectionstyle="arc3,rad=0.0",
     )
-    nx.draw_networkx_nodes(
+    drawn = nx.draw_networkx_nodes(
         graph,
         positions,
         ax=ax,
@@ -236,15 +255,25 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         edgecolors="#222222",
         linewidths=0.6,
     )
+    figures.link_each(
+        drawn, [info.at[n, "statement_id"] for n in order], [info.at[n, "tooltip"] for n in order]
+    )
+    # Names sit on a white box above the arrows (which pass behind them); the first day's
+    # names stand left of their node, where no arrow arrives.
+    first_column = set(groups[0])
     for node in order:
         x, y = positions[node]
+        left = node in first_column and len(days) > 1
         ax.annotate(
-            f"{info.at[node, 'name']} ({info.at[node, 'place']})",
+            figures.wrap(speaker_label(info.at[node, "name"], info.at[node, "place"]), 34),
             (x, y),
-            xytext=(10, 0),
+            xytext=(-12 if left else 12, 0),
             textcoords="offset points",
+            ha="right" if left else "left",
             va="center",
             fontsize=8,
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
         )
     for day, group in zip(days, groups, strict=True):
         x = positions[group[0]][0]
@@ -267,11 +296,13 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             textcoords="offset points",
             fontsize=7,
             color="#555555",
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9},
         )
     ax.set_axis_off()
-    ax.set_xlim(-0.3, (len(days) - 1) * 1.6 + 1.5)
+    ax.set_xlim(-1.3 if len(days) > 1 else -0.3, (len(days) - 1) * 1.6 + 1.5)
     handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=style.STANCE_LABELS[s])
+        Patch(facecolor=style.STANCE_COLOURS[s], label=labels.label("stance", s))
         for s in style.STANCE_COLOURS
         if s in set(nodes.stance)
     ]
@@ -444,3 +475,35 @@ def relay_title(relay: pd.DataFrame) -> str:
     return (
         f"{counts.get(NO_CREDIT, 0)} of {len(relay)} mentions credit no channel; credited: {wires}"
     )
+
+
+def what_we_found(evidence: Evidence) -> list[str]:
+    """Notebook 02's closing sentences, computed from the tables and the article texts."""
+    from boots.analysis import reuse
+
+    nodes, edges = reaction_graph(evidence)
+    bounds = [labels.statement_bounds(row) for _, row in evidence.statements.iterrows()]
+    missing = [pd.isna(first) if first is not None else True for first, _ in bounds]
+    day = sum(
+        1 for (first, last), gap in zip(bounds, missing, strict=True) if not gap and first == last
+    )
+    open_start = sum(missing)
+    relay = relay_table(evidence)
+    reach = reach_table(evidence, relay)
+    everywhere = reach[reach["reached all"]]
+    outlets = evidence.outlet_names
+    bodies = {article: evidence.body(article) for article in evidence.articles.article_id}
+    _, similar = reuse.reuse_matrices(bodies)
+    first, second, score = reuse.closest_pair(similar)
+    return [
+        reaction_title(nodes, edges) + ".",
+        f"Of {len(bounds)} statements, {day} are known to the day, {open_start} only as on or "
+        f"before a day, and {len(bounds) - day - open_start} only to a range of days.",
+        f"{len(everywhere)} statements reached all {evidence.articles.outlet.nunique()} outlets"
+        + (f" ({names_list(list(everywhere.speaker))})" if len(everywhere) else "")
+        + f"; {int((reach.outlets == 1).sum())} of {len(reach)} reached only one.",
+        f"{int((relay.channel == NO_CREDIT).sum())} of {len(relay)} mentions credit no "
+        "channel for the words they report.",
+        f"{outlets[first]} and {outlets[second]} share the most wording (Jaccard "
+        f"{score:.2f}): {reuse.pair_explanation(*evidence.articles.set_index('article_id').byline_wire[[first, second]])}.",
+    ]

@@ -1,4 +1,5 @@
-"""Colours and markers shared by every figure, keyed by the schema's codes.
+"""Colours and markers shared by every figure, keyed by the schema's codes (the codes'
+labels live with the schema: ``boots.data.labels``).
 
 The stance palette is Okabe & Ito's colour-blind-safe set; "no statement reported" is a
 light grey with a dotted hatch, so it is never mistaken for a stance.
@@ -13,23 +14,9 @@ STANCE_COLOURS = {
     "welcomes": "#009E73",  # bluish green
     "other": "#999999",  # grey
 }
-STANCE_LABELS = {
-    "open": "does not rule it out",
-    "rules_out": "rules it out",
-    "warns": "warns of consequences",
-    "welcomes": "welcomes it",
-    "other": "other remark only",
-}
 NO_STATEMENT = {"colour": "#F2F2F2", "hatch": "....", "label": "no statement reported"}
 
 FIRMNESS_ORDER = ["categorical", "no_plans", "not_now", "unspecified", "not_applicable"]
-FIRMNESS_LABELS = {
-    "categorical": 'categorical\n("will not")',
-    "no_plans": 'no plans\n("not planning")',
-    "not_now": 'not now\n("for the moment")',
-    "unspecified": "wording\nnot reported",
-    "not_applicable": "neither denial\nnor warning",
-}
 SCOPE_MARKERS = {
     "any_troops": "o",
     "combat_troops": "^",
@@ -37,12 +24,4 @@ SCOPE_MARKERS = {
     "non_combat_roles": "D",
     "not_specified": "P",
     "not_applicable": "X",
-}
-SCOPE_LABELS = {
-    "any_troops": "any troops",
-    "combat_troops": "combat troops",
-    "large_scale": "large-scale deployment",
-    "non_combat_roles": "non-combat roles",
-    "not_specified": "troops not specified",
-    "not_applicable": "not about deployment",
 }

@@ -1,0 +1,84 @@
+"""Tables as readers see them: words for codes, names for identifiers.
+
+``view(frame)`` turns a table computed by the analyses into the one a reader should see:
+coded values, index entries and column headers become their labels from the schema
+(``boots.data.labels``), identifier columns are dropped (the table already names the
+speaker, outlet or statement in words), yes/no for booleans and dates in words. ``show``
+displays the result with ``boots.render.report.table``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from boots.data import labels
+from boots.render import report
+
+IDENTIFIERS = {
+    "article_id",
+    "statement_id",
+    "speaker_id",
+    "mention_id",
+    "exclusion_id",
+    "term_id",
+    "article",
+    "statement",
+    "reference_article",
+    "position",
+}
+# Columns that hold a schema field's codes under another name.
+ALIASES = {
+    "other_stance": "stance",
+    "stances": "stance",
+    "focus": "headline_focus",
+    "headline foregrounds": "headline_focus",
+    "lede foregrounds": "headline_focus",
+    "date is": "published_certainty",
+    "wording is": "quote_type",
+}
+
+
+def _field(name: object) -> dict[str, str]:
+    name = str(name)
+    return labels.categories(ALIASES.get(name, name))
+
+
+def _words(value: object, names: dict[str, str]) -> object:
+    if not isinstance(value, str):
+        return value
+    for separator in (";", ", "):
+        if separator in value and all(part in names for part in value.split(separator)):
+            return ", ".join(names[part] for part in value.split(separator))
+    return names.get(value, value)
+
+
+def view(frame: pd.DataFrame | pd.Series) -> pd.DataFrame:
+    """``frame`` in readers' words (see the module docstring)."""
+    out = frame.to_frame() if isinstance(frame, pd.Series) else frame.copy()
+    out = out.drop(columns=[c for c in out.columns if str(c) in IDENTIFIERS])
+    if {"country", "name"} <= set(out.columns):  # an ISO code beside the country's name
+        out = out.drop(columns="country")
+    for column in out.columns:
+        names = _field(column)
+        series = out[column]
+        if names:
+            out[column] = series.map(lambda v, n=names: _words(v, n))
+        elif pd.api.types.is_bool_dtype(series):
+            out[column] = series.map({True: "yes", False: "no"})
+        elif pd.api.types.is_datetime64_any_dtype(series):
+            out[column] = series.map(lambda d: "" if pd.isna(d) else f"{d:%-d %B %Y}")
+    index_names = _field(out.index.name)
+    if index_names:
+        out.index = out.index.map(lambda v: _words(v, index_names))
+    column_names = _field(out.columns.name)
+    if column_names:
+        out = out.rename(columns=lambda c: _words(c, column_names))
+    elif all(str(c) in labels.categories("stance") or str(c) == "none" for c in out.columns):
+        stance = {**labels.categories("stance"), "none": "not a statement"}
+        out = out.rename(columns=lambda c: stance.get(str(c), c))
+    return out
+
+
+def show(frame, empty: str = "No rows.", html_columns: tuple[str, ...] = ()):
+    """Display ``view(frame)`` as a reader's table."""
+    return report.table(view(frame), empty=empty, html_columns=html_columns)
