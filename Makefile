@@ -19,7 +19,7 @@ DATA ?=
 FORCE ?=
 BUILD_ARGS := $(if $(DATA),--data "$(DATA)") $(if $(FORCE),--force)
 
-.PHONY: all help env validate notebooks dictionary test lint format lab bench clean
+.PHONY: all help env validate notebooks dictionary test lint format lab bench browser screenshots clean
 
 all: env notebooks ## Build everything: environment, validation, notebooks, figures, HTML (`make`)
 
@@ -39,13 +39,13 @@ $(STAMP): requirements.txt pyproject.toml
 validate: $(STAMP) ## Check the curated tables against the schema and the articles (DATA=folder to check another)
 	@$(BIN)/python -m boots.data.validate $(if $(DATA),"$(DATA)")
 
-notebooks: $(STAMP) ## Execute stale notebooks in place, write figures/ and render site/
+notebooks: $(STAMP) ## Execute stale notebooks in place, write figures/ and build the site in site/
 	@$(BIN)/python -m boots.pipeline.build $(BUILD_ARGS)
 
 dictionary: $(STAMP) ## Regenerate data/README.md (the data dictionary) from data/datapackage.json
 	@$(BIN)/python -m boots.data.dictionary --write
 
-test: $(STAMP) ## Run every test: lint, data validation, unit tests, strict nbval on every notebook
+test: $(STAMP) browser ## Run every test: lint, data validation, unit tests, strict nbval, the site in Chromium
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
 	@$(BIN)/python -m boots.data.validate
@@ -63,6 +63,25 @@ lab: $(STAMP) ## Open JupyterLab on the project's environment
 
 bench: $(STAMP) ## Time the build: full, floor (plain Python), naive nbconvert, no-op, 10^3-10^5 statements
 	@$(BIN)/python -m boots.pipeline.bench
+
+AXE_VERSION := 4.14.1
+AXE := build/axe/node_modules/axe-core/axe.min.js
+
+browser: $(AXE) ## Install what the browser test needs when missing: Chromium (apt-get), axe-core (npm)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  echo "==> installing chromium and chromium-driver with apt-get"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+$(AXE):
+	@command -v npm >/dev/null || { echo "==> installing npm with apt-get"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq npm >/dev/null; }
+	@echo "==> installing axe-core $(AXE_VERSION) from npm into build/axe"
+	@npm install --silent --no-save --no-audit --no-fund --prefix build/axe axe-core@$(AXE_VERSION)
+
+screenshots: notebooks browser ## Photograph the index, a notebook page and an article page into docs/screenshots/
+	@$(BIN)/python -m boots.pipeline.screenshots
 
 clean: ## Remove the environment and the rendered site (keeps committed outputs)
 	rm -rf $(VENV) site build .pytest_cache

@@ -19,7 +19,7 @@ from boots.data import labels, tables
 from boots.util import config
 from tests.test_site import PLACEHOLDER_ALT, parse
 
-AXE_VERSION = "4.14.1"
+AXE_VERSION = "4.14.1"  # the Makefile's AXE_VERSION
 AXE_DIR = config.ROOT / "build" / "axe"
 AXE = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 DIFF_MARKUP = re.compile(r"\[-|-\]|\{\+|\+\}")

@@ -57,7 +57,7 @@ def view(frame: pd.DataFrame | pd.Series) -> pd.DataFrame:
     out = frame.to_frame() if isinstance(frame, pd.Series) else frame.copy()
     out = out.drop(columns=[c for c in out.columns if str(c) in IDENTIFIERS])
     if {"country", "name"} <= set(out.columns):  # an ISO code beside the country's name
-        out = out.drop(columns="country")
+        out = out.drop(columns="country").rename(columns={"name": "country"})
     for column in out.columns:
         names = _field(column)
         series = out[column]

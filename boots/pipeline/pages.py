@@ -28,6 +28,8 @@ from boots.data.tables import Evidence
 from boots.render import figures, site
 
 STATEMENTS_PAGE = "statements"
+# Up to this many statements, each entry is a section of the page's contents and search.
+HEADED_ENTRIES = 300
 ARTICLES_DIR = "articles"
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -75,6 +77,7 @@ class Mark:
     anchor: str
     html_open: str
     html_close: str
+    nested: str = ""  # shown instead when the passage is already marked (same words)
 
 
 def _mention_marks(evidence: Evidence, article_id: str, full: pd.DataFrame) -> list[Mark]:
@@ -97,6 +100,10 @@ def _mention_marks(evidence: Evidence, article_id: str, full: pd.DataFrame) -> l
                 f'<a class="mention stance-{site.css_name(row.stance)}" id="{h(row.mention_id)}" '
                 f'href="{h(statement_href(row.statement_id, ARTICLES_DIR))}" title="{h(title)}">',
                 "</a>",
+                f'<sup class="also"><a class="mention stance-{site.css_name(row.stance)}" '
+                f'id="{h(row.mention_id)}" '
+                f'href="{h(statement_href(row.statement_id, ARTICLES_DIR))}" title="{h(title)}">'
+                f"also {h(row.name)}</a></sup>",
             )
         )
     return marks
@@ -128,24 +135,28 @@ def _exclusion_marks(evidence: Evidence, article_id: str) -> list[Mark]:
 
 
 def _marked_line(content: str, start: int, end: int, marks: list[Mark]) -> str:
-    """HTML of ``content[start:end]`` with the marks that overlap it (cut at the line)."""
-    out, at = [], start
+    """HTML of ``content[start:end]`` with the marks that overlap it (cut at the line).
+
+    A mark whose words are already marked (two statements reported by one sentence) becomes
+    a pointer right after them; a mark cut by a line break keeps its id on its first line."""
+    out, at, pending = [], start, []
     for mark in marks:
         begin, finish = max(mark.start, at), min(mark.end, end)
         if mark.end <= start or mark.start >= end:
             continue
-        if finish <= begin:  # wholly inside an earlier mark: keep its anchor reachable
-            out.append(f'<span id="{h(mark.anchor)}"></span>')
+        if finish <= begin:
+            pending.append(mark.nested or f'<span id="{h(mark.anchor)}"></span>')
             continue
-        out.append(h(content[at:begin]))
+        out.append(h(content[at:begin]) + "".join(pending))
+        pending = []
         opening = (
             mark.html_open
-            if begin == mark.start
+            if mark.start >= start
             else mark.html_open.replace(f'id="{h(mark.anchor)}" ', "")
         )
         out.append(opening + h(content[begin:finish]) + mark.html_close)
         at = finish
-    out.append(h(content[at:end]))
+    out.append("".join(pending) + h(content[at:end]))
     return "".join(out)
 
 
@@ -229,8 +240,12 @@ def article_page(evidence: Evidence, row, full: pd.DataFrame) -> str:
     )
 
 
-def statement_entry(row, wordings: pd.DataFrame, outlets: dict[str, str], names) -> str:
-    """One statement's evidence entry (MyST heading with the anchor, then HTML facts)."""
+def statement_entry(
+    row, wordings: pd.DataFrame, outlets: dict[str, str], names, heading: bool = True
+) -> str:
+    """One statement's evidence entry: a MyST heading carrying the anchor (so the entry is
+    in the page's contents and in search), or for large tables an HTML heading with the
+    same anchor (Sphinx then builds the page in seconds, not minutes), then HTML facts."""
     date = labels.date_as_known(*labels.statement_bounds(row))
     responds = ""
     if isinstance(row.responds_to, str) and row.responds_to:
@@ -269,6 +284,11 @@ def statement_entry(row, wordings: pd.DataFrame, outlets: dict[str, str], names)
         if items
         else "<p>No article prints a wording of this statement.</p>"
     )
+    if not heading:
+        return (
+            f'<section class="statement" id="{h(row.statement_id)}">'
+            f"<h3>{h(row['name'])}: {h(row.summary)}</h3>{facts}{wording}</section>\n"
+        )
     return (
         f"({row.statement_id})=\n### {md(row['name'])}: {md(row.summary)}\n\n{facts}\n\n{wording}\n"
     )
@@ -295,7 +315,11 @@ def statements_page(evidence: Evidence) -> str:
             wordings = by_statement.get(row.statement_id, empty).sort_values(
                 "article_id", key=lambda s: s.map(evidence.article_order)
             )
-            parts.append(statement_entry(row, wordings, outlets, names))
+            parts.append(
+                statement_entry(
+                    row, wordings, outlets, names, heading=len(stated) <= HEADED_ENTRIES
+                )
+            )
     return "\n".join(parts)
 
 
@@ -326,7 +350,7 @@ def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) 
                 f'alt="{h(summary["finding"])}"></a>'
             )
         cards.append(
-            f'<div class="card">{image}<div>'
+            f'<div class="nb-card">{image}<div>'
             f'<p><a href="{h(page)}.html"><strong>{h(summary["title"])}</strong></a></p>'
             f"<p><em>{h(summary['question'])}</em></p>"
             f"<p>{h(summary['finding'])}</p></div></div>"
