@@ -18,6 +18,23 @@ def pytest_configure(config):
     # Notebooks executed by nbval write their figures here, not over the committed ones. The
     # controller sets it before xdist starts its workers, which inherit it.
     os.environ.setdefault("BOOTS_FIGURES", tempfile.mkdtemp(prefix="boots-nbval-figures-"))
+    # nbval starts each kernel in the notebook's folder; start it in an unrelated one
+    # instead, so the same run proves the notebooks work from any working directory.
+    os.environ.setdefault("BOOTS_KERNEL_CWD", tempfile.mkdtemp(prefix="boots-nbval-cwd-"))
+    _start_kernels_elsewhere(os.environ["BOOTS_KERNEL_CWD"])
+
+
+def _start_kernels_elsewhere(folder: str) -> None:
+    import nbval.plugin
+
+    original = nbval.plugin.RunningKernel.__init__
+    if original.__name__ == "started_elsewhere":
+        return
+
+    def started_elsewhere(self, kernel_name, cwd=None, *args, **kwargs):
+        original(self, kernel_name, folder, *args, **kwargs)
+
+    nbval.plugin.RunningKernel.__init__ = started_elsewhere
 
 
 def pytest_sessionfinish(session, exitstatus):

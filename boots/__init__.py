@@ -1,5 +1,6 @@
 """Shared code for the Boots on the Ground notebooks: paths, data loading, validation, analysis."""
 
+import os
 import sys
 
 __version__ = "0.1.0"
@@ -15,3 +16,9 @@ def skip_iri_grammar() -> None:
     (through frictionless and nbformat); it must run before jsonschema is first imported.
     """
     sys.modules.setdefault("rfc3987_syntax", None)
+
+
+if os.environ.get("BOOTS_READ_LOG"):  # set by the build for its kernels (boots.util.reads)
+    from boots.util import reads
+
+    reads.install()

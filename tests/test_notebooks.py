@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 from pathlib import Path
 
 import nbformat
@@ -61,9 +62,9 @@ def test_committed_notebook_is_fully_executed(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_committed_outputs_come_from_the_current_inputs(path):
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    shared = build.shared_fingerprint(config.DEFAULT_DATA_DIR)
-    expected = build.notebook_fingerprint(notebook, shared)
+    expected = build.current_fingerprint(notebook, notebook, config.DEFAULT_DATA_DIR)
     meta = notebook["metadata"].get("boots", {})
+    assert expected is not None, f"{path.name} has no record of the data it read; run `make`"
     assert meta.get("inputs") == expected, (
         f"{path.name} is stale: its data, code or cells changed since it ran; run `make`"
     )
@@ -153,30 +154,12 @@ def test_builds_are_incremental_and_a_failure_keeps_the_last_good_outputs(tmp_pa
     )
 
 
-def test_a_notebook_runs_from_any_working_directory(tmp_path, monkeypatch):
-    """Notebook 01 (tables, borders, figures) in a fresh kernel started in an unrelated
-    folder finds all its files and writes the same figures byte for byte."""
-    from nbclient import NotebookClient
+def test_nbval_kernels_start_outside_the_project(pytestconfig):
+    """nbval re-executes every notebook in a kernel started in an unrelated temporary folder
+    (root conftest.py), so its stored outputs and byte-identical figures also prove that the
+    notebooks run from any working directory."""
+    import nbval.plugin
 
-    figures_dir = tmp_path / "figures"
-    figures_dir.mkdir()
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    monkeypatch.setenv("BOOTS_FIGURES", str(figures_dir))
-    monkeypatch.delenv("BOOTS_DATA", raising=False)
-    notebook = nbformat.read(config.NOTEBOOKS_DIR / "01-stance-by-country.ipynb", as_version=4)
-    NotebookClient(
-        notebook,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(elsewhere)}},
-    ).execute()
-    produced = snapshot(figures_dir)
-    assert produced and produced == {
-        name: digest
-        for name, digest in snapshot(config.DEFAULT_FIGURES_DIR).items()
-        if name in produced
-    }
-    assert set(produced) == {
-        f"01-{n}.{ext}" for n in ("stance-map", "firmness") for ext in ("png", "svg", "csv")
-    }
+    folder = os.environ["BOOTS_KERNEL_CWD"]
+    assert nbval.plugin.RunningKernel.__init__.__name__ == "started_elsewhere"
+    assert not Path(folder).resolve().is_relative_to(config.ROOT)

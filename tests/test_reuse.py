@@ -4,6 +4,8 @@ import pandas as pd
 import pytest
 
 from boots.analysis import reuse
+from boots.data import tables
+from boots.pipeline.synthetic import make_synthetic_articles
 
 
 def test_tokens_fold_case_typography_and_punctuation():
@@ -67,3 +69,68 @@ def test_closest_pair_and_longest_shared():
         {"article_a": "a", "article_b": "b", "words": 5, "passage": "one two three four five"}
     ]
     assert isinstance(table, pd.DataFrame)
+
+
+def real_corpus():
+    ev = tables.load()
+    return reuse.Corpus.of({a: ev.body(a) for a in ev.articles.article_id})
+
+
+def test_pair_table_matches_the_matrices_on_the_real_articles():
+    corpus = real_corpus()
+    pairs = reuse.reuse_pairs(corpus, method="exact")
+    contained, similar = reuse.matrices(pairs, corpus.ids)
+    for row in pairs.itertuples(index=False):
+        a, b = corpus.words[row.article_a], corpus.words[row.article_b]
+        sa, sb = reuse.shingles(a), reuse.shingles(b)
+        assert row.jaccard == pytest.approx(reuse.jaccard(sa, sb))
+        assert contained.at[row.article_a, row.article_b] == pytest.approx(
+            reuse.containment(sa, sb)
+        )
+        assert similar.at[row.article_b, row.article_a] == pytest.approx(row.jaccard)
+    assert reuse.closest_pair(pairs) == reuse.closest_pair(similar)
+
+
+def test_lsh_finds_every_copy_the_exact_comparison_finds(tmp_path):
+    # The real articles plus synthetic ones, one in twenty a repost of another: the LSH
+    # candidates must include every pair the exact comparison finds from LSH_COMPLETE_FROM
+    # up, with the same measures.
+    folder = make_synthetic_articles(120, tmp_path / "data")
+    ev = tables.load(folder)
+    corpus = reuse.Corpus.of({a: ev.body(a) for a in ev.articles.article_id})
+    exact = reuse.reuse_pairs(corpus, method="exact")
+    lsh = reuse.reuse_pairs(corpus, method="lsh")
+    copies = exact[exact.jaccard >= reuse.LSH_COMPLETE_FROM]
+    assert len(copies) >= 5
+    found = lsh.set_index(["article_a", "article_b"])
+    for row in copies.itertuples(index=False):
+        assert found.at[(row.article_a, row.article_b), "jaccard"] == row.jaccard
+    assert reuse.closest_pair(lsh) == reuse.closest_pair(exact)
+
+
+def test_real_articles_are_compared_exactly_and_lsh_agrees_on_the_closest_copy():
+    corpus = real_corpus()
+    assert len(corpus.ids) <= reuse.EXACT_UP_TO
+    assert len(reuse.candidate_pairs(corpus)) == len(corpus.ids) * (len(corpus.ids) - 1) // 2
+    # The AP copy reposted under another id is a copy LSH must find, as the exact method does.
+    bodies = {a: " ".join(corpus.words[a]) for a in corpus.ids}
+    bodies["ap-copy"] = bodies["ap-repost"] + " a closing line the copy adds"
+    both = reuse.Corpus.of(bodies)
+    assert reuse.closest_pair(reuse.reuse_pairs(both, method="lsh"))[:2] == ("ap-repost", "ap-copy")
+
+
+def test_figure_ranks_pairs_beyond_the_heatmap_size(tmp_path):
+    folder = make_synthetic_articles(reuse.HEATMAP_UP_TO + 10, tmp_path / "data")
+    ev = tables.load(folder)
+    corpus = reuse.Corpus.of({a: ev.body(a) for a in ev.articles.article_id})
+    pairs = reuse.reuse_pairs(corpus)
+    fig = reuse.reuse_figure(pairs, ev.outlet_names, "title", ids=corpus.ids)
+    bars = fig.axes[0].patches
+    assert len(bars) == min(reuse.TOP_PAIRS, len(pairs))
+    real = real_corpus()
+    small = reuse.reuse_figure(reuse.reuse_pairs(real), ev.outlet_names, "title", ids=real.ids)
+    assert small.axes[0].images  # a heat map for a few articles
+
+
+def test_shorten_never_cuts_a_word():
+    assert reuse.shorten("Synthetic Outlet 00012 / Another Outlet", 25) == "Synthetic Outlet ..."

@@ -52,9 +52,14 @@ def _words(value: object, names: dict[str, str]) -> object:
     return names.get(value, value)
 
 
-def view(frame: pd.DataFrame | pd.Series) -> pd.DataFrame:
-    """``frame`` in readers' words (see the module docstring)."""
+def view(frame: pd.DataFrame | pd.Series, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """``frame`` in readers' words (see the module docstring); ``names`` (an id -> name
+    mapping such as ``Evidence.outlet_names``) names the ids in any text column."""
     out = frame.to_frame() if isinstance(frame, pd.Series) else frame.copy()
+    if names:
+        for column in out.columns:
+            if out[column].dtype == object and out[column].isin(list(names)).any():
+                out[column] = out[column].map(lambda v: names.get(v, v))
     out = out.drop(columns=[c for c in out.columns if str(c) in IDENTIFIERS])
     if {"country", "name"} <= set(out.columns):  # an ISO code beside the country's name
         out = out.drop(columns="country").rename(columns={"name": "country"})
@@ -79,6 +84,11 @@ def view(frame: pd.DataFrame | pd.Series) -> pd.DataFrame:
     return out
 
 
-def show(frame, empty: str = "No rows.", html_columns: tuple[str, ...] = ()):
-    """Display ``view(frame)`` as a reader's table."""
-    return report.table(view(frame), empty=empty, html_columns=html_columns)
+def show(
+    frame,
+    empty: str = "No rows.",
+    html_columns: tuple[str, ...] = (),
+    names: dict[str, str] | None = None,
+):
+    """Display ``view(frame, names)`` as a reader's table."""
+    return report.table(view(frame, names), empty=empty, html_columns=html_columns)

@@ -492,9 +492,10 @@ def what_we_found(evidence: Evidence) -> list[str]:
     reach = reach_table(evidence, relay)
     everywhere = reach[reach["reached all"]]
     outlets = evidence.outlet_names
-    bodies = {article: evidence.body(article) for article in evidence.articles.article_id}
-    _, similar = reuse.reuse_matrices(bodies)
-    first, second, score = reuse.closest_pair(similar)
+    corpus = reuse.Corpus.of(
+        {article: evidence.body(article) for article in evidence.articles.article_id}
+    )
+    first, second, score = reuse.closest_pair(reuse.reuse_pairs(corpus))
     return [
         reaction_title(nodes, edges) + ".",
         f"Of {len(bounds)} statements, {day} are known to the day, {open_start} only as on or "

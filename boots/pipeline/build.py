@@ -4,9 +4,12 @@
 ``make DATA=...``).
 
 * Incremental: a notebook is executed only when its inputs changed: its own cells, the
-  files of the data folder, the package's code, or the pinned requirements. The
-  fingerprint of those inputs and the hashes of the figures the notebook wrote are kept in
-  the notebook's metadata (``metadata.boots``), so a fresh clone knows what is current.
+  code of the package modules it imports (not comments or docstrings), the data files it
+  read when it last ran, or the pinned requirements (``boots.pipeline.fingerprint``). The
+  fingerprint, the list of files read and the hashes of the figures the notebook wrote are
+  kept in the notebook's metadata (``metadata.boots``), so a fresh clone knows what is
+  current. The data folder is validated once per change of its files (a stamp under the
+  build folder of that data folder, ``build/<folder name>/``).
 * Safe: each notebook writes its figures into a staging folder; only when every cell has
   run are the figures moved into ``figures/`` and the executed notebook written over the
   old one (both atomically). A failing notebook is reported by name, cell and error, the
@@ -31,8 +34,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boots import skip_iri_grammar
+from boots.pipeline.fingerprint import notebook_fingerprint
 from boots.util import config
 from boots.util.atomic import write_bytes, write_text
+from boots.util.reads import recorded
 
 KERNEL = "python3"
 CELL_TIMEOUT = 900
@@ -48,6 +53,7 @@ class Layout:
     figures_dir: Path
     site_dir: Path
     sources_dir: Path = config.NOTEBOOKS_DIR
+    stamps_dir: Path = config.ROOT / "build" / "data" / ".stamps"
 
     @classmethod
     def default(cls) -> Layout:
@@ -68,6 +74,7 @@ class Layout:
             folder / "figures",
             folder / "site",
             Path(sources_dir or config.NOTEBOOKS_DIR),
+            folder / ".stamps",
         )
 
     @classmethod
@@ -83,30 +90,20 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
-def shared_fingerprint(data_dir: Path) -> str:
-    """Hash of what every notebook depends on: data files, package code, requirements."""
+def data_fingerprint(data_dir: Path) -> str:
+    """Hash of every file in the data folder (what validation checks)."""
     digest = hashlib.sha256()
-    for label, folder in (("data", data_dir), ("boots", config.ROOT / "boots")):
-        for path in _files(folder):
-            if folder.name == "boots" and path.suffix != ".py":
-                continue
-            digest.update(f"{label}/{path.relative_to(folder).as_posix()}\0".encode())
-            digest.update(_sha256(path.read_bytes()).encode())
-    digest.update(_sha256((config.ROOT / "requirements.txt").read_bytes()).encode())
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+        digest.update(f"{path.relative_to(data_dir).as_posix()}\0".encode())
+        digest.update(_sha256(path.read_bytes()).encode())
     return digest.hexdigest()
 
 
-def notebook_fingerprint(notebook: dict, shared: str) -> str:
-    """Hash of a notebook's cells (types and sources, not outputs) plus the shared inputs."""
-    digest = hashlib.sha256(shared.encode())
-    for cell in notebook["cells"]:
-        source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
-        digest.update(f"{cell['cell_type']}\0{source}\0".encode())
-    return digest.hexdigest()
+def current_fingerprint(source: dict, built: dict, data_dir: Path) -> str | None:
+    """The fingerprint of the source notebook's inputs as they are now, given what its
+    built version read when it ran (None if that is unknown: it must run)."""
+    reads = built.get("metadata", {}).get(METADATA_KEY, {}).get("reads")
+    return notebook_fingerprint(source, data_dir, reads)
 
 
 @dataclass
@@ -118,10 +115,10 @@ class Outcome:
     figures: dict[str, str] = field(default_factory=dict)
 
 
-def is_current(notebook: dict, fingerprint: str, figures_dir: Path) -> bool:
+def is_current(notebook: dict, fingerprint: str | None, figures_dir: Path) -> bool:
     """Whether the stored outputs were produced from these inputs and are still on disk."""
     meta = notebook.get("metadata", {}).get(METADATA_KEY, {})
-    if meta.get("inputs") != fingerprint:
+    if fingerprint is None or meta.get("inputs") != fingerprint:
         return False
     for name, digest in meta.get("figures", {}).items():
         path = figures_dir / name
@@ -143,7 +140,7 @@ def _failure(notebook, error: Exception) -> str:
     return f"{type(error).__name__}: {str(error).strip().splitlines()[-1] if str(error).strip() else ''}"
 
 
-async def execute(path: Path, target: Path, layout: Layout, fingerprint: str) -> Outcome:
+async def execute(path: Path, target: Path, layout: Layout) -> Outcome:
     """Execute one notebook; on success publish its figures, then the notebook itself."""
     skip_iri_grammar()
     import nbformat
@@ -156,10 +153,12 @@ async def execute(path: Path, target: Path, layout: Layout, fingerprint: str) ->
     with tempfile.TemporaryDirectory(prefix="boots-build-") as scratch:
         staging = Path(scratch) / "figures"
         staging.mkdir()
+        read_log = Path(scratch) / "reads.log"
         env = dict(
             os.environ,
             BOOTS_DATA=str(layout.data_dir),
             BOOTS_FIGURES=staging,
+            BOOTS_READ_LOG=str(read_log),
             MPLBACKEND="module://matplotlib_inline.backend_inline",
         )
         env.pop("JPY_PARENT_PID", None)
@@ -191,7 +190,13 @@ async def execute(path: Path, target: Path, layout: Layout, fingerprint: str) ->
         for old in layout.figures_dir.glob(f"{prefix}*"):
             if old.name not in outcome.figures:
                 old.unlink()
-    notebook.metadata[METADATA_KEY] = {"inputs": fingerprint, "figures": outcome.figures}
+        reads = recorded(read_log)
+    source = json.loads(path.read_text(encoding="utf-8"))
+    notebook.metadata[METADATA_KEY] = {
+        "inputs": notebook_fingerprint(source, layout.data_dir, reads),
+        "reads": reads,
+        "figures": outcome.figures,
+    }
     write_text(target, nbformat.writes(notebook) + "\n")
     outcome.executed = True
     outcome.seconds = time.perf_counter() - started
@@ -202,10 +207,10 @@ async def _run_all(jobs_list, jobs: int, layout: Layout, log) -> list[Outcome]:
     semaphore = asyncio.Semaphore(jobs)
     started = time.perf_counter()
 
-    async def one(path: Path, target: Path, fingerprint: str) -> Outcome:
+    async def one(path: Path, target: Path) -> Outcome:
         async with semaphore:
             log(f"  executing {target.name} ...")
-            outcome = await execute(path, target, layout, fingerprint)
+            outcome = await execute(path, target, layout)
             status = "ok" if outcome.error is None else "FAILED"
             log(
                 f"  {status:6} {target.name} in {outcome.seconds:.1f} s (elapsed {time.perf_counter() - started:.1f} s)"
@@ -229,14 +234,9 @@ def notebooks_in(folder: Path) -> list[Path]:
 def build(layout: Layout, force: bool = False, jobs: int | None = None, log=print) -> int:
     """Run the build; return the process exit code."""
     started = time.perf_counter()
-    shared = shared_fingerprint(layout.data_dir)
-    stamp = (
-        config.ROOT
-        / "build"
-        / ".validated"
-        / hashlib.sha256(str(layout.data_dir.resolve()).encode()).hexdigest()[:16]
-    )
-    if not (stamp.is_file() and stamp.read_text() == shared):
+    data_state = data_fingerprint(layout.data_dir)
+    stamp = layout.stamps_dir / "validated"
+    if not (stamp.is_file() and stamp.read_text() == data_state):
         from boots.data.validate import validate
 
         report = validate(layout.data_dir)
@@ -246,7 +246,7 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
             log(f"build stopped: {len(report.problems)} data problem(s); nothing was executed")
             return 1
         log(report.summary())
-        write_text(stamp, shared)
+        write_text(stamp, data_state)
     sources = notebooks_in(layout.sources_dir)
     if not sources:
         log("no notebooks to build")
@@ -256,12 +256,12 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     for source in sources:
         target = layout.notebooks_dir / source.name
         notebook = json.loads(source.read_text(encoding="utf-8"))
-        fingerprint = notebook_fingerprint(notebook, shared)
         current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else notebook
+        fingerprint = current_fingerprint(notebook, current, layout.data_dir)
         if not force and is_current(current, fingerprint, layout.figures_dir):
             outcomes.append(Outcome(target))
             continue
-        todo.append((source, target, fingerprint))
+        todo.append((source, target))
     log(f"notebooks: {len(todo)} to execute, {len(sources) - len(todo)} up to date")
     if todo:
         jobs = jobs or min(2, os.cpu_count() or 1)

@@ -1,5 +1,8 @@
 """Synthetic data folders of any size, for benchmarks and scaling tests.
 
+Two generators: ``make_synthetic`` scales the statements table, ``make_synthetic_articles``
+the articles (with their mentions).
+
 ``make_synthetic(n, folder)`` writes a valid data folder with ``n`` statements: the real
 statements replicated in rounds under new ids (``s000031-stoltenberg-no-plans``), each with
 copies of its real mentions, so every quote is still found verbatim in its article and the
@@ -9,11 +12,16 @@ are; ``responds_to`` links stay within a round.
 
 from __future__ import annotations
 
+import hashlib
+import random
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from boots.data import text
 from boots.util import config
 
 
@@ -89,3 +97,224 @@ def make_synthetic(n_statements: int, folder: Path, source: Path | None = None) 
     )
     _write(exclusions, folder / "quote_exclusions.csv")
     return folder
+
+
+# --- many articles ------------------------------------------------------------------------
+
+QUOTE_CHARS = set("\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b")
+COPY_EVERY = 20  # every 20th synthetic article reposts an earlier one (reuse to be found)
+
+
+@dataclass
+class _Paragraph:
+    """One body line of a real article, with what it holds."""
+
+    source: str  # the real article's id
+    text: str
+    mentions: list[dict]  # mention rows whose quote lies inside, with "_start"/"_end" in the line
+    exclusions: list[dict]  # off-topic or not-a-statement exclusions for its quoted passages
+    fixed: list[tuple[int, int]]  # spans (in the line) that must keep their words
+
+
+def _paragraphs(source: Path) -> tuple[list[_Paragraph], pd.DataFrame]:
+    """Every body line of the real articles that can stand alone in a synthetic article:
+    each quoted passage in it is inside one of its mentions or excluded as not a repeat."""
+    articles = _read(source / "articles.csv")
+    mentions = _read(source / "mentions.csv")
+    exclusions = _read(source / "quote_exclusions.csv")
+    found = []
+    for article in articles.itertuples(index=False):
+        content = (source / config.ARTICLES_SUBDIR / article.file).read_text(encoding="utf-8")
+        body = text.body_spans(content, article.body_lines)
+        passages, _ = text.quoted_passages(content, body)
+        own = mentions[mentions.article_id == article.article_id]
+        located = [(row, text.locate(row["quote"], content)) for row in own.to_dict("records")]
+        excluded = {
+            text.normalise(row["passage"]).strip(",;:. "): row
+            for row in exclusions[exclusions.article_id == article.article_id].to_dict("records")
+        }
+        skip = {text.normalise(v) for v in (article.headline, article.standfirst) if v}
+        for outer in body:
+            for match in re.finditer(r"[^\n]+", content[outer.start : outer.end]):
+                start, end = outer.start + match.start(), outer.start + match.end()
+                line = match.group()
+                if not line.strip() or any(s and s in text.normalise(line) for s in skip):
+                    continue
+                inside = [
+                    dict(row, _start=span.start - start, _end=span.end - start)
+                    for row, span in located
+                    if span and start <= span.start and span.end <= end
+                ]
+                fixed = [(m["_start"], m["_end"]) for m in inside]
+                kept_exclusions, usable = [], True
+                for passage in passages:
+                    if not (start <= passage.span.start and passage.span.end <= end):
+                        continue
+                    if any(
+                        m["_start"] <= passage.span.start - start
+                        and passage.span.end - start <= m["_end"]
+                        for m in inside
+                    ):
+                        continue
+                    row = excluded.get(text.normalise(passage.text).strip(",;:. "))
+                    if row is None or row["reason"] == "repeat":
+                        usable = False
+                        break
+                    kept_exclusions.append(row)
+                    fixed.append((passage.span.start - start - 1, passage.span.end - start + 1))
+                for m in inside:
+                    for field in ("printed_speaker", "verb", "channel"):
+                        spans = text.find_all(m[field], line) if m[field] else []
+                        if m[field] and not spans:
+                            usable = False  # the attribution is in another paragraph
+                        if spans:
+                            nearest = min(spans, key=lambda s: abs(s.start - m["_start"]))
+                            fixed.append((nearest.start, nearest.end))
+                statements = [m["statement_id"] for m in inside]
+                if usable and len(statements) == len(set(statements)):
+                    found.append(
+                        _Paragraph(article.article_id, line, inside, kept_exclusions, fixed)
+                    )
+    return found, articles
+
+
+def _scramble(paragraph: _Paragraph, rng: random.Random) -> str:
+    """The paragraph with its free words shuffled: the words of quotes, mentions and their
+    attributions (printed speaker, verb, channel) and every word with a quotation mark or
+    apostrophe keep their places, so every quote, passage and attribution check still holds."""
+    tokens = list(re.finditer(r"\S+", paragraph.text))
+
+    def free(token) -> bool:
+        if any(a <= token.start() < b or a < token.end() <= b for a, b in paragraph.fixed):
+            return False
+        word = token.group()
+        return not (QUOTE_CHARS & set(word))
+
+    movable = [i for i, t in enumerate(tokens) if free(t)]
+    shuffled = [tokens[i].group() for i in movable]
+    rng.shuffle(shuffled)
+    words = [t.group() for t in tokens]
+    for i, word in zip(movable, shuffled, strict=True):
+        words[i] = word
+    pieces, at = [], 0
+    for token, word in zip(tokens, words, strict=True):
+        pieces.append(paragraph.text[at : token.start()])
+        pieces.append(word)
+        at = token.end()
+    pieces.append(paragraph.text[at:])
+    return "".join(pieces)
+
+
+def make_synthetic_articles(
+    n_articles: int,
+    folder: Path,
+    source: Path | None = None,
+    paragraphs_per_article: int = 10,
+    seed: int = 0,
+) -> Path:
+    """Write a valid data folder of ``n_articles`` articles (the real ones first) into
+    ``folder``; return it.
+
+    Each synthetic article is a headline and ``paragraphs_per_article`` paragraphs drawn from
+    the real articles' bodies, with the words outside quotes and attributions shuffled (so
+    texts differ as different outlets' texts do) and the quotes verbatim, with a mention row
+    for each statement it quotes (offsets and order recomputed) and exclusion rows for its
+    off-topic quotes. Every ``COPY_EVERY``-th synthetic article reposts an earlier one under
+    another outlet, as wire copy does, so text reuse has something to find. Outlets are
+    shared by about three articles each. Statements and speakers are the real ones.
+    """
+    source = Path(source or config.DEFAULT_DATA_DIR)
+    folder = Path(folder)
+    if folder.exists():
+        shutil.rmtree(folder)
+    shutil.copytree(source, folder)
+    pool, articles = _paragraphs(source)
+    mentions = _read(source / "mentions.csv")
+    exclusions = _read(source / "quote_exclusions.csv")
+    template = articles.set_index("article_id")
+    date_columns = [
+        c for c in articles.columns if c.startswith("published") and _is_dates(articles[c])
+    ]
+    rng = random.Random(seed)
+    n_new = max(0, n_articles - len(articles))
+    n_outlets = max(1, -(-n_new // 3))
+    new_articles, new_mentions, new_exclusions = [], [], []
+    bodies: list[list[tuple[_Paragraph, str]]] = []
+    for k in range(n_new):
+        if k % COPY_EVERY == COPY_EVERY - 1:
+            chosen = bodies[k - 7]
+        else:
+            chosen, statements = [], set()
+            for paragraph in rng.sample(pool, len(pool)):
+                ids = {m["statement_id"] for m in paragraph.mentions}
+                if ids & statements:
+                    continue
+                statements |= ids
+                chosen.append((paragraph, _scramble(paragraph, rng)))
+                if len(chosen) == paragraphs_per_article:
+                    break
+        bodies.append(chosen)
+        article_id = f"syn{k:06d}"
+        outlet = f"Synthetic Outlet {k % n_outlets:05d}"
+        headline = f"Synthetic article {k:06d} from {outlet} on the reactions to Macron's remark"
+        content = headline + "\n" + "\n".join(line for _, line in chosen) + "\n"
+        raw = content.encode("utf-8")
+        digest = hashlib.sha256(raw).hexdigest()
+        file = f"{len(articles) + k:06d}_{digest[:16]}.txt"
+        (folder / config.ARTICLES_SUBDIR / file).write_bytes(raw)
+        first = chosen[0][0].source
+        row = dict(template.loc[first], article_id=article_id)
+        vias = sorted({m["via"] for p, _ in chosen for m in p.mentions if m["via"]})
+        row.update(
+            file=file,
+            sha256=digest,
+            outlet=outlet,
+            credits=";".join(vias),
+            byline_wire="",
+            headline=headline,
+            standfirst="",
+            lede=chosen[0][1],
+            body_lines=f"1-{len(chosen) + 1}",
+            non_body_note="",
+        )
+        for column in date_columns:
+            row[column] = max(template.at[p.source, column] for p, _ in chosen) or ""
+        new_articles.append(row)
+        for paragraph, _ in chosen:
+            for m in paragraph.mentions:
+                new_mentions.append(dict(m, article_id=article_id, _content=content))
+            for x in paragraph.exclusions:
+                new_exclusions.append(dict(x, article_id=article_id))
+    all_articles = pd.concat([articles, pd.DataFrame(new_articles, columns=articles.columns)])
+    _write(all_articles, folder / "articles.csv")
+    added = _placed(pd.DataFrame(new_mentions), len(mentions))
+    _write(pd.concat([mentions, added[mentions.columns]]), folder / "mentions.csv")
+    extra = pd.DataFrame(new_exclusions, columns=exclusions.columns).drop_duplicates(
+        ["article_id", "passage"]
+    )
+    extra["exclusion_id"] = [f"x{len(exclusions) + i + 1:07d}" for i in range(len(extra))]
+    _write(pd.concat([exclusions, extra]), folder / "quote_exclusions.csv")
+    return folder
+
+
+def _is_dates(column: pd.Series) -> bool:
+    return bool(column.str.fullmatch(r"(\d{4}-\d{2}-\d{2})?").all())
+
+
+def _placed(frame: pd.DataFrame, numbered_from: int) -> pd.DataFrame:
+    """New mention rows with ids, offsets (first match in the text) and order recomputed."""
+    if frame.empty:
+        return frame
+    frame = frame.copy()
+    frame["offset"] = [
+        str(text.locate(q, c).start) for q, c in zip(frame["quote"], frame["_content"], strict=True)
+    ]
+    frame["order"] = (
+        frame.assign(_at=frame["offset"].astype(int))
+        .groupby("article_id")["_at"]
+        .rank(method="dense")
+        .astype(int)
+        .astype(str)
+    )
+    frame["mention_id"] = [f"m{numbered_from + i + 1:07d}" for i in range(len(frame))]
+    return frame

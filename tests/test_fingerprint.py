@@ -1,0 +1,65 @@
+"""The build's fingerprints: what makes a notebook stale, and what does not."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+
+from boots.pipeline import fingerprint
+from boots.util import config, reads
+
+NOTEBOOK_01 = config.NOTEBOOKS_DIR / "01-stance-by-country.ipynb"
+
+
+def load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_docstrings_comments_and_formatting_do_not_count_but_code_does():
+    plain = ast.parse("def f(x):\n    return x + 1\n")
+    documented = ast.parse(
+        '"""Module."""\n\n# a comment\ndef f(x):\n    """Add one."""\n    return (x + 1)\n'
+    )
+    changed = ast.parse("def f(x):\n    return x + 2\n")
+    strip = fingerprint._without_docstrings
+    assert strip(plain) == strip(documented)
+    assert strip(plain) != strip(changed)
+
+
+def test_a_notebook_depends_only_on_the_modules_it_imports():
+    modules = fingerprint.imported_by(load(NOTEBOOK_01))
+    assert "boots.analysis.stance" in modules and "boots.data.geo" in modules  # direct, indirect
+    assert "boots.analysis.framing" not in modules  # notebook 03's module
+    assert "boots.pipeline.build" not in modules
+
+
+def test_only_files_the_notebook_read_count(data_copy):
+    notebook = load(NOTEBOOK_01)
+    read = ["articles.csv", "statements.csv"]
+    before = fingerprint.notebook_fingerprint(notebook, data_copy, read)
+    (data_copy / "CODEBOOK.md").write_text("edited", encoding="utf-8")
+    assert fingerprint.notebook_fingerprint(notebook, data_copy, read) == before
+    with open(data_copy / "statements.csv", "a", encoding="utf-8") as table:
+        table.write("\n")
+    assert fingerprint.notebook_fingerprint(notebook, data_copy, read) != before
+    assert fingerprint.notebook_fingerprint(notebook, data_copy, None) is None
+
+
+def test_reads_are_recorded_inside_the_data_folder_only(data_copy, tmp_path):
+    log = tmp_path / "reads.log"
+    outside = tmp_path / "outside.txt"
+    outside.write_text("x", encoding="utf-8")
+    code = (
+        "import os, boots; "
+        f"open({str(data_copy / 'speakers.csv')!r}).read(); "
+        f"os.listdir({str(data_copy / 'articles')!r}); "
+        f"open({str(outside)!r}).read(); "
+        f"open({str(data_copy / 'speakers.csv')!r}).read()"
+    )
+    env = dict(os.environ, BOOTS_READ_LOG=str(log), BOOTS_DATA=str(data_copy))
+    subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=config.ROOT)
+    assert reads.recorded(log) == ["articles", "speakers.csv"]
+    assert log.read_text(encoding="utf-8").count("speakers.csv") == 1
