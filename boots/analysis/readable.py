@@ -38,6 +38,16 @@ ALIASES = {
 }
 
 
+# Column names that are abbreviations, in words.
+HEADERS = {
+    "article_a": "article",
+    "article_b": "and article",
+    "a_in_b": "share of the first's wording in the second",
+    "b_in_a": "share of the second's wording in the first",
+    "shared": "shared runs of words",
+}
+
+
 def _field(name: object) -> dict[str, str]:
     name = str(name)
     return labels.categories(ALIASES.get(name, name))
@@ -58,7 +68,10 @@ def view(frame: pd.DataFrame | pd.Series, names: dict[str, str] | None = None) -
     out = frame.to_frame() if isinstance(frame, pd.Series) else frame.copy()
     if names:
         for column in out.columns:
-            if out[column].dtype == object and out[column].isin(list(names)).any():
+            if (
+                not pd.api.types.is_numeric_dtype(out[column])
+                and out[column].isin(list(names)).any()
+            ):
                 out[column] = out[column].map(lambda v: names.get(v, v))
     out = out.drop(columns=[c for c in out.columns if str(c) in IDENTIFIERS])
     if {"country", "name"} <= set(out.columns):  # an ISO code beside the country's name
@@ -75,6 +88,7 @@ def view(frame: pd.DataFrame | pd.Series, names: dict[str, str] | None = None) -
     index_names = _field(out.index.name)
     if index_names:
         out.index = out.index.map(lambda v: _words(v, index_names))
+    out = out.rename(columns=HEADERS)
     column_names = _field(out.columns.name)
     if column_names:
         out = out.rename(columns=lambda c: _words(c, column_names))

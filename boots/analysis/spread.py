@@ -19,7 +19,13 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from boots.analysis.stance import date_label, decide_stance, place, statement_tooltips
+from boots.analysis.stance import (
+    date_label,
+    decide_stance,
+    place,
+    speaker_label,
+    statement_tooltips,
+)
 from boots.data import labels
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -38,7 +44,11 @@ def timeline_rows(evidence: Evidence) -> pd.DataFrame:
     """One row per distinct (speaker, stance, dates) with the number of statements."""
     stated = _speakers(evidence)
     stated = stated.assign(
-        label=stated.place + " · " + stated.name, when=stated.apply(date_label, axis=1)
+        label=[
+            speaker_label(n, p, "{place} · {name}")
+            for n, p in zip(stated.name, stated.place, strict=True)
+        ],
+        when=stated.apply(date_label, axis=1),
     )
     keys = ["label", "speaker_id", "stance", "date_precision", "start", "date", "when"]
     rows = (
@@ -189,11 +199,6 @@ def reaction_graph(evidence: Evidence) -> tuple[pd.DataFrame, pd.DataFrame]:
     return nodes, edges
 
 
-def speaker_label(name: str, where: str) -> str:
-    """'Olaf Scholz (Germany)', but 'Government of Germany', not '... (Germany)'."""
-    return name if where.lower() in name.lower() else f"{name} ({where})"
-
-
 def _columns(groups: list[list], gap: float = 1.0, fill: bool = False) -> dict:
     """Positions for nodes in columns: column i at x = i * gap; rows one unit apart and
     centred, or (``fill``) spread over the height of the tallest column."""
@@ -245,19 +250,28 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         node_size=380,
         connectionstyle="arc3,rad=0.0",
     )
-    drawn = nx.draw_networkx_nodes(
-        graph,
-        positions,
-        ax=ax,
-        nodelist=order,
-        node_color=[style.STANCE_COLOURS[info.at[n, "stance"]] for n in order],
-        node_size=380,
-        edgecolors="#222222",
-        linewidths=0.6,
-    )
-    figures.link_each(
-        drawn, [info.at[n, "statement_id"] for n in order], [info.at[n, "tooltip"] for n in order]
-    )
+    # Each stance has its own shape as well as its colour, for readers who cannot tell
+    # the colours apart.
+    for stance_code, marker in style.STANCE_MARKERS.items():
+        members = [n for n in order if info.at[n, "stance"] == stance_code]
+        if not members:
+            continue
+        drawn = nx.draw_networkx_nodes(
+            graph,
+            positions,
+            ax=ax,
+            nodelist=members,
+            node_color=style.STANCE_COLOURS[stance_code],
+            node_shape=marker,
+            node_size=380,
+            edgecolors="#222222",
+            linewidths=0.6,
+        )
+        figures.link_each(
+            drawn,
+            [info.at[n, "statement_id"] for n in members],
+            [info.at[n, "tooltip"] for n in members],
+        )
     # Names sit on a white box above the arrows (which pass behind them); the first day's
     # names stand left of their node, where no arrow arrives.
     first_column = set(groups[0])
@@ -302,7 +316,16 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
     ax.set_axis_off()
     ax.set_xlim(-1.3 if len(days) > 1 else -0.3, (len(days) - 1) * 1.6 + 1.5)
     handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=labels.label("stance", s))
+        Line2D(
+            [],
+            [],
+            marker=style.STANCE_MARKERS[s],
+            linestyle="",
+            markersize=9,
+            markerfacecolor=style.STANCE_COLOURS[s],
+            markeredgecolor="#222222",
+            label=labels.label("stance", s),
+        )
         for s in style.STANCE_COLOURS
         if s in set(nodes.stance)
     ]

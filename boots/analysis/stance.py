@@ -80,6 +80,12 @@ def country_name(code: str | None) -> str:
     return SHORT_NAMES.get(name, name)
 
 
+def speaker_label(name: str, where: str, form: str = "{name} ({place})") -> str:
+    """A speaker with their country ('Olaf Scholz (Germany)', or in ``form``), but not when
+    the name already says it: 'Government of Germany', not 'Government of Germany (Germany)'."""
+    return name if str(where).lower() in str(name).lower() else form.format(name=name, place=where)
+
+
 def place(stated: pd.DataFrame) -> pd.Series:
     """Country name of each statement's speaker, or its organisation (NATO) if it has none."""
     return stated.country.map(country_name).where(stated.country.notna(), stated.organisation)
@@ -416,7 +422,12 @@ def firmness_data(evidence: Evidence) -> pd.DataFrame:
     """Statements grouped by country, speaker, stance, firmness and scope (the chart's rows)."""
     stated = evidence.statements_with_speakers()
     where = place(stated)
-    stated = stated.assign(country_name=where, label=where + " · " + stated.name)
+    stated = stated.assign(
+        country_name=where,
+        label=[
+            speaker_label(n, p, "{place} · {name}") for n, p in zip(stated.name, where, strict=True)
+        ],
+    )
     keys = ["label", "country_name", "rank", "stance", "firmness", "scope"]
     grouped = (
         stated.groupby(keys, dropna=False)

@@ -14,6 +14,8 @@ STANCE_COLOURS = {
     "welcomes": "#009E73",  # bluish green
     "other": "#999999",  # grey
 }
+# A shape per stance, so marks that carry a stance tell it by shape as well as by colour.
+STANCE_MARKERS = {"open": "o", "rules_out": "s", "warns": "^", "welcomes": "D", "other": "h"}
 NO_STATEMENT = {"colour": "#F2F2F2", "hatch": "....", "label": "no statement reported"}
 
 FIRMNESS_ORDER = ["categorical", "no_plans", "not_now", "unspecified", "not_applicable"]
