@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from boots.data import labels
 from boots.data.schema import Field, resources
 from boots.util import config
 from boots.util.atomic import write_text
@@ -29,10 +30,18 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _allowed(field: Field) -> str:
+def _allowed(field: Field, names: dict[str, str] | None = None) -> str:
+    """Allowed values, each code with the label readers see for it."""
+    names = names or {}
+
+    def coded(value: str) -> str:
+        return f"`{value}` ({names[value]})" if value in names else f"`{value}`"
+
     if field.enum:
-        return ", ".join(f"`{value}`" for value in field.enum)
+        return ", ".join(coded(value) for value in field.enum)
     bits = []
+    if names:
+        bits.append("codes " + ", ".join(coded(value) for value in names))
     if field.pattern:
         bits.append(f"pattern `{field.pattern}`")
     if field.minimum is not None or field.maximum is not None:
@@ -60,7 +69,7 @@ def render(data_dir: Path | None = None) -> str:
         for field in resource.fields:
             required = "yes" if field.required else ""
             parts.append(
-                f"| `{field.name}` | {field.type} | {required} | {_cell(_allowed(field))} "
+                f"| `{field.name}` | {field.type} | {required} | {_cell(_allowed(field, labels.categories(field.name, data_dir)))} "
                 f"| {_cell(field.description)} |\n"
             )
     return "".join(parts)
