@@ -14,8 +14,9 @@ import re
 
 from IPython.display import HTML, Markdown, display
 
-from boots.render.site import FINDING_KEY
-
+# The output metadata key under which a notebook's one-line finding is stored (the site's
+# index shows it).
+FINDING_KEY = "boots-finding"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 

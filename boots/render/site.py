@@ -13,6 +13,7 @@ MathJax is not loaded (there is no mathematics), and figures are local files.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import subprocess
@@ -21,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boots.render import style
-from boots.util.atomic import write_bytes
+from boots.render.report import FINDING_KEY
+from boots.util.atomic import write_bytes, write_text
 
-FINDING_KEY = "boots-finding"
 PROJECT = "Boots on the Ground"
 _CACHE_BUSTER = re.compile(r'(\.(?:css|js))\?v=[0-9a-f]+(?=")')
 _PAGE = re.compile(r"^[a-z0-9][a-z0-9/._-]*\.(md|ipynb)$")
@@ -178,6 +179,18 @@ def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
         wanted[page] = content.encode("utf-8") if isinstance(content, str) else content
     for name, path in sources.extra.items():
         wanted[f"_extra/{name}"] = path
+    digest = hashlib.sha256()
+    for name in sorted(wanted):
+        content = wanted[name]
+        data = content.read_bytes() if isinstance(content, Path) else content
+        digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
+    stamp = work / "sources.sha256"
+    if (
+        stamp.is_file()
+        and stamp.read_text() == digest.hexdigest()
+        and (site / "index.html").is_file()
+    ):
+        return []  # nothing changed since the last good build: Sphinx need not run
     _sync_tree(wanted, src)
     command = [
         sys.executable,
@@ -209,7 +222,9 @@ def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
             published[name] = page.encode("utf-8")
         else:
             published[name] = path
-    return _sync_tree(published, site)
+    changed = _sync_tree(published, site)
+    write_text(stamp, digest.hexdigest())
+    return changed
 
 
 def notebook_summary(notebook: dict) -> dict[str, str]:
