@@ -173,3 +173,18 @@ def test_a_rebuild_with_nothing_changed_rewrites_no_page(site, tmp_path):
 
     sources = site_sources(tables.load(), NOTEBOOKS, config.DEFAULT_FIGURES_DIR)
     assert build_site(sources, site.parent / "site-work", site) == []
+
+
+def test_figures_show_names_not_identifiers(site):
+    evidence = tables.load()
+    ids = set(evidence.statements.statement_id) | {
+        s for s in evidence.speakers.speaker_id if "-" in s
+    }
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(ids))) + r")(?![\w-])")
+    for svg in sorted((site / "figures").glob("*.svg")):
+        shown = " ".join(
+            re.sub(r"<[^>]+>", " ", t)
+            for t in re.findall(r"<text\b[^>]*>(.*?)</text>", svg.read_text(), re.S)
+        )
+        assert shown.strip(), f"{svg.name}: no text found (is svg.fonttype 'none'?)"
+        assert pattern.findall(shown) == [], svg.name

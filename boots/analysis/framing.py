@@ -468,6 +468,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
     columns = [
         "statement",
         "speaker",
+        "summary",
         "article",
         "outlet",
         "wording",
@@ -487,6 +488,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
         {
             "statement": mentions.statement_id,
             "speaker": mentions.name,
+            "summary": mentions.summary,
             "article": mentions.article_id,
             "outlet": mentions.outlet,
             "wording": mentions.quote,
@@ -580,8 +582,11 @@ def drift_figure(drift: pd.DataFrame, title: str):
             edgecolor=palette[row.outlet],
             linewidth=1.2,
         )
-    labels = [f"{drift[drift.statement == s].speaker.iloc[0]} · {s}" for s in statements]
-    ax.set_yticks(range(len(statements)), labels, fontsize=8)
+    first = drift.drop_duplicates("statement").set_index("statement")
+    row_labels = [
+        f"{first.speaker[s]}: {figures.shorten(first.summary[s], 44)}" for s in statements
+    ]
+    ax.set_yticks(range(len(statements)), row_labels, fontsize=8)
     ax.set_ylim(len(statements) - 0.5, -0.5)
     ax.set_xlim(-0.02, 1.05)
     ax.set_xlabel("Similarity to the earliest wording (1 = word for word)")

@@ -185,6 +185,14 @@ def article_text_html(evidence: Evidence, article_id: str, full: pd.DataFrame) -
     return '<div class="article-text">\n' + "\n".join(paragraphs) + "\n</div>"
 
 
+def language_name(code: str) -> str:
+    """'English' for 'en' (ISO 639-1), the code itself if unknown."""
+    import pycountry
+
+    language = pycountry.languages.get(alpha_2=str(code))
+    return language.name if language else str(code)
+
+
 def _facts(pairs: list[tuple[str, str]]) -> str:
     rows = "".join(f"<dt>{h(k)}</dt><dd>{v}</dd>" for k, v in pairs if v)
     return f'<dl class="statement-facts">{rows}</dl>'
@@ -192,9 +200,11 @@ def _facts(pairs: list[tuple[str, str]]) -> str:
 
 def article_page(evidence: Evidence, row, full: pd.DataFrame) -> str:
     date = labels.date_as_known(*labels.published_bounds(row._asdict()))
+    printed, written = language_name(row.language), language_name(row.original_language)
     language = (
-        labels.label("translation", row.translation)
-        + f" (written in {h(row.original_language)}, printed in {h(row.language)})"
+        printed
+        if row.translation == "none"
+        else f"{printed}, {labels.label('translation', row.translation)} from {written}"
     )
     credits = "" if pd.isna(row.credits) else h(str(row.credits).replace(";", ", "))
     facts = _facts(
@@ -206,7 +216,7 @@ def article_page(evidence: Evidence, row, full: pd.DataFrame) -> str:
                 f"{h(row.outlet_evidence)}",
             ),
             ("Published", f"{h(date)}: {h(row.published_basis)}"),
-            ("Language", f"{language}: {h(row.translation_evidence)}"),
+            ("Language", f"{h(language)}: {h(row.translation_evidence)}"),
             ("This copy", f"{h(labels.label('reprint', row.reprint))}: {h(row.reprint_evidence)}"),
             ("Credits", credits),
             ("Not article text", "" if pd.isna(row.non_body_note) else h(row.non_body_note)),
