@@ -31,6 +31,7 @@ STATEMENTS_PAGE = "statements"
 # Up to this many statements, each entry is a section of the page's contents and search.
 HEADED_ENTRIES = 300
 ARTICLES_DIR = "articles"
+_EMBEDDED_IMAGE = re.compile(r"<img [^>]*>")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 
@@ -384,7 +385,8 @@ def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) 
 
 def site_notebook(raw: bytes) -> bytes:
     """The notebook as the site shows it: each saved figure drawn from its SVG, whose marks
-    link to the evidence (the PNG stays inside as the fallback)."""
+    link to the evidence, with the PNG beside the page as its fallback (the notebook itself
+    embeds the PNG)."""
     notebook = json.loads(raw)
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
@@ -393,12 +395,14 @@ def site_notebook(raw: bytes) -> bytes:
                 continue
             markup = output["data"]["text/html"]
             markup = markup if isinstance(markup, str) else "".join(markup)
-            image = f'<img src="../figures/{meta["name"]}.png" alt="{h(meta["alt"])}">'
+            image = f'<img src="../figures/{h(meta["name"])}.png" alt="{h(meta["alt"])}">'
             svg = (
                 f'<object data="../figures/{h(meta["name"])}.svg" type="image/svg+xml" '
                 f'role="img" aria-label="{h(meta["alt"])}">{image}</object>'
             )
-            output["data"]["text/html"] = markup.replace(image, svg)
+            # The notebook embeds the PNG; the site links the files beside the page instead.
+            markup = _EMBEDDED_IMAGE.sub(lambda _m, svg=svg: svg, markup, count=1)
+            output["data"]["text/html"] = markup
     return (json.dumps(notebook, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 

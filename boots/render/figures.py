@@ -7,11 +7,12 @@ notebook rewrites them byte for byte.
 
 from __future__ import annotations
 
+import base64
 import html
 import io
 import re
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import matplotlib as mpl
@@ -150,13 +151,15 @@ def shorten(label: str, width: int = 40) -> str:
 
 @dataclass(frozen=True)
 class Saved:
-    """What a notebook cell shows after saving a figure: the figure, its finding as alt
-    text, and links to the PNG, SVG and CSV (relative to the notebook, so they work in
-    JupyterLab and on the site, where the SVG with its linked marks replaces the PNG)."""
+    """What a notebook cell shows after saving a figure: the figure (the PNG, embedded, so
+    JupyterLab and GitHub show it from the notebook alone), its finding as alt text, and
+    links to the PNG, SVG and CSV (relative to the notebook). The site draws the SVG, with
+    its linked marks, in place of the embedded PNG (``boots.pipeline.pages.site_notebook``)."""
 
     name: str
     alt: str
     files: tuple[str, ...]
+    png: bytes = field(default=b"", repr=False)
 
     def _repr_html_(self):
         alt = html.escape(self.alt)
@@ -166,10 +169,16 @@ class Saved:
         )
         return (
             f'<figure class="boots-figure" id="figure-{self.name}">'
-            f'<img src="../figures/{self.name}.png" alt="{alt}">'
+            f'<img src="{self.image_source}" alt="{alt}">'
             f'<figcaption class="figure-downloads">Download this figure: {links}'
             " (the CSV holds the plotted data)</figcaption></figure>"
         )
+
+    @property
+    def image_source(self) -> str:
+        if not self.png:
+            return f"../figures/{self.name}.png"
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self._repr_html_(), "text/plain": f"Figure: {self.alt}"}, {
@@ -200,6 +209,8 @@ def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> S
                 content = _with_tooltips(content.decode("utf-8"), _tooltips(fig)).encode()
             path = folder / f"{name}.{fmt}"
             write_bytes(path, content)
+            if fmt == "png":
+                png = content
             paths.append(path)
     csv_path = folder / f"{name}.csv"
     write_text(csv_path, data.to_csv(index=False, lineterminator="\n"))
@@ -208,4 +219,4 @@ def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> S
 
     alt = finding_of(fig)
     plt.close(fig)
-    return Saved(name, alt, tuple(path.name for path in paths))
+    return Saved(name, alt, tuple(path.name for path in paths), png=png)
