@@ -311,15 +311,30 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
     ax.set_axis_off()
     for row in data[data.on_map & (data.stance != "no_statement")].itertuples():
         x, y = label_point(borders[row.country], MAP_LIMITS)
-        ax.annotate(
+        name = ax.annotate(
             row.name,
             (x, y),
+            xytext=(5, 0),
+            textcoords="offset points",
             ha="center",
             va="center",
             fontsize=7.5,
             fontweight="bold",
             color="#111111",
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+        )
+        # The stance's shape beside the name: the map does not rest on colour alone.
+        fig.draw_without_rendering()
+        box = name.get_window_extent()
+        left = ax.transData.inverted().transform((box.x0 - 6, (box.y0 + box.y1) / 2))
+        ax.scatter(
+            *left,
+            marker=style.STANCE_MARKERS[row.stance],
+            s=34,
+            color=style.STANCE_COLOURS[row.stance],
+            edgecolor="#111111",
+            linewidth=0.6,
+            zorder=5,
         )
     off_map = data[~data.on_map]
     if not off_map.empty:
@@ -338,7 +353,17 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
         )
     shown = [s for s in style.STANCE_COLOURS if s in set(data.stance)]
     handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=labels.label("stance", s)) for s in shown
+        Line2D(
+            [],
+            [],
+            marker=style.STANCE_MARKERS[s],
+            linestyle="",
+            markersize=11,
+            markerfacecolor=style.STANCE_COLOURS[s],
+            markeredgecolor="#111111",
+            label=labels.label("stance", s),
+        )
+        for s in shown
     ]
     if data.mixed.any():
         handles.append(
