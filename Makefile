@@ -18,13 +18,21 @@ export PYTHONDONTWRITEBYTECODE :=
 DATA ?=
 FORCE ?=
 BUILD_ARGS := $(if $(DATA),--data "$(DATA)") $(if $(FORCE),--force)
+DATA_ARG := $(if $(DATA),--data "$(DATA)")
+# Adding an article: FILE=its text, ID=its article_id (optional), ARTICLE=the article to draft.
+FILE ?=
+ID ?=
+ARTICLE ?=
+# Extra arguments for JupyterLab, e.g. LAB_ARGS="--ip=0.0.0.0 --no-browser" in a container.
+LAB_ARGS ?=
 
-.PHONY: all help env validate notebooks dictionary test lint format lab bench browser screenshots clean
+.PHONY: all help env validate notebooks dictionary test lint format lab bench browser \
+	screenshots clean add-article draft accept-draft bench-draft
 
 all: env notebooks ## Build everything: environment, validation, notebooks, figures, HTML (`make`)
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 env: $(STAMP) ## Create .venv and install the pinned requirements (only when they change)
 
@@ -59,9 +67,24 @@ format: $(STAMP) ## Format the code and notebooks with ruff
 	@$(BIN)/ruff format .
 
 lab: $(STAMP) ## Open JupyterLab on the project's environment
-	@$(BIN)/jupyter lab --notebook-dir=notebooks
+	@$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
-bench: $(STAMP) ## Time the build: full, floor (plain Python), naive nbconvert, no-op, 10^3-10^5 statements
+add-article: $(STAMP) ## Add FILE=text.txt to the data: copy it, hash it, append its articles.csv row (ID=, DATA=)
+	@test -n "$(FILE)" || { echo "usage: make add-article FILE=path/to/text.txt [ID=article_id] [DATA=folder]" >&2; exit 2; }
+	@$(BIN)/python -m boots.curate.add_article "$(FILE)" $(DATA_ARG) $(if $(ID),--id "$(ID)")
+
+draft: $(STAMP) ## Propose the mentions of ARTICLE=id for review, in build/draft/<id>-mentions.csv
+	@test -n "$(ARTICLE)" || { echo "usage: make draft ARTICLE=article_id [DATA=folder]" >&2; exit 2; }
+	@$(BIN)/python -m boots.curate.draft "$(ARTICLE)" $(DATA_ARG)
+
+accept-draft: $(STAMP) ## Append the rows accepted in ARTICLE's reviewed draft to mentions.csv and quote_exclusions.csv
+	@test -n "$(ARTICLE)" || { echo "usage: make accept-draft ARTICLE=article_id [DATA=folder]" >&2; exit 2; }
+	@$(BIN)/python -m boots.curate.accept "$(ARTICLE)" $(DATA_ARG)
+
+bench-draft: $(STAMP) ## Precision and recall of the drafting assistant, leave one article out (build/bench-draft.*)
+	@$(BIN)/python -m boots.curate.bench $(if $(DATA),$(DATA_ARG),--readme)
+
+bench: $(STAMP) ## Time the build, make test, floor, no-op; data stages and builds at 10^2-10^4 articles (build/bench.json)
 	@$(BIN)/python -m boots.pipeline.bench
 
 AXE_VERSION := 4.14.1

@@ -52,3 +52,59 @@ def built_site(tmp_path_factory) -> Path:
     failed = build.render(layout, build.notebooks_in(boots_config.NOTEBOOKS_DIR), messages.append)
     assert not failed, "\n".join(messages)
     return folder / "site"
+
+
+# A curator's answers for the cells `make add-article` leaves TO FILL, by column; columns not
+# listed here get a value from the schema (a date, the first allowed code, or text).
+CURATOR_VALUES = {
+    "outlet": "The Ledger",
+    "outlet_kind": "test outlet (an article written for the tests)",
+    "outlet_evidence": "The byline 'By Ledger staff, with AP'.",
+    "outlet_certainty": "stated",
+    "language": "en",
+    "original_language": "en",
+    "translation": "none",
+    "translation_evidence": "Written for the tests in English.",
+    "reprint": "original",
+    "reprint_evidence": "Written for the tests.",
+    "credits": "AP",
+    "byline_wire": "AP",
+    "standfirst": "",
+    "headline_focus": "allied_denials",
+    "lede_focus": "allied_denials",
+    "published_certainty": "inferred",
+    "published_basis": "'on Tuesday', a day after Macron's remark of Monday 26 February 2024.",
+    "non_body_note": "The last lines are share and newsletter buttons.",
+}
+
+
+def fill_curator_cells(data_dir: Path, article_id: str, values: dict[str, str]) -> None:
+    """Fill the TO FILL cells of one articles.csv row, as a curator would."""
+    import csv
+    import io
+
+    from boots.data.schema import TO_FILL, resources
+
+    resource = resources(data_dir)["articles"]
+    path = data_dir / resource.path
+    with path.open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    for row in rows:
+        if row["article_id"] != article_id:
+            continue
+        for field in resource.fields:
+            if row[field.name] != TO_FILL:
+                continue
+            if field.name in values:
+                row[field.name] = values[field.name]
+            elif field.type == "date":
+                row[field.name] = "2024-02-27"
+            elif field.enum:
+                row[field.name] = field.enum[0]
+            else:
+                row[field.name] = "Filled by the test."
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=resource.field_names, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8")

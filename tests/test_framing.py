@@ -74,6 +74,7 @@ def test_lexicon_counts_and_kwic_on_a_tiny_corpus():
             "a": "Boots on the ground? No boots on ground, the military operation.",
             "b": "No plans.",
         },
+        outlets=["A", "B"],
     )
     lexicon = pd.DataFrame(
         {

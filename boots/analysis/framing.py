@@ -25,6 +25,7 @@ from boots.data.tables import Evidence
 from boots.data.validate import passage_key
 from boots.render import figures, style
 from boots.render.report import names_list
+from boots.util.words import verb_words
 
 UNATTRIBUTED = "(not a statement in the tables)"
 
@@ -53,9 +54,10 @@ def focus_matrix(evidence: Evidence) -> pd.DataFrame:
         for value in evidence.articles[column]:
             codes.extend(c for c in value.split(";") if c not in codes)
     rows = {}
+    labels = evidence.article_labels
     for article in evidence.articles.itertuples():
         head, lede = set(article.headline_focus.split(";")), set(article.lede_focus.split(";"))
-        rows[article.outlet] = [
+        rows[labels[article.article_id]] = [
             "headline and lede"
             if c in head and c in lede
             else "headline"
@@ -161,7 +163,7 @@ def prominence(evidence: Evidence) -> pd.DataFrame:
     table = table.reset_index()
     table["first_rank"] = table.groupby("outlet").first_position.rank(method="min").astype(int)
     table["quoted_share"] = table.words / table.outlet.map(total)
-    order = list(evidence.articles.outlet)
+    order = evidence.outlets
     table["outlet_order"] = table.outlet.map(order.index)
     table = table.sort_values(["outlet_order", "first_rank", "speaker"], kind="stable").drop(
         columns="outlet_order"
@@ -174,7 +176,7 @@ def mentions_by_stance(evidence: Evidence) -> pd.DataFrame:
     mentions = evidence.mentions_in_full()
     counts = pd.crosstab(mentions.outlet, mentions.stance)
     columns = [s for s in style.STANCE_COLOURS if s in counts.columns]
-    return counts.reindex(index=list(evidence.articles.outlet), columns=columns, fill_value=0)
+    return counts.reindex(index=evidence.outlets, columns=columns, fill_value=0)
 
 
 def stance_shares(evidence: Evidence) -> pd.DataFrame:
@@ -185,7 +187,7 @@ def stance_shares(evidence: Evidence) -> pd.DataFrame:
     )
     shares = shares.div(shares.sum(axis=1), axis=0)
     columns = [s for s in [*style.STANCE_COLOURS, "none"] if s in shares.columns]
-    return shares.reindex(index=list(evidence.articles.outlet), columns=columns)
+    return shares.reindex(index=evidence.outlets, columns=columns)
 
 
 def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top: int = 12):
@@ -289,9 +291,7 @@ def lexicon_counts(evidence: Evidence, lexicon: pd.DataFrame) -> pd.DataFrame:
     """Term x outlet hit counts, every term and outlet listed (zeros included)."""
     hits = kwic(evidence, lexicon)
     counts = hits.groupby(["term_id", "outlet"]).size().unstack(fill_value=0)
-    counts = counts.reindex(
-        index=list(lexicon.term_id), columns=list(evidence.articles.outlet), fill_value=0
-    )
+    counts = counts.reindex(index=list(lexicon.term_id), columns=evidence.outlets, fill_value=0)
     counts.insert(0, "label", lexicon.set_index("term_id").label)
     counts.insert(0, "group", lexicon.set_index("term_id").group)
     return counts
@@ -323,8 +323,6 @@ def lexicon_figure(counts: pd.DataFrame, title: str):
 
 # --- attribution verbs ----------------------------------------------------------------------
 
-_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "also", "later"}
-
 
 @cache
 def lemma(verb: str) -> str:
@@ -332,7 +330,7 @@ def lemma(verb: str) -> str:
     'ruled out' -> 'rule out'), by lemminflect."""
     from lemminflect import getLemma
 
-    words = [w for w in verb.lower().split() if w not in _AUXILIARIES]
+    words = verb_words(verb)
     if not words:
         return verb.lower()
     head = getLemma(words[0], upos="VERB")
@@ -346,7 +344,7 @@ def verb_counts(evidence: Evidence, by: str = "outlet") -> pd.DataFrame:
     order = mentions.lemma.value_counts().index
     counts = counts.reindex(columns=order, fill_value=0)
     if by == "outlet":
-        counts = counts.reindex(list(evidence.articles.outlet), fill_value=0)
+        counts = counts.reindex(evidence.outlets, fill_value=0)
     return counts
 
 
@@ -551,23 +549,7 @@ def drift_figure(drift: pd.DataFrame, title: str):
     statements = list(dict.fromkeys(drift.statement))[:DRIFT_ROWS]
     drift = drift[drift.statement.isin(statements)]
     outlets = list(dict.fromkeys(drift.sort_values("article").outlet))
-    markers = dict(zip(outlets, "osD^vP*X", strict=False))
-    palette = dict(
-        zip(
-            outlets,
-            [
-                "#0072B2",
-                "#E69F00",
-                "#009E73",
-                "#CC79A7",
-                "#D55E00",
-                "#56B4E9",
-                "#F0E442",
-                "#000000",
-            ],
-            strict=False,
-        )
-    )
+    markers, palette = style.outlet_styles(outlets)
     fig, ax = plt.subplots(figsize=(9.5, 0.42 * len(statements) + 1.8))
     y = {s: i for i, s in enumerate(statements)}
     for row in drift.itertuples():

@@ -240,6 +240,7 @@ def reuse_title(similar: pd.DataFrame, outlets: dict[str, str]) -> str:
 
 def pair_explanation(wire_a: str | None, wire_b: str | None) -> str:
     """Why two articles may share wording, judged from their byline wires."""
+    wire_a, wire_b = (w if isinstance(w, str) and w else None for w in (wire_a, wire_b))
     if wire_a and wire_a == wire_b:
         return f"both are credited to {wire_a}, so both descend from the same {wire_a} copy"
     credited = ", ".join(w for w in (wire_a, wire_b) if w) or "neither"

@@ -56,7 +56,7 @@ def _shortest_quotes(evidence: Evidence) -> pd.DataFrame:
 def _outlets(evidence: Evidence) -> pd.Series:
     order, outlet = evidence.article_order, evidence.outlet_names
     return evidence.mentions.groupby("statement_id").article_id.agg(
-        lambda ids: ", ".join(outlet[a] for a in sorted(set(ids), key=order.get))
+        lambda ids: ", ".join(dict.fromkeys(outlet[a] for a in sorted(set(ids), key=order.get)))
     )
 
 

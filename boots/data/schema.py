@@ -12,6 +12,10 @@ from pathlib import Path
 
 from boots.util import config
 
+# What `make add-article` writes into the cells only a curator can fill; validation lists each
+# such cell with the column's description and the codebook section to read.
+TO_FILL = "TO FILL"
+
 
 class SchemaError(Exception):
     """The descriptor itself is missing or unreadable."""

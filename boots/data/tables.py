@@ -8,12 +8,13 @@ schema type, and stops with a ``DataError`` naming the file if that fails. The f
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
 from boots.data import text
-from boots.data.schema import Resource, SchemaError, resources
+from boots.data.schema import TO_FILL, Resource, SchemaError, resources
 from boots.util import config
 
 
@@ -40,14 +41,32 @@ class Evidence:
         return dict(zip(self.articles.article_id, self.articles.outlet, strict=True))
 
     @property
+    def outlets(self) -> list[str]:
+        """Each outlet once, in articles.csv order (several articles may share an outlet)."""
+        return list(dict.fromkeys(self.articles.outlet))
+
+    @property
+    def article_labels(self) -> dict[str, str]:
+        """A label per article_id: its outlet, with the article_id where an outlet has several."""
+        counts = self.articles.outlet.value_counts()
+        return {
+            a: o if counts[o] == 1 else f"{o} ({a})"
+            for a, o in zip(self.articles.article_id, self.articles.outlet, strict=True)
+        }
+
+    @property
     def article_order(self) -> dict[str, int]:
         """Position of each article in articles.csv, by article_id."""
         return {article: i for i, article in enumerate(self.articles.article_id)}
 
+    @cached_property
+    def body_lines(self) -> dict[str, str]:
+        """Each article's ``body_lines``, by article_id."""
+        return dict(zip(self.articles.article_id, self.articles.body_lines, strict=True))
+
     def body(self, article_id: str) -> str:
         """The article's body lines (headline included), joined."""
-        lines = self.articles.set_index("article_id").at[article_id, "body_lines"]
-        return text.body_text(self.texts[article_id], lines)
+        return text.body_text(self.texts[article_id], self.body_lines[article_id])
 
     def statements_with_speakers(self) -> pd.DataFrame:
         """Statements joined with their speaker's name, role, country, kind and rank."""
@@ -69,6 +88,9 @@ class Evidence:
 def _typed(frame: pd.DataFrame, resource: Resource, path: Path) -> pd.DataFrame:
     for field in resource.fields:
         column = frame[field.name]
+        if field.type != "string":
+            # A cell `make add-article` left for the curator is missing until filled in.
+            column = column.replace(TO_FILL, "")
         try:
             if field.type == "date":
                 frame[field.name] = pd.to_datetime(column.replace("", None), format="%Y-%m-%d")

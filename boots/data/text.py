@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
 _TRANSLATE = str.maketrans(
@@ -23,34 +24,44 @@ _TRANSLATE = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+# str.translate walks every character in Python's slow path once a text is not ASCII; a
+# regular expression finds the few typographic marks and replaces only those.
+_TYPOGRAPHY = re.compile("[" + "".join(chr(c) for c in _TRANSLATE) + "]")
+
+
+def _typeset(text: str) -> str:
+    """``text`` with typographic quotes, apostrophes and dashes folded (same length)."""
+    return _TYPOGRAPHY.sub(lambda mark: _TRANSLATE[ord(mark.group())], text)
 
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """The comparison form of ``text`` (see the module docstring), stripped at both ends."""
-    return _SPACE.sub(" ", text.translate(_TRANSLATE)).strip()
+    return _SPACE.sub(" ", _typeset(text)).strip()
+
+
+# Whether each code point up to U+3000 is one that str.isspace() (and so the regular
+# expression \s) counts as space; no code point above U+3000 is.
+_IS_SPACE = np.array([chr(c).isspace() for c in range(0x3002)], dtype=bool)
+
+
+def fold(text: str) -> str:
+    """``text`` with typographic quotes, apostrophes and dashes folded as ``normalise`` does,
+    but whitespace kept: the result has the same length, so offsets carry over."""
+    return text.translate(_TRANSLATE)
 
 
 @lru_cache(maxsize=256)
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
     """Normalise ``text`` without stripping; also return, for each output character,
     the offset of the original character it came from (one extra entry maps the end)."""
-    translated = text.translate(_TRANSLATE)
-    out: list[str] = []
-    index: list[int] = []
-    previous_space = False
-    for position, char in enumerate(translated):
-        if char.isspace():
-            if previous_space:
-                continue
-            out.append(" ")
-            previous_space = True
-        else:
-            out.append(char)
-            previous_space = False
-        index.append(position)
+    translated = _typeset(text)
+    codes = np.frombuffer(translated.encode("utf-32-le"), dtype=np.uint32)
+    space = _IS_SPACE[np.minimum(codes, len(_IS_SPACE) - 1)]
+    repeated = space & np.concatenate(([False], space[:-1]))  # a space after a space goes
+    index = np.flatnonzero(~repeated).tolist()
     index.append(len(text))
-    return "".join(out), index
+    return _SPACE.sub(" ", translated), index
 
 
 @dataclass(frozen=True)
@@ -99,9 +110,29 @@ def closest_passage(quote: str, text: str) -> Closest | None:
     alignment = fuzz.partial_ratio_alignment(needle, haystack)
     if alignment is None:
         return None
-    start = index[alignment.dest_start]
-    end = index[max(alignment.dest_end - 1, alignment.dest_start)] + 1
+    first, last = _whole_words(haystack, alignment.dest_start, alignment.dest_end)
+    start = index[first]
+    end = index[max(last - 1, first)] + 1
     return Closest(Span(start, end), text[start:end], round(alignment.score, 1))
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "'-"
+
+
+def _whole_words(haystack: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``haystack[start:end]`` so that it neither starts nor ends inside a word."""
+    while start > 0 and _in_word(haystack[start - 1]) and _in_word(haystack[start]):
+        start -= 1
+    while (
+        end < len(haystack) and end > 0 and _in_word(haystack[end - 1]) and _in_word(haystack[end])
+    ):
+        end += 1
+    while start < end and haystack[start] == " ":
+        start += 1
+    while end > start and haystack[end - 1] == " ":
+        end -= 1
+    return start, end
 
 
 def line_starts(text: str) -> list[int]:
@@ -224,3 +255,12 @@ def quoted_passages(text: str, spans: list[Span]) -> tuple[list[QuotedPassage], 
                         passages.append(QuotedPassage(Span(start, end), text[start:end], kind))
     passages.sort(key=lambda p: (p.span.start, p.span.end))
     return passages, unpaired
+
+
+def quote_type(span: Span, passages: list[QuotedPassage]) -> str:
+    """direct (starts inside quotation marks), partial (overlaps quoted words) or paraphrase."""
+    if any(p.span.start <= span.start < p.span.end for p in passages):
+        return "direct"
+    if any(p.span.start < span.end and span.start < p.span.end for p in passages):
+        return "partial"
+    return "paraphrase"

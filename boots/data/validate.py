@@ -31,8 +31,9 @@ import pycountry
 
 from boots import skip_iri_grammar
 from boots.data import text
-from boots.data.schema import Resource, SchemaError, resources
+from boots.data.schema import TO_FILL, Resource, SchemaError, resources
 from boots.util import config
+from boots.util.words import counted
 
 MAX_SHOWN = 120
 
@@ -90,16 +91,24 @@ class Report:
         )
 
     def summary(self) -> str:
-        tables = ", ".join(f"{n} {name}" for name, n in self.counts.items())
-        verdict = "valid" if self.ok else f"{len(self.problems)} problem(s)"
+        tables = ", ".join(_counted_rows(n, name) for name, n in self.counts.items())
+        verdict = "valid" if self.ok else counted(len(self.problems), "problem")
         try:
             shown = self.data_dir.resolve().relative_to(config.ROOT).as_posix()
         except ValueError:
             shown = str(self.data_dir)
+        quotes = counted(self.checked_quotes, "quote")
+        passages = counted(self.checked_passages, "quoted passage")
         return (
-            f"{shown}: {verdict}; {tables}; {self.checked_quotes} quotes found in "
-            f"their articles; {self.checked_passages} quoted passages accounted for"
+            f"{shown}: {verdict}; {tables}; {quotes} found in their articles; "
+            f"{passages} accounted for"
         )
+
+
+def _counted_rows(n: int, table: str) -> str:
+    """'1 article', '5 articles', '19 lexicon': a table's row count in its own noun."""
+    singular = table[:-1] if table.endswith("s") else table
+    return counted(n, singular, table)
 
 
 # --- layer 1: structure -------------------------------------------------------------------
@@ -319,7 +328,9 @@ def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Ar
             report.add(name, line, "file", row["file"], f"a file of that name in {folder}")
             continue
         digest = hashlib.sha256(raw).hexdigest()
-        if row["sha256"] and digest != row["sha256"]:
+        if not row["sha256"]:
+            _record_hash(report, name, line, row["file"], digest)
+        elif digest != row["sha256"]:
             report.add(
                 name,
                 line,
@@ -367,6 +378,11 @@ def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Ar
             row["article_id"], row["file"], content, body, _date(row["published"])
         )
     return articles
+
+
+def _record_hash(report: Report, name: str, line: int, file: str, digest: str) -> None:
+    """An empty sha256 (a new article): the message is the value to record."""
+    report.add(name, line, "sha256", "", f"{digest} (the SHA-256 of {file}: record this value)")
 
 
 def _not_found(quote: str, content: str, file: str) -> str:
@@ -597,11 +613,7 @@ def check_mentions(
 
 
 def _quote_type(span: text.Span, passages: list[text.QuotedPassage]) -> str:
-    if any(p.span.start <= span.start < p.span.end for p in passages):
-        return "direct"
-    if any(p.span.start < span.end and span.start < p.span.end for p in passages):
-        return "partial"
-    return "paraphrase"
+    return text.quote_type(span, passages)
 
 
 def _check_order(located: list[tuple[int, dict, text.Span]], table: Table, report: Report) -> None:
@@ -749,7 +761,74 @@ def validate(data_dir: Path | None = None) -> Report:
         check_lexicon(get("lexicon"), report)
     if get("mentions") or get("quote_exclusions"):
         check_coverage(get("quote_exclusions"), get("mentions"), articles, spans, report)
+    _cells_to_fill(data_dir, tables, report)
+    _one_problem_per_cell(report)
     return report
+
+
+def _codebook_section(data_dir: Path, column: str, table_file: str) -> str:
+    """The heading of the codebook section that explains ``column`` (for messages)."""
+    try:
+        lines = (data_dir / "CODEBOOK.md").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return table_file
+    parent, heading = None, None
+    for line in lines:
+        if line.startswith("#"):
+            heading = line.lstrip("# ").strip()
+            if not line.startswith("###"):
+                parent = heading  # a subsection ('### Dates') belongs to its table's section
+        elif f"`{column}`" in line and parent == table_file:
+            return heading
+    return table_file
+
+
+def _cells_to_fill(data_dir: Path, tables: dict[str, Table], report: Report) -> None:
+    """Cells still marked TO FILL (left by `make add-article`): one problem each, saying what
+    the column holds and where the codebook explains it; other complaints about them go."""
+    marked = set()
+    for table in tables.values():
+        for index, row in enumerate(table.rows):
+            for column, value in row.items():
+                if value.strip() != TO_FILL:
+                    continue
+                line = table.where(index)
+                marked.add((table.resource.path, line, column))
+                field_ = table.resource.field(column)
+                section = _codebook_section(data_dir, column, table.resource.path)
+                rule = "required" if field_.required else "optional: fill it or leave it empty"
+                report.add(
+                    table.resource.path,
+                    line,
+                    column,
+                    value,
+                    f"the curator's value ({rule}): {field_.description} "
+                    f"Read CODEBOOK.md, section '{section}'",
+                )
+    if marked:
+        report.problems = [
+            p
+            for p in report.problems
+            if (p.file, p.line, p.column) not in marked
+            or p.expected.startswith("the curator's value")
+        ]
+
+
+def _one_problem_per_cell(report: Report) -> None:
+    """Drop the generic 'this column is required' where a cell has a more specific message."""
+    specific = {
+        (p.file, p.line, p.column)
+        for p in report.problems
+        if p.column and not p.expected.startswith("a value (this column is required)")
+    }
+    report.problems = [
+        p
+        for p in report.problems
+        if not (
+            p.expected.startswith("a value (this column is required)")
+            and (p.file, p.line, p.column) in specific
+        )
+    ]
 
 
 def check_lexicon(table: Table, report: Report) -> None:

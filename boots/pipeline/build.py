@@ -38,6 +38,7 @@ from boots.pipeline.fingerprint import notebook_fingerprint
 from boots.util import config
 from boots.util.atomic import write_bytes, write_text
 from boots.util.reads import recorded
+from boots.util.words import counted
 
 KERNEL = "python3"
 CELL_TIMEOUT = 900
@@ -243,7 +244,9 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
         if not report.ok:
             for problem in report.problems:
                 log(str(problem))
-            log(f"build stopped: {len(report.problems)} data problem(s); nothing was executed")
+            log(
+                f"build stopped: {counted(len(report.problems), 'data problem')}; nothing was executed"
+            )
             return 1
         log(report.summary())
         write_text(stamp, data_state)
@@ -271,7 +274,7 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
         log(f"error: {_shown(outcome.notebook)}: {outcome.error}")
     site_failed = render(layout, sources, log)
     verdict = (
-        f"{len(failed)} notebook(s) failed; previous outputs kept"
+        f"{counted(len(failed), 'notebook')} failed; previous outputs kept"
         if failed
         else "failed: site not updated"
         if site_failed

@@ -318,3 +318,59 @@ def _placed(frame: pd.DataFrame, numbered_from: int) -> pd.DataFrame:
     )
     frame["mention_id"] = [f"m{numbered_from + i + 1:07d}" for i in range(len(frame))]
     return frame
+
+
+def add_outlets(folder: Path, outlets: list[str], template: str | None = None) -> Path:
+    """Add one article per name in ``outlets`` to the data folder ``folder`` (in place): each a
+    copy of the ``template`` article's text (default: the first article) made unique by
+    trailing blank lines, with copies of its row, mentions and quotation exclusions, so the
+    folder stays valid. A name may repeat or be an existing outlet (several articles of one
+    outlet). For tests of many outlets; returns the folder."""
+    import hashlib
+
+    from boots.util import config as _config
+
+    folder = Path(folder)
+    articles = _read(folder / "articles.csv")
+    mentions = _read(folder / "mentions.csv")
+    exclusions = _read(folder / "quote_exclusions.csv")
+    template = template or articles.article_id.iloc[0]
+    row = articles[articles.article_id == template].iloc[0]
+    raw = (folder / _config.ARTICLES_SUBDIR / row.file).read_bytes()
+    new_rows, new_mentions, new_exclusions = [], [], []
+    for number, outlet in enumerate(outlets, start=1):
+        article_id = f"{template}-copy-{number}"
+        data = raw + b"\n" * number
+        digest = hashlib.sha256(data).hexdigest()
+        file = f"{len(articles) + number - 1:03d}_{digest[:16]}.txt"
+        (folder / _config.ARTICLES_SUBDIR / file).write_bytes(data)
+        new_rows.append(
+            {
+                **row.to_dict(),
+                "article_id": article_id,
+                "outlet": outlet,
+                "file": file,
+                "sha256": digest,
+            }
+        )
+        own = mentions[mentions.article_id == template]
+        renamed = {m: f"{m}-c{number}" for m in own.mention_id}
+        new_mentions.append(
+            own.assign(article_id=article_id, mention_id=own.mention_id.map(renamed))
+        )
+        excluded = exclusions[exclusions.article_id == template]
+        new_exclusions.append(
+            excluded.assign(
+                article_id=article_id,
+                exclusion_id=excluded.exclusion_id + f"-c{number}",
+                mention_id=excluded.mention_id.map(lambda m, names=renamed: names.get(m, "")),
+            )
+        )
+    _write(
+        pd.concat([articles, pd.DataFrame(new_rows)], ignore_index=True), folder / "articles.csv"
+    )
+    _write(pd.concat([mentions, *new_mentions], ignore_index=True), folder / "mentions.csv")
+    _write(
+        pd.concat([exclusions, *new_exclusions], ignore_index=True), folder / "quote_exclusions.csv"
+    )
+    return folder

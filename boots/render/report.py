@@ -11,8 +11,11 @@ import hashlib
 import html
 import numbers
 import re
+import string
 
 from IPython.display import HTML, Markdown, display
+
+from boots.util.words import counted
 
 # The output metadata key under which a notebook's one-line finding is stored (the site's
 # index shows it).
@@ -45,15 +48,31 @@ def _escaped(values: dict[str, object]) -> dict[str, object]:
     }
 
 
+class _Prose(string.Formatter):
+    """``str.format`` plus counts that agree in number: ``{n:~statement}`` is "1 statement"
+    or "2 statements" (``{n:~child/children}`` for an irregular plural)."""
+
+    def format_field(self, value, format_spec: str):
+        if format_spec.startswith("~"):
+            singular, _, plural = format_spec[1:].partition("/")
+            return counted(int(value), singular, plural or None)
+        return super().format_field(value, format_spec)
+
+
+def prose(template: str, **values: object) -> str:
+    """``template`` filled with ``values`` (see ``_Prose`` for counted nouns)."""
+    return _Prose().format(template, **values)
+
+
 def say(template: str, **values: object) -> None:
     """Display ``template`` as markdown with ``{name}`` fields filled by escaped ``values``."""
-    display(Markdown(template.format(**_escaped(values))))
+    display(Markdown(prose(template, **_escaped(values))))
 
 
 def finding(template: str, figure: str = "", **values: object) -> None:
     """Display the notebook's one-line finding; the site's index shows it with ``figure``."""
-    plain = template.format(**values)
-    shown = template.format(**_escaped(values))
+    plain = prose(template, **values)
+    shown = prose(template, **_escaped(values))
     display(
         Markdown(f"**Finding:** {shown}"), metadata={FINDING_KEY: {"text": plain, "figure": figure}}
     )

@@ -27,3 +27,24 @@ SCOPE_MARKERS = {
     "not_specified": "P",
     "not_applicable": "X",
 }
+OUTLET_COLOURS = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#D55E00",
+    "#56B4E9",
+    "#F0E442",
+    "#000000",
+)
+OUTLET_MARKERS = "osD^vP*X"
+
+
+def outlet_styles(outlets: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """A marker and a colour per outlet, any number of outlets: colours cycle through the
+    colour-blind-safe palette and the marker shifts each round, so the first 64 outlets each
+    get a distinct pair (beyond that pairs repeat, and the legend still names every outlet)."""
+    n_colours, n_markers = len(OUTLET_COLOURS), len(OUTLET_MARKERS)
+    markers = {o: OUTLET_MARKERS[(i + i // n_colours) % n_markers] for i, o in enumerate(outlets)}
+    palette = {o: OUTLET_COLOURS[i % n_colours] for i, o in enumerate(outlets)}
+    return markers, palette
