@@ -6,6 +6,7 @@ import pytest
 from boots.analysis import reuse
 from boots.data import tables
 from boots.pipeline.synthetic import make_synthetic_articles
+from boots.render import figures
 
 
 def test_tokens_fold_case_typography_and_punctuation():
@@ -133,4 +134,8 @@ def test_figure_ranks_pairs_beyond_the_heatmap_size(tmp_path):
 
 
 def test_shorten_never_cuts_a_word():
-    assert reuse.shorten("Synthetic Outlet 00012 / Another Outlet", 25) == "Synthetic Outlet ..."
+    label = "Synthetic Outlet 00012 / Another Outlet"
+    short = figures.shorten(label, 25)
+    assert len(short) <= 25 and short.endswith(" …")
+    assert label.startswith(short.removesuffix(" …") + " ")
+    assert figures.shorten("Short one", 25) == "Short one"
