@@ -26,10 +26,13 @@ from boots.analysis import stance
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, site
+from boots.util.words import counted
 
 STATEMENTS_PAGE = "statements"
 # Up to this many statements, each entry is a section of the page's contents and search.
 HEADED_ENTRIES = 300
+# Up to this many articles, each is listed in the sidebar; beyond, the articles' index lists them.
+NAV_ARTICLES = 30
 ARTICLES_DIR = "articles"
 _EMBEDDED_IMAGE = re.compile(r"<img [^>]*>")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -239,7 +242,7 @@ def article_page(evidence: Evidence, row, full: pd.DataFrame) -> str:
         f"# {md(row.outlet)}\n\n"
         f"{md(row.headline)}\n\n"
         f"{facts}\n\n"
-        f"This article reports {len(mentions)} statements "
+        f"This article reports {counted(len(mentions), 'statement')} "
         f"(see [every statement](../{STATEMENTS_PAGE}.md)).\n\n"
         "## The text as printed\n\n"
         "The file exactly as received, line by line (grey lines are not article text: "
@@ -315,7 +318,7 @@ def statements_page(evidence: Evidence) -> str:
     empty = evidence.mentions.iloc[0:0]
     parts = [
         "# Every statement and its evidence\n\n"
-        f"{len(stated)} statements by {stated.speaker_id.nunique()} speakers, grouped by "
+        f"{counted(len(stated), 'statement')} by {counted(stated.speaker_id.nunique(), 'speaker')}, grouped by "
         "country or body. Each entry gives what the tables record and every wording an "
         "article printed, with a link to the passage on the article's page. The link to an "
         "entry (its `#` anchor) is the statement's identifier and does not change.\n"
@@ -334,6 +337,11 @@ def statements_page(evidence: Evidence) -> str:
     return "\n".join(parts)
 
 
+def articles_in_nav(evidence: Evidence) -> bool:
+    """Whether every article has its own entry in the sidebar (small collections)."""
+    return len(evidence.articles) <= NAV_ARTICLES
+
+
 def articles_index(evidence: Evidence) -> str:
     rows = []
     counts = evidence.mentions.groupby("article_id").size()
@@ -341,12 +349,20 @@ def articles_index(evidence: Evidence) -> str:
         date = labels.date_as_known(*labels.published_bounds(row._asdict()))
         rows.append(
             f"- [{md(row.outlet)}]({row.article_id}.md): {md(row.headline)} "
-            f"(published {md(date)}; {int(counts.get(row.article_id, 0))} statements)"
+            f"(published {md(date)}; {counted(int(counts.get(row.article_id, 0)), 'statement')})"
         )
+    toctree = (
+        ""
+        if articles_in_nav(evidence)
+        else "\n```{toctree}\n:hidden:\n\n" + "\n".join(evidence.articles.article_id) + "\n```\n"
+    )
     return (
         "# The articles\n\n"
-        "The five texts are the only evidence. Each page prints one in full, every "
-        "reported statement highlighted and linked to its entry.\n\n" + "\n".join(rows) + "\n"
+        f"These {counted(len(evidence.articles), 'article')} are the only evidence. Each page "
+        "prints one in full, every reported statement highlighted and linked to its entry.\n\n"
+        + "\n".join(rows)
+        + "\n"
+        + toctree
     )
 
 
@@ -367,12 +383,16 @@ def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) 
             f"<p>{h(summary['finding'])}</p></div></div>"
         )
     pages = "\n".join(page for page, _ in summaries)
-    articles = "\n".join(f"{ARTICLES_DIR}/{a}" for a in evidence.articles.article_id)
+    articles = (
+        "\n".join(f"{ARTICLES_DIR}/{a}" for a in evidence.articles.article_id)
+        if articles_in_nav(evidence)
+        else ""
+    )
     return (
         f"# {site.PROJECT}\n\n"
         "How Europe answered Emmanuel Macron's remark of 26 February 2024 that sending "
         "Western troops to Ukraine “cannot be ruled out”, and how "
-        f"{evidence.articles.outlet.nunique()} news outlets reported it. Every chart, table "
+        f"{counted(evidence.articles.outlet.nunique(), 'news outlet')} reported it. Every chart, table "
         "and sentence here is computed from hand-curated tables, and every mark leads to the "
         "printed words behind it: see [the articles](articles/index.md) and "
         f"[every statement]({STATEMENTS_PAGE}.md).\n\n"
@@ -432,4 +452,4 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
         for p in sorted(figures_dir.glob("*"))
         if p.suffix in {".png", ".svg", ".csv"}
     }
-    return site.SiteSources(pages, extra)
+    return site.SiteSources(pages, extra, collapse_navigation=not articles_in_nav(evidence))

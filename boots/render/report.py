@@ -20,6 +20,8 @@ from boots.util.words import counted
 # The output metadata key under which a notebook's one-line finding is stored (the site's
 # index shows it).
 FINDING_KEY = "boots-finding"
+# A reader's table shows at most this many rows (and says how many it leaves out).
+MAX_TABLE_ROWS = 80
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 
 
@@ -97,6 +99,8 @@ def table(
         frame = frame.to_frame()
     if frame.empty:
         return Markdown(escape(empty))
+    total = len(frame)
+    frame = frame.head(MAX_TABLE_ROWS)
     plain_index = frame.index.name is None and isinstance(frame.index, pd.RangeIndex)
     if index or (index is None and not plain_index):
         frame = frame.reset_index()
@@ -125,6 +129,8 @@ def table(
         column_labels_font_weight="bold",
         data_row_padding="4px",
     )
+    if total > MAX_TABLE_ROWS:
+        gt = gt.tab_source_note(f"The first {MAX_TABLE_ROWS:,} of {total:,} rows.")
     markup = gt.as_raw_html()
     caption = "Table of " + ", ".join(map(str, list(frame.columns)[:4]))
     # The table scrolls sideways on narrow screens: a keyboard user must be able to reach it.

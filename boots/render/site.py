@@ -26,6 +26,8 @@ from boots.render.report import FINDING_KEY
 from boots.util.atomic import write_bytes, write_text
 
 PROJECT = "Boots on the Ground"
+# From this many pages Sphinx reads and writes them in parallel.
+PARALLEL_FROM = 100
 _CACHE_BUSTER = re.compile(r'(\.(?:css|js))\?v=[0-9a-f]+(?=")')
 _PAGE = re.compile(r"^[a-z0-9][a-z0-9/._-]*\.(md|ipynb)$")
 
@@ -61,6 +63,7 @@ html_theme_options = {{
     "navigation_with_keys": False,
     "show_navbar_depth": 1,
     "collapse_navbar": False,
+    "collapse_navigation": {collapse},
 }}
 """
 
@@ -128,6 +131,9 @@ class SiteSources:
 
     pages: dict[str, str | bytes]
     extra: dict[str, Path]
+    # For large collections: the sidebar lists sections, not every article (otherwise each
+    # page carries every other page's link, and the build grows with the square of the pages).
+    collapse_navigation: bool = False
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
@@ -171,7 +177,7 @@ def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
             raise ValueError(f"page name {page!r} is not a plain relative .md or .ipynb path")
     src, out, doctrees = work / "src", work / "html", work / "doctrees"
     wanted: dict[str, bytes | Path] = {
-        "conf.py": CONF.format(project=PROJECT).encode(),
+        "conf.py": CONF.format(project=PROJECT, collapse=sources.collapse_navigation).encode(),
         "_static/boots.css": stance_css().encode(),
         "_static/boots-a11y.js": A11Y_JS.encode(),
     }
@@ -201,6 +207,7 @@ def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
         "-q",
         "-W",
         "--keep-going",
+        *(["-j", "auto"] if len(sources.pages) > PARALLEL_FROM else []),
         "-d",
         str(doctrees),
         str(src),
@@ -208,6 +215,11 @@ def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
     ]
     env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1708905600")
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0 and doctrees.exists():
+        # An interrupted earlier build can leave Sphinx's cache inconsistent: one retry
+        # from a fresh environment (-E) before reporting the failure.
+        fresh = [*command[:3], "-E", "-a", *command[3:]]
+        result = subprocess.run(fresh, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         raise SiteError((result.stderr or result.stdout).strip())
     published: dict[str, bytes | Path] = {}
