@@ -35,8 +35,8 @@ unexport DATA FORCE FILE ID ARTICLE
 # The data folder as the command-line option of the commands that take one (shell syntax).
 DATA_OPTION := $${BOOTS_MAKE_DATA:+--data "$$BOOTS_MAKE_DATA"}
 
-.PHONY: all help env validate notebooks dictionary test lint format lab bench clean \
-	add-article draft accept-draft bench-draft
+.PHONY: all help env validate notebooks dictionary test lint format lab bench browser \
+	screenshots clean add-article draft accept-draft bench-draft
 
 all: env notebooks ## Build everything: environment, validation, notebooks, figures, HTML (`make`)
 
@@ -56,13 +56,13 @@ $(STAMP): requirements.txt pyproject.toml
 validate: $(STAMP) ## Check the curated tables against the schema and the articles (DATA=folder to check another)
 	@$(BIN)/python -m boots.data.validate $${BOOTS_MAKE_DATA:+"$$BOOTS_MAKE_DATA"}
 
-notebooks: $(STAMP) ## Execute stale notebooks in place, write figures/ and render site/
+notebooks: $(STAMP) ## Execute stale notebooks in place, write figures/ and build the site in site/
 	@$(BIN)/python -m boots.pipeline.build $(DATA_OPTION) $${BOOTS_MAKE_FORCE:+--force}
 
 dictionary: $(STAMP) ## Regenerate data/README.md (the data dictionary) from data/datapackage.json
 	@$(BIN)/python -m boots.data.dictionary --write
 
-test: $(STAMP) ## Run every test: lint, data validation, unit tests, strict nbval on every notebook
+test: $(STAMP) browser ## Run every test: lint, data validation, unit tests, strict nbval, the site in Chromium
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
 	@$(BIN)/python -m boots.data.validate
@@ -96,6 +96,25 @@ bench-draft: $(STAMP) ## Precision and recall of the drafting assistant, leave o
 
 bench: $(STAMP) ## Time the build, make test, floor, no-op; data stages and builds at 10^2-10^4 articles (build/bench.json)
 	@$(BIN)/python -m boots.pipeline.bench
+
+AXE_VERSION := 4.14.1
+AXE := build/axe/node_modules/axe-core/axe.min.js
+
+browser: $(AXE) ## Install what the browser test needs when missing: Chromium (apt-get), axe-core (npm)
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  echo "==> installing chromium and chromium-driver with apt-get"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+$(AXE):
+	@command -v npm >/dev/null || { echo "==> installing npm with apt-get"; \
+	  $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq npm >/dev/null; }
+	@echo "==> installing axe-core $(AXE_VERSION) from npm into build/axe"
+	@npm install --silent --no-save --no-audit --no-fund --prefix build/axe axe-core@$(AXE_VERSION)
+
+screenshots: notebooks browser ## Photograph the index, a notebook page and an article page into docs/screenshots/
+	@$(BIN)/python -m boots.pipeline.screenshots
 
 clean: ## Remove the environment and the rendered site (keeps committed outputs)
 	rm -rf $(VENV) site build .pytest_cache

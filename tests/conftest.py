@@ -35,6 +35,25 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(content.replace(old, new, count), encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site rendered from the committed notebooks, figures and tables, in a temporary
+    folder (the same build as ``make``'s site step)."""
+    from boots.pipeline import build
+
+    folder = tmp_path_factory.mktemp("out")
+    layout = build.Layout(
+        boots_config.DEFAULT_DATA_DIR,
+        boots_config.NOTEBOOKS_DIR,
+        boots_config.DEFAULT_FIGURES_DIR,
+        folder / "site",
+    )
+    messages: list[str] = []
+    failed = build.render(layout, build.notebooks_in(boots_config.NOTEBOOKS_DIR), messages.append)
+    assert not failed, "\n".join(messages)
+    return folder / "site"
+
+
 # A curator's answers for the cells `make add-article` leaves TO FILL, by column; columns not
 # listed here get a value from the schema (a date, the first allowed code, or text).
 CURATOR_VALUES = {

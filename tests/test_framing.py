@@ -163,10 +163,13 @@ def test_markup_in_a_quote_renders_as_text_in_the_html(tmp_path):
     executed = json.loads(
         (layout.notebooks_dir / "03-outlet-framing.ipynb").read_text(encoding="utf-8")
     )
-    assert MARKUP in json.dumps(executed), "the quote reached the notebook's outputs"
-    page = (layout.site_dir / "03-outlet-framing.html").read_text(encoding="utf-8")
-    assert "<script>alert(" not in page and "<b>bold</b>" not in page
-    assert "&lt;script&gt;alert(" in page and "&amp; &lt;b&gt;bold&lt;/b&gt;" in page
+    outputs = json.dumps(executed)
+    assert "&lt;script&gt;alert(" in outputs, "the quote reached the notebook's tables, escaped"
+    assert "<script>alert(" not in outputs.replace(MARKUP.replace("<", "&lt;"), "")
+    for page in ("notebooks/03-outlet-framing.html", "articles/aljazeera.html"):
+        shown = (layout.site_dir / page).read_text(encoding="utf-8")
+        assert "<script>alert(" not in shown and "<b>bold</b>" not in shown, page
+        assert "&lt;script&gt;alert(" in shown and "&lt;b&gt;bold&lt;/b&gt;" in shown, page
 
 
 def test_mentions_by_stance_count_every_mention_once(ev):

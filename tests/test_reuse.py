@@ -6,6 +6,7 @@ import pytest
 from boots.analysis import reuse
 from boots.data import tables
 from boots.pipeline.synthetic import make_synthetic_articles
+from boots.render import figures
 
 
 def test_tokens_fold_case_typography_and_punctuation():
@@ -132,5 +133,9 @@ def test_figure_ranks_pairs_beyond_the_heatmap_size(tmp_path):
     assert small.axes[0].images  # a heat map for a few articles
 
 
-def test_shorten_never_cuts_a_word():
-    assert reuse.shorten("Synthetic Outlet 00012 / Another Outlet", 25) == "Synthetic Outlet ..."
+def test_shorten_words_never_cuts_a_word():
+    label = "Synthetic Outlet 00012 / Another Outlet"
+    short = figures.shorten_words(label, 25)
+    assert len(short) <= 25 and short.endswith(" …")
+    assert label.startswith(short.removesuffix(" …") + " ")
+    assert figures.shorten_words("Short one", 25) == "Short one"

@@ -1,37 +1,51 @@
-"""The rendered site: a page per notebook, an index, nothing loaded from the network."""
+"""The reader's site, read as files: every page there, nothing from the network, every
+internal link and anchor (SVG marks included) resolving, every image with real alt text,
+every mention and statement with its anchor. ``test_browser.py`` opens the same pages in
+headless Chromium."""
 
 from __future__ import annotations
 
-import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from boots.data import tables
 from boots.pipeline import build
-from boots.render import site
 from boots.util import config
 
 NOTEBOOKS = build.notebooks_in(config.NOTEBOOKS_DIR)
 EXTERNAL = re.compile(r"^\s*(https?:)?//", re.I)
+PLACEHOLDER_ALT = re.compile(r"no description|^image$|\.(png|svg|jpe?g)$", re.I)
 
 
-class Resources(HTMLParser):
-    """Collects the URLs a browser would load, and inline script and style text."""
+class Page(HTMLParser):
+    """Ids, links, loaded resources, images and inline script/style text of one page."""
 
     def __init__(self):
         super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
         self.loaded: list[tuple[str, str]] = []
+        self.images: list[dict[str, str | None]] = []
         self.inline: list[str] = []
         self._in = None
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
         for name in ("src", "data", "poster"):
             if attributes.get(name):
                 self.loaded.append((tag, attributes[name]))
         if tag == "link" and attributes.get("href"):
             self.loaded.append((tag, attributes["href"]))
+        if tag in {"img", "object"}:
+            self.images.append(attributes)
         if tag in {"script", "style"}:
             self._in = tag
 
@@ -43,51 +57,134 @@ class Resources(HTMLParser):
             self.inline.append(data)
 
 
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+SVG_LINK = re.compile(r"<a [^>]*xlink:href=\"([^\"]+)\"")
+SVG_ID = re.compile(r'\bid="([^"]+)"')
+
+
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("site")
-    layout = build.Layout(
-        config.DEFAULT_DATA_DIR, config.NOTEBOOKS_DIR, config.DEFAULT_FIGURES_DIR, folder
-    )
-    site.render_site(NOTEBOOKS, layout)
-    return folder
+def site(built_site):
+    return built_site
 
 
-def parse(path):
-    parser = Resources()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
 
 
-def test_every_notebook_has_a_page_and_an_index_entry(rendered):
-    index = (rendered / "index.html").read_text(encoding="utf-8")
+def test_every_notebook_article_and_the_statements_have_a_page(site):
+    evidence = tables.load()
+    expected = {"index.html", "statements.html", "articles/index.html", "search.html"}
+    expected |= {f"notebooks/{n.stem}.html" for n in NOTEBOOKS}
+    expected |= {f"articles/{a}.html" for a in evidence.articles.article_id}
+    assert expected <= {p.relative_to(site).as_posix() for p in pages(site)}
+
+
+def test_the_index_is_small_and_links_every_notebook(site):
+    index = site / "index.html"
+    assert index.stat().st_size < 300_000
+    links = parse(index).links
     for notebook in NOTEBOOKS:
-        page = notebook.with_suffix(".html").name
-        assert (rendered / page).is_file()
-        assert f'href="{page}"' in index
-        summary = site.notebook_summary(json.loads(notebook.read_text(encoding="utf-8")))
-        assert summary["question"] and summary["finding"] and summary["figure"], notebook.name
-        assert (config.DEFAULT_FIGURES_DIR / f"{summary['figure']}.png").is_file()
+        assert f"notebooks/{notebook.stem}.html" in links
 
 
-@pytest.mark.parametrize("name", ["index.html", *[n.with_suffix(".html").name for n in NOTEBOOKS]])
-def test_pages_load_nothing_from_the_network(rendered, name):
-    parser = parse(rendered / name)
-    external = [(tag, url) for tag, url in parser.loaded if EXTERNAL.match(url)]
-    assert external == []
-    assert all(url.startswith(("data:", "#")) for _, url in parser.loaded), parser.loaded
-    code = "\n".join(parser.inline)
-    assert not re.search(r"""(import\(|url\(|@import)\s*["']?(https?:)?//""", code), (
-        "a script or style fetches from the network"
-    )
+def test_pages_load_nothing_from_the_network(site):
+    for path in pages(site):
+        page = parse(path)
+        external = [(tag, url) for tag, url in page.loaded if EXTERNAL.match(url)]
+        assert external == [], path
+        code = "\n".join(page.inline)
+        assert not re.search(r"""(import\(|url\(|@import)\s*["']?(https?:)?//""", code), path
+    for css in site.rglob("*.css"):
+        assert not re.search(r"""(url\(|@import)\s*["']?(https?:)?//""", css.read_text()), css
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.name)
-def test_every_figure_output_is_embedded(rendered, notebook):
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    images = sum("image/png" in o.get("data", {}) for c in cells for o in c.get("outputs", []))
-    embedded = [
-        u for t, u in parse(rendered / notebook.with_suffix(".html").name).loaded if t == "img"
-    ]
-    assert images > 0
-    assert len(embedded) == images and all(u.startswith("data:image/png;base64,") for u in embedded)
+def _target(base: Path, href: str, site: Path) -> tuple[Path, str] | None:
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+        return None
+    path = (base.parent / unquote(parts.path)).resolve() if parts.path else base
+    if path.is_dir():
+        path = path / "index.html"
+    return path, parts.fragment
+
+
+def test_every_internal_link_and_anchor_resolves(site):
+    parsed = {p.resolve(): parse(p) for p in pages(site)}
+    broken = []
+    for path, page in parsed.items():
+        for href in page.links:
+            target = _target(path, href, site)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.is_file():
+                broken.append(f"{path.relative_to(site.resolve())}: {href} (no file)")
+            elif fragment and file.suffix == ".html":
+                ids = parsed[file].ids if file in parsed else parse(file).ids
+                if fragment not in ids:
+                    broken.append(f"{path.relative_to(site.resolve())}: {href} (no anchor)")
+    assert broken == []
+
+
+def test_svg_marks_link_to_statement_entries_with_a_tooltip(site):
+    statements = parse(site / "statements.html").ids
+    linked = {}
+    for svg in sorted((site / "figures").glob("*.svg")):
+        content = svg.read_text(encoding="utf-8")
+        hrefs = SVG_LINK.findall(content)
+        for href in hrefs:
+            file, fragment = _target(svg, href, site)
+            assert file == (site / "statements.html").resolve(), (svg.name, href)
+            assert fragment in statements, (svg.name, href)
+        assert content.count("<a ") == content.count("<title>"), svg.name
+        linked[svg.stem] = len(hrefs)
+    for name in ("01-stance-map", "01-firmness", "02-timeline", "02-reactions"):
+        assert linked.get(name, 0) > 0, f"{name}: no linked marks"
+
+
+def test_images_have_real_alt_text(site):
+    for path in pages(site):
+        for image in parse(path).images:
+            text = image.get("alt") or image.get("aria-label") or ""
+            assert len(text.split()) >= 4 and not PLACEHOLDER_ALT.search(text), (path, image)
+
+
+def test_every_mention_and_statement_has_its_anchor(site):
+    evidence = tables.load()
+    assert set(evidence.statements.statement_id) <= parse(site / "statements.html").ids
+    for article, group in evidence.mentions.groupby("article_id"):
+        ids = parse(site / "articles" / f"{article}.html").ids
+        assert set(group.mention_id) <= ids, article
+    for article, group in evidence.quote_exclusions.groupby("article_id"):
+        ids = parse(site / "articles" / f"{article}.html").ids
+        assert set(group.exclusion_id) <= ids, article
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_no_page(site, tmp_path):
+    """Sphinx re-reads only changed sources, and only files whose bytes changed are copied
+    into the site: with nothing changed, nothing is."""
+    from boots.pipeline.pages import site_sources
+    from boots.render.site import build_site
+
+    sources = site_sources(tables.load(), NOTEBOOKS, config.DEFAULT_FIGURES_DIR)
+    assert build_site(sources, site.parent / "site-work", site) == []
+
+
+def test_figures_show_names_not_identifiers(site):
+    evidence = tables.load()
+    ids = set(evidence.statements.statement_id) | {
+        s for s in evidence.speakers.speaker_id if "-" in s
+    }
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(ids))) + r")(?![\w-])")
+    for svg in sorted((site / "figures").glob("*.svg")):
+        shown = " ".join(
+            re.sub(r"<[^>]+>", " ", t)
+            for t in re.findall(r"<text\b[^>]*>(.*?)</text>", svg.read_text(), re.S)
+        )
+        assert shown.strip(), f"{svg.name}: no text found (is svg.fonttype 'none'?)"
+        assert pattern.findall(shown) == [], svg.name

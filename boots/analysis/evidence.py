@@ -8,9 +8,10 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from boots.data import dates, text
+from boots.data import dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures
+from boots.render.report import names_list
 
 QUOTE_TYPES = ["direct", "partial", "paraphrase"]
 # Sequential blues (ColorBrewer), readable in greyscale and for colour-blind readers.
@@ -40,8 +41,16 @@ def sources_table(evidence: Evidence) -> pd.DataFrame:
                 dates.interval_words(a, b, "%-d %b %Y")
                 for a, b in zip(articles.published_earliest, articles.published_latest, strict=True)
             ],
-            "date is": articles.published_certainty,
-            "translation": articles.translation + " (" + articles.original_language + ")",
+            "date is": articles.published_certainty.map(labels.categories("published_certainty")),
+            "translation": [
+                labels.label("translation", t) + ("" if t == "none" else f" (from {o} into {lang})")
+                for t, o, lang in zip(
+                    articles.translation,
+                    articles.original_language,
+                    articles.language,
+                    strict=True,
+                )
+            ],
             "reprint": articles.reprint,
             "credits": articles.credits.fillna("").str.replace(";", ", "),
             "body words": [
@@ -92,6 +101,20 @@ def coverage_matrix(evidence: Evidence) -> pd.DataFrame:
     return wide
 
 
+def coverage_view(matrix: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
+    """``coverage_matrix`` for readers: who said what, then one column per outlet saying how
+    it reports the statement, in words (empty where it does not)."""
+    summaries = evidence.statements.set_index("statement_id").summary
+    quote_types = labels.categories("quote_type")
+    view = pd.DataFrame({"speaker": matrix.speaker, "what was said": matrix.index.map(summaries)})
+    for article, outlet in evidence.outlet_names.items():
+        view[outlet] = matrix[article].map(
+            lambda c: quote_types.get(c, "") if isinstance(c, str) else ""
+        )
+    view["outlets"] = matrix.outlets
+    return view.reset_index(drop=True)
+
+
 MAX_ROWS = 60
 
 
@@ -124,12 +147,19 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
             vmax=len(codes) - 1,
             aspect="auto",
         )
-        labels = [
-            f"{speaker} · {sid}"
+        summaries = evidence.statements.set_index("statement_id").summary
+        row_labels = [
+            f"{speaker}: {figures.shorten_words(summaries[sid], 44)}"
             for sid, speaker in zip(plotted.index, plotted.speaker, strict=True)
         ]
+        labels_of = labels.categories("quote_type")
         handles = [
-            Patch(facecolor=c, edgecolor="#999999", label=k) for k, c in QUOTE_TYPE_COLOURS.items()
+            Patch(
+                facecolor=c,
+                edgecolor="#999999",
+                label=labels_of.get(k, "not reported"),
+            )
+            for k, c in QUOTE_TYPE_COLOURS.items()
         ]
         legend_title = "How the article reports it"
     else:
@@ -138,7 +168,7 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
         figures.annotated_heatmap(
             ax, shares, lambda _v, i, j: f"{counts[i, j]:,}", dark_above=0.6, vmax=1
         )
-        labels = [
+        row_labels = [
             f"{speaker} ({n:,} statements)"
             for speaker, n in zip(plotted.index, plotted.statements, strict=True)
         ]
@@ -146,7 +176,7 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
         legend_title = ""
     ax.set_xticks(range(len(outlets)), outlets, rotation=0, fontsize=9)
     ax.xaxis.tick_top()
-    ax.set_yticks(range(n_rows), labels, fontsize=8)
+    ax.set_yticks(range(n_rows), row_labels, fontsize=8)
     ax.set_xticks(np.arange(-0.5, len(outlets)), minor=True)
     ax.set_yticks(np.arange(-0.5, n_rows), minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
@@ -173,13 +203,6 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
     return fig
 
 
-CONTEXT_KINDS = {
-    "general_knowledge": "general knowledge",
-    "calendar": "calendar arithmetic",
-    "provenance": "where the collection found the text",
-}
-
-
 def outside_facts(evidence: Evidence) -> pd.DataFrame:
     """Every fact in the tables that no article prints (context.csv), in words: what it is
     about (an outlet's or a speaker's name, not an id), which column, the fact, and what it
@@ -198,6 +221,27 @@ def outside_facts(evidence: Evidence) -> pd.DataFrame:
             "about": about,
             "column": context.field.str.replace("_", " "),
             "fact": context.fact,
-            "rests on": context.kind.map(CONTEXT_KINDS),
+            "rests on": context.kind.map(labels.categories("kind", resource="context")),
         }
     ).reset_index(drop=True)
+
+
+def what_we_found(evidence: Evidence, problems: int, found: int) -> list[str]:
+    """Notebook 00's closing sentences, computed: the sources, what the tables hold, how
+    well they are anchored in the texts, and how far each statement travelled."""
+    matrix = coverage_matrix(evidence)
+    n_articles = len(evidence.articles)
+    everywhere = matrix[matrix.outlets == n_articles].speaker
+    open_ended = int(evidence.articles.published_latest.isna().sum())
+    n = counts(evidence)
+    return [
+        f"{n_articles} articles ({names_list(list(evidence.articles.outlet))}) report "
+        f"{n['statements']} statements by {n['speakers']} speakers in {n['mentions']} mentions.",
+        f"{found} of {n['mentions']} wordings were found verbatim in their articles, and "
+        f"validation reports {problems} problem{'s' if problems != 1 else ''}.",
+        f"{int((matrix.outlets == 1).sum())} statements appear in a single outlet; "
+        f"{len(everywhere)} in all {n_articles}"
+        + (f" ({names_list(list(dict.fromkeys(everywhere)))})." if len(everywhere) else "."),
+        f"For {open_ended} of {n_articles} articles the publication date is known only as "
+        "on or after a day: the texts bound it from below, never from above.",
+    ]

@@ -19,9 +19,10 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from boots.analysis import reuse
-from boots.data import patterns, text
+from boots.data import labels, patterns, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.render.report import names_list
 from boots.util.words import verb_words
 
 UNATTRIBUTED = "(not a statement in the tables)"
@@ -196,7 +197,9 @@ def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top
     bottom = np.zeros(len(shares))
     for stance in shares.columns:
         colour = style.STANCE_COLOURS.get(stance, "#DDDDDD")
-        label = style.STANCE_LABELS.get(stance, "not a statement")
+        label = (
+            labels.label("stance", stance) if stance in style.STANCE_COLOURS else "not a statement"
+        )
         left.barh(
             range(len(shares)),
             shares[stance],
@@ -352,6 +355,11 @@ def lexicon_figure(own: pd.DataFrame, quoted: pd.DataFrame, title: str):
 # --- distortions ----------------------------------------------------------------------------
 
 
+def distortion_kinds() -> dict[str, str]:
+    """Kinds of change an outlet made to a source's words (codebook X1), code -> label."""
+    return labels.categories("kind", resource="distortions")
+
+
 def distortion_table(evidence: Evidence) -> pd.DataFrame:
     """Every recorded distortion in words: the outlet, whose statement, the kind of change,
     the article's words against the source's words as another article prints them."""
@@ -365,7 +373,7 @@ def distortion_table(evidence: Evidence) -> pd.DataFrame:
         {
             "outlet": d.article_id.map(outlets),
             "speaker": d.statement_id.map(speakers),
-            "change": d.kind.map(style.DISTORTION_LABELS),
+            "change": d.kind.map(distortion_kinds()),
             "the outlet printed": d.passage,
             "the source's words": d.source_passage,
             "as printed by": d.source_article_id.map(outlets),
@@ -379,10 +387,11 @@ def distortion_counts(evidence: Evidence) -> pd.DataFrame:
     statements each outlet reports for scale."""
     d = evidence.distortions
     counts = d.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
-    kinds = [k for k in style.DISTORTION_LABELS if k in counts.columns]
+    kind_labels = distortion_kinds()
+    kinds = [k for k in kind_labels if k in counts.columns]
     counts = counts.reindex(index=list(evidence.articles.article_id), columns=kinds, fill_value=0)
     counts.index = counts.index.map(evidence.outlet_names)
-    counts.columns = [style.DISTORTION_LABELS[k] for k in kinds]
+    counts.columns = [kind_labels[k] for k in kinds]
     reported = evidence.mentions.groupby("article_id").statement_id.nunique()
     counts.insert(0, "total", counts.sum(axis=1))
     counts["statements reported"] = [int(reported.get(a, 0)) for a in evidence.articles.article_id]
@@ -401,7 +410,7 @@ def commonest_change(evidence: Evidence) -> dict[str, object]:
     return {
         # the label's head only: a value with parentheses would be escaped as \( \), which
         # notebook renderers may read as mathematics
-        "change": style.DISTORTION_LABELS[kind].split(" (")[0],
+        "change": distortion_kinds()[kind].split(" (")[0],
         "passages": len(of_kind),
         "all": len(d),
         "speaker": by_speaker.idxmax(),
@@ -427,7 +436,7 @@ def distortions_figure(counts: pd.DataFrame, title: str):
     kinds = [c for c in counts.columns if c not in ("total", "statements reported")]
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(counts) + 1.8))
     left = np.zeros(len(counts))
-    colours = dict(zip(style.DISTORTION_LABELS.values(), style.DISTORTION_COLOURS, strict=True))
+    colours = dict(zip(distortion_kinds().values(), style.DISTORTION_COLOURS, strict=True))
     for kind in kinds:
         values = counts[kind].to_numpy()
         ax.barh(
@@ -517,6 +526,55 @@ def word_diff(reference: list[str], wording: list[str]) -> str:
     return " ".join(out)
 
 
+def _display_words(passage: str) -> list[tuple[str, str]]:
+    """(comparison key, word as printed) for each word of ``passage``."""
+    out = []
+    for word in text.normalise(passage).split():
+        key = " ".join(reuse.tokens(word))
+        out.append((key or word, word))
+    return out
+
+
+def diff_html(reference: str, wording: str) -> str:
+    """How ``wording`` differs from ``reference``, word by word, as HTML: removed words in
+    ``<del>``, added ones in ``<ins>``, shared words as this wording prints them (case and
+    punctuation kept; words match regardless of case and punctuation)."""
+    import html
+
+    ref, new = _display_words(reference), _display_words(wording)
+    matcher = difflib.SequenceMatcher(
+        None, [k for k, _ in ref], [k for k, _ in new], autojunk=False
+    )
+    out = []
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(html.escape(" ".join(w for _, w in new[b0:b1])))
+        if op in {"delete", "replace"}:
+            removed = html.escape(" ".join(w for _, w in ref[a0:a1]))
+            out.append(f'<del class="drift" title="not in this wording">{removed}</del>')
+        if op in {"insert", "replace"}:
+            added = html.escape(" ".join(w for _, w in new[b0:b1]))
+            out.append(f'<ins class="drift" title="added in this wording">{added}</ins>')
+    return " ".join(out)
+
+
+def drift_view(drift: pd.DataFrame) -> pd.DataFrame:
+    """The drift table for readers: speaker, outlet, how the wording is reported, the
+    scores, and the changes from the reference wording marked up (``diff_html``)."""
+    return pd.DataFrame(
+        {
+            "speaker": drift.speaker,
+            "outlet": drift.outlet,
+            "reported as": drift.quote_type.map(lambda c: labels.label("quote_type", c)),
+            "similarity": drift.similarity,
+            "coverage": drift.coverage,
+            "changes from the earliest wording": [
+                diff_html(r, w) for r, w in zip(drift.reference_wording, drift.wording, strict=True)
+            ],
+        }
+    ).reset_index(drop=True)
+
+
 def similarity(reference: list[str], wording: list[str]) -> float:
     """2 x matched words / all words (difflib's ratio over words): 1 for identical wordings."""
     return difflib.SequenceMatcher(None, reference, wording, autojunk=False).ratio()
@@ -558,6 +616,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
     columns = [
         "statement",
         "speaker",
+        "summary",
         "article",
         "outlet",
         "wording",
@@ -565,6 +624,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
         "similarity",
         "coverage",
         "reference_article",
+        "reference_wording",
         "diff",
     ]
     if mentions.empty:
@@ -576,6 +636,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
         {
             "statement": mentions.statement_id,
             "speaker": mentions.name,
+            "summary": mentions.summary,
             "article": mentions.article_id,
             "outlet": mentions.outlet,
             "wording": mentions.quote,
@@ -583,6 +644,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
             "similarity": [c[0] for c in compared],
             "coverage": [c[1] for c in compared],
             "reference_article": mentions.statement_id.map(reference.article_id),
+            "reference_wording": mentions.statement_id.map(reference.quote),
             "diff": [c[2] for c in compared],
         }
     )
@@ -594,6 +656,7 @@ def drift_table(evidence: Evidence) -> pd.DataFrame:
 
 
 DRIFT_ROWS = 40
+DRIFT_HTML = ("changes from the earliest wording",)
 
 
 def prominence_title(shares: pd.DataFrame) -> str:
@@ -656,8 +719,11 @@ def drift_figure(drift: pd.DataFrame, title: str):
             edgecolor=palette[row.outlet],
             linewidth=1.2,
         )
-    labels = [f"{drift[drift.statement == s].speaker.iloc[0]} · {s}" for s in statements]
-    ax.set_yticks(range(len(statements)), labels, fontsize=8)
+    first = drift.drop_duplicates("statement").set_index("statement")
+    row_labels = [
+        f"{first.speaker[s]}: {figures.shorten_words(first.summary[s], 44)}" for s in statements
+    ]
+    ax.set_yticks(range(len(statements)), row_labels, fontsize=8)
     ax.set_ylim(len(statements) - 0.5, -0.5)
     ax.set_xlim(-0.02, 1.05)
     ax.set_xlabel("Similarity to the earliest wording (1 = word for word)")
@@ -721,3 +787,27 @@ def printed_errors(evidence: Evidence) -> pd.DataFrame:
     )
     kept = longest_first.drop_duplicates(["outlet", "printed"]).drop(columns="n")
     return kept.sort_index().reset_index(drop=True)
+
+
+def what_we_found(evidence: Evidence) -> list[str]:
+    """Notebook 03's closing sentences, computed from the tables and the article texts."""
+    articles = evidence.articles
+    headline = articles.headline_focus.str.split(";").explode().value_counts()
+    focus = labels.categories("headline_focus")
+    leads = ", ".join(f"{count} with {focus.get(code, code)}" for code, count in headline.items())
+    firsts = prominence(evidence)
+    firsts = firsts[firsts.first_rank == 1]
+    top = firsts.speaker.value_counts()
+    drift = drift_table(evidence)
+    least = drift.groupby("statement").similarity.min().sort_values()
+    changed = drift[drift.statement == least.index[0]]
+    errors = printed_errors(evidence)
+    return [
+        f"Of {len(articles)} headlines, {leads.replace(' with ', ' lead with ', 1)}.",
+        f"{top.iloc[0]} of {len(articles)} outlets quote {top.index[0]} first.",
+        f"The wording that changed most between outlets is {changed.speaker.iloc[0]}'s "
+        f"(similarity down to {least.iloc[0]:.2f}, in "
+        f"{names_list(list(changed[changed.similarity == least.iloc[0]].outlet))}).",
+        f"The articles print {len(errors)} name errors"
+        + (f", in {names_list(list(dict.fromkeys(errors.outlet)))}." if len(errors) else "."),
+    ]

@@ -12,9 +12,9 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
+from boots.data import labels
 from boots.data.schema import resources
 from boots.data.tables import Evidence
-from boots.render import style
 
 # Krippendorff (2004), Content Analysis, 2nd ed., p. 241: rely on variables with
 # alpha >= .800; draw tentative conclusions only from .667 <= alpha < .800.
@@ -33,18 +33,12 @@ def variables(evidence: Evidence) -> list[str]:
 
 
 def variable_label(variable: str) -> str:
-    return variable.replace("_", " ")
+    return labels.label("variable", variable)
 
 
 def code_label(variable: str, code: str) -> str:
-    """A code in words, from the one home of each variable's labels."""
-    labels = {
-        "stance": style.STANCE_LABELS,
-        "firmness": style.FIRMNESS_LABELS,
-        "scope": style.SCOPE_LABELS,
-        "whose_troops": style.WHOSE_LABELS,
-    }[variable]
-    return " ".join(labels.get(code, code).split())
+    """A code in words, from the one home of each variable's labels (the schema)."""
+    return labels.label(variable, code)
 
 
 def verdict(alpha: float) -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
-import textwrap
 from dataclasses import dataclass
 
 import matplotlib.pyplot as plt
@@ -273,7 +272,9 @@ def top_pairs_figure(pairs: pd.DataFrame, names: dict[str, str], title: str):
     counts = pd.Series(list(names.values())).value_counts()
     ambiguous = set(counts[counts > 1].index)
     labels = [
-        shorten(f"{label_of(a, names, ambiguous)} / {label_of(b, names, ambiguous)}", 70)
+        figures.shorten_words(
+            f"{label_of(a, names, ambiguous)} / {label_of(b, names, ambiguous)}", 70
+        )
         for a, b in zip(top.article_a, top.article_b, strict=True)
     ]
     fig, ax = plt.subplots(figsize=(8, 0.28 * len(top) + 1.4))
@@ -284,11 +285,6 @@ def top_pairs_figure(pairs: pd.DataFrame, names: dict[str, str], title: str):
     ax.set_title(f"{title}\n(the {len(top)} most similar of {len(names):,} articles' pairs)")
     figures.source_note(fig, "article bodies (articles.csv body_lines)")
     return fig
-
-
-def shorten(label: str, width: int) -> str:
-    """``label`` cut at a word boundary to at most ``width`` characters, with an ellipsis."""
-    return label if len(label) <= width else textwrap.shorten(label, width, placeholder=" ...")
 
 
 def heatmap_figure(contained: pd.DataFrame, names: dict[str, str], title: str):

@@ -19,10 +19,17 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from boots.analysis.stance import date_label, decide_stance, place
-from boots.data import dates
+from boots.analysis.stance import (
+    date_label,
+    decide_stance,
+    place,
+    speaker_label,
+    statement_tooltips,
+)
+from boots.data import dates, labels
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.render.report import names_list
 
 NO_CREDIT = "no credit given"
 ONE_DAY = pd.Timedelta(days=1)
@@ -40,7 +47,11 @@ def timeline_rows(evidence: Evidence) -> pd.DataFrame:
     interval in words ('on or after 26 Feb')."""
     stated = _speakers(evidence)
     stated = stated.assign(
-        label=stated.place + " · " + stated.name, when=stated.apply(date_label, axis=1)
+        label=[
+            speaker_label(n, p, "{place} · {name}")
+            for n, p in zip(stated.name, stated.place, strict=True)
+        ],
+        when=stated.apply(date_label, axis=1),
     )
     keys = ["label", "speaker_id", "stance", "date_earliest", "date_latest", "when"]
     rows = (
@@ -50,6 +61,9 @@ def timeline_rows(evidence: Evidence) -> pd.DataFrame:
     )
     rows["_when"] = dates.sort_keys(rows)
     first = rows.groupby("speaker_id")._when.transform("min")
+    tooltips = statement_tooltips(evidence)
+    rows["statement_id"] = rows.ids.str.split(";").str[0]
+    rows["tooltip"] = rows.ids.map(lambda ids: "\n".join(tooltips[i] for i in ids.split(";")))
     return (
         rows.assign(_first=first)
         .sort_values(["_first", "label", "_when"], kind="stable")
@@ -79,11 +93,12 @@ FADE_STEPS = 12
 REACTION_GAP = 2.9
 
 
-def _faded_bar(ax, bottom, height, start, end, colour, fade_towards: str | None) -> None:
+def _faded_bar(ax, bottom, height, start, end, colour, fade_towards: str | None) -> list:
     """A bar from ``start`` to ``end``; an open end fades out towards ``fade_towards``
-    ('left', 'right' or 'both'), in fixed steps so the figure is byte-identical."""
+    ('left', 'right' or 'both'), in fixed steps so the figure is byte-identical. Returns
+    the bar's patches (several for a faded bar)."""
     if fade_towards is None:
-        ax.barh(
+        bars = ax.barh(
             bottom,
             end - start,
             left=start,
@@ -94,8 +109,9 @@ def _faded_bar(ax, bottom, height, start, end, colour, fade_towards: str | None)
             linewidth=0.5,
             zorder=3,
         )
-        return
+        return list(bars.patches)
     step = (end - start) / FADE_STEPS
+    patches = []
     for i in range(FADE_STEPS):
         position = (i + 0.5) / FADE_STEPS  # 0 at the left end, 1 at the right
         if fade_towards == "left":
@@ -104,7 +120,7 @@ def _faded_bar(ax, bottom, height, start, end, colour, fade_towards: str | None)
             alpha = 0.08 + 0.72 * (1 - position)
         else:
             alpha = 0.1 + 0.3 * (1 - abs(2 * position - 1))
-        ax.barh(
+        patches += ax.barh(
             bottom,
             step,
             left=start + i * step,
@@ -114,7 +130,8 @@ def _faded_bar(ax, bottom, height, start, end, colour, fade_towards: str | None)
             alpha=alpha,
             linewidth=0,
             zorder=3,
-        )
+        ).patches
+    return patches
 
 
 def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
@@ -123,13 +140,13 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     A closed interval is a solid bar over its days. An open end is drawn as open: the bar
     runs to the edge of the axis, fading, with an arrow and the interval in words ('on or
     after 26 Feb'); a statement with no date at all is a faint bar across the whole axis."""
-    labels = list(dict.fromkeys(rows.label))
-    y = {label: i for i, label in enumerate(labels)}
+    shown = list(dict.fromkeys(rows.label))
+    y = {label: i for i, label in enumerate(shown)}
     known = pd.concat([rows.date_earliest, rows.date_latest, marks.published_earliest]).dropna()
     axis_start = known.min() - 2 * ONE_DAY
     axis_end = known.max() + 3 * ONE_DAY
     top = -1.6 - 0.9 * marks.published_earliest.nunique()
-    fig, ax = plt.subplots(figsize=(10, 0.32 * len(labels) + 2.6))
+    fig, ax = plt.subplots(figsize=(10, 0.32 * len(shown) + 2.6))
     counts = rows.groupby("label").cumcount()
     per_label = rows.groupby("label").label.transform("size")
     for row, k, n in zip(rows.itertuples(), counts, per_label, strict=True):
@@ -140,7 +157,9 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
         start = row.date_earliest if kind in ("day", "between", "from") else axis_start
         end = row.date_latest + ONE_DAY if kind in ("day", "between", "until") else axis_end
         fade = {"from": "right", "until": "left", "unknown": "both"}.get(kind)
-        _faded_bar(ax, bottom, height * 0.92, start, end, colour, fade)
+        patches = _faded_bar(ax, bottom, height * 0.92, start, end, colour, fade)
+        for patch in patches:
+            figures.link(patch, row.statement_id, row.tooltip)
         middle = bottom + height * 0.46
         if kind in ("until", "unknown"):
             ax.annotate(
@@ -197,8 +216,8 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
             fontsize=7,
             color="#333333",
         )
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.set_ylim(len(labels) - 0.5, top)
+    ax.set_yticks(range(len(shown)), [figures.wrap(label, 45) for label in shown], fontsize=8)
+    ax.set_ylim(len(shown) - 0.5, top)
     ax.set_xlim(axis_start, axis_end)
     ax.xaxis.set_major_locator(mdates.DayLocator())
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%a %-d %b"))
@@ -208,7 +227,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     )
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=style.STANCE_LABELS[s])
+        Patch(facecolor=style.STANCE_COLOURS[s], label=labels.label("stance", s))
         for s in style.STANCE_COLOURS
         if s in set(rows.stance)
     ]
@@ -264,6 +283,15 @@ def reaction_graph(evidence: Evidence) -> tuple[pd.DataFrame, pd.DataFrame]:
         column_key=("_key", "first"),
     )
     nodes = nodes.join(detail).reset_index()
+    # Each node links to the speaker's earliest statement in the graph (an answer, or the
+    # remark answered).
+    in_graph = stated[stated.statement_id.isin(set(links.statement_id) | set(links.responds_to))]
+    in_graph = in_graph.assign(_when=dates.sort_keys(in_graph)).sort_values(
+        ["_when", "statement_id"], kind="stable"
+    )
+    first = in_graph.drop_duplicates("speaker_id").set_index("speaker_id").statement_id
+    nodes["statement_id"] = nodes.speaker_id.map(first)
+    nodes["tooltip"] = nodes.statement_id.map(statement_tooltips(evidence))
     return nodes, edges
 
 
@@ -318,25 +346,44 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         node_size=380,
         connectionstyle="arc3,rad=0.12",
     )
-    nx.draw_networkx_nodes(
-        graph,
-        positions,
-        ax=ax,
-        nodelist=order,
-        node_color=[style.STANCE_COLOURS[info.at[n, "stance"]] for n in order],
-        node_size=380,
-        edgecolors="#222222",
-        linewidths=0.6,
-    )
+    # Each stance has its own shape as well as its colour, for readers who cannot tell
+    # the colours apart.
+    for stance_code, marker in style.STANCE_MARKERS.items():
+        members = [n for n in order if info.at[n, "stance"] == stance_code]
+        if not members:
+            continue
+        drawn = nx.draw_networkx_nodes(
+            graph,
+            positions,
+            ax=ax,
+            nodelist=members,
+            node_color=style.STANCE_COLOURS[stance_code],
+            node_shape=marker,
+            node_size=380,
+            edgecolors="#222222",
+            linewidths=0.6,
+        )
+        figures.link_each(
+            drawn,
+            [info.at[n, "statement_id"] for n in members],
+            [info.at[n, "tooltip"] for n in members],
+        )
+    # Names sit on a white box above the arrows (which pass behind them); the first day's
+    # names stand left of their node, where no arrow arrives.
+    first_column = set(groups[0])
     for node in order:
         x, y = positions[node]
+        left = node in first_column and len(days) > 1
         ax.annotate(
-            f"{info.at[node, 'name']} ({info.at[node, 'place']})",
+            figures.wrap(speaker_label(info.at[node, "name"], info.at[node, "place"]), 34),
             (x, y),
-            xytext=(10, 0),
+            xytext=(-12 if left else 12, 0),
             textcoords="offset points",
+            ha="right" if left else "left",
             va="center",
             fontsize=8,
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
         )
     for day, group in zip(days, groups, strict=True):
         x = positions[group[0]][0]
@@ -359,11 +406,22 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             textcoords="offset points",
             fontsize=7,
             color="#555555",
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9},
         )
     ax.set_axis_off()
-    ax.set_xlim(-0.3, (len(days) - 1) * REACTION_GAP + 1.9)
+    ax.set_xlim(-1.3 if len(days) > 1 else -0.3, (len(days) - 1) * REACTION_GAP + 1.9)
     handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=style.STANCE_LABELS[s])
+        Line2D(
+            [],
+            [],
+            marker=style.STANCE_MARKERS[s],
+            linestyle="",
+            markersize=9,
+            markerfacecolor=style.STANCE_COLOURS[s],
+            markeredgecolor="#222222",
+            label=labels.label("stance", s),
+        )
         for s in style.STANCE_COLOURS
         if s in set(nodes.stance)
     ]
@@ -544,3 +602,33 @@ def relay_title(relay: pd.DataFrame) -> str:
     return (
         f"{counts.get(NO_CREDIT, 0)} of {len(relay)} mentions credit no channel; credited: {wires}"
     )
+
+
+def what_we_found(evidence: Evidence) -> list[str]:
+    """Notebook 02's closing sentences, computed from the tables and the article texts."""
+    from boots.analysis import reuse
+
+    nodes, edges = reaction_graph(evidence)
+    shapes = dates.kind_counts(evidence.statements)
+    relay = relay_table(evidence)
+    reach = reach_table(evidence, relay)
+    everywhere = reach[reach["reached all"]]
+    outlets = evidence.outlet_names
+    corpus = reuse.Corpus.of(
+        {article: evidence.body(article) for article in evidence.articles.article_id}
+    )
+    first, second, score = reuse.closest_pair(reuse.reuse_pairs(corpus))
+    return [
+        reaction_title(nodes, edges) + ".",
+        f"Of {len(evidence.statements)} statements, {shapes['day']} are known to the day, "
+        f"{shapes['between']} only to a range of days, {shapes['from']} only as on or after a "
+        f"day, {shapes['until']} only as on or before a day, and {shapes['unknown']} have no "
+        "date the articles fix.",
+        f"{len(everywhere)} statements reached all {evidence.articles.outlet.nunique()} outlets"
+        + (f" ({names_list(list(everywhere.speaker))})" if len(everywhere) else "")
+        + f"; {int((reach.outlets == 1).sum())} of {len(reach)} reached only one.",
+        f"{int((relay.channel == NO_CREDIT).sum())} of {len(relay)} mentions credit no "
+        "channel for the words they report.",
+        f"{outlets[first]} and {outlets[second]} share the most wording (Jaccard "
+        f"{score:.2f}): {reuse.pair_explanation(*evidence.articles.set_index('article_id').byline_wire[[first, second]])}.",
+    ]

@@ -21,9 +21,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
-from boots.data import dates, geo
+from boots.data import dates, geo, labels
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.render.report import names_list
 
 POSITIONS = ["open", "rules_out", "warns", "welcomes"]
 # Map extent in LAEA Europe metres: Lisbon to the Caucasus, Crete to the North Cape.
@@ -58,6 +59,10 @@ def _outlets(evidence: Evidence) -> pd.Series:
 SHORT_NAMES = {"Russian Federation": "Russia"}
 
 
+def _short(name: str) -> str:
+    return SHORT_NAMES.get(name, name)
+
+
 def country_name(code: str | None) -> str:
     """Short English name of an ISO alpha-2 code ('international body' for none)."""
     if not isinstance(code, str) or not code:
@@ -67,6 +72,12 @@ def country_name(code: str | None) -> str:
         return code
     name = name.split(", ")[0]
     return SHORT_NAMES.get(name, name)
+
+
+def speaker_label(name: str, where: str, form: str = "{name} ({place})") -> str:
+    """A speaker with their country ('Olaf Scholz (Germany)', or in ``form``), but not when
+    the name already says it: 'Government of Germany', not 'Government of Germany (Germany)'."""
+    return name if str(where).lower() in str(name).lower() else form.format(name=name, place=where)
 
 
 def place(stated: pd.DataFrame) -> pd.Series:
@@ -153,7 +164,7 @@ def map_data(evidence: Evidence, borders: dict[str, geo.Country]) -> pd.DataFram
             rows.append(
                 _row(
                     code,
-                    borders[code].name,
+                    _short(borders[code].name),
                     s.stance,
                     s.mixed,
                     s.other_stance,
@@ -163,7 +174,9 @@ def map_data(evidence: Evidence, borders: dict[str, geo.Country]) -> pd.DataFram
                 )
             )
         else:
-            rows.append(_row(code, borders[code].name, "no_statement", False, None, "", 0, True))
+            rows.append(
+                _row(code, _short(borders[code].name), "no_statement", False, None, "", 0, True)
+            )
     for code, s in stances.iterrows():
         if code not in borders:
             rows.append(
@@ -194,7 +207,52 @@ def map_data(evidence: Evidence, borders: dict[str, geo.Country]) -> pd.DataFram
                 False,
             )
         )
-    return pd.DataFrame(rows)
+    data = pd.DataFrame(rows)
+    return _with_links(data, evidence)
+
+
+def statement_tooltips(evidence: Evidence) -> pd.Series:
+    """What a mark linked to a statement says on hover: speaker, date as known, stance and
+    the shortest wording printed (or the summary, when no article prints one)."""
+    stated = evidence.statements_with_speakers().set_index("statement_id")
+    quotes = _shortest_quotes(evidence)
+    out = {}
+    for statement_id, row in stated.iterrows():
+        date = dates.statement_date(row)
+        quote = quotes.quote.get(statement_id)
+        said = f"“{quote}”" if isinstance(quote, str) else f"{row.summary} (no wording printed)"
+        out[statement_id] = f"{row['name']}, {date} ({labels.label('stance', row.stance)}): {said}"
+    return pd.Series(out, name="tooltip", dtype=object)
+
+
+def _with_links(data: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
+    """Each mapped country or body: the statement its mark links to (its most senior
+    speaker's statement with the stance drawn) and the tooltip naming every speaker."""
+    stated = evidence.statements_with_speakers()
+    key = stated.country.fillna(stated.organisation)
+    tooltips = statement_tooltips(evidence)
+    targets, tips = [], []
+    for row in data.itertuples():
+        group = stated[key == (row.country or row.name)]
+        if group.empty:
+            targets.append("")
+            tips.append("")
+            continue
+        drawn = group[group.stance == row.stance]
+        drawn = drawn if not drawn.empty else group
+        first = (
+            drawn.assign(_when=dates.sort_keys(drawn))
+            .sort_values(["rank", "_when", "statement_id"], kind="stable")
+            .statement_id
+        )
+        targets.append(first.iloc[0])
+        ordered = group.assign(_when=dates.sort_keys(group)).sort_values(
+            ["rank", "_when"], kind="stable"
+        )
+        lines = [tooltips[sid] for sid in ordered.statement_id]
+        shown = lines[:4] + ([f"and {len(lines) - 4} more"] if len(lines) > 4 else [])
+        tips.append(f"{row.name}: {labels.label('stance', row.stance)}\n" + "\n".join(shown))
+    return data.assign(statement_id=targets, tooltip=tips)
 
 
 def _row(code, name, stance, mixed, other, speakers, statements, on_map) -> dict:
@@ -238,7 +296,7 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
     fig, ax = plt.subplots(figsize=(8.2 * 1.45, 8.2 * (y1 - y0) / (x1 - x0)))
     fig.subplots_adjust(left=0.0, right=0.69, top=0.94, bottom=0.0)
     for row in data[data.on_map].itertuples():
-        ax.add_patch(
+        patch = ax.add_patch(
             _patch(
                 list(borders[row.country].rings),
                 facecolor=row.colour,
@@ -248,16 +306,19 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
                 linewidth=0.6,
             )
         )
+        if row.statement_id:
+            figures.link(patch, row.statement_id, row.tooltip)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
     ax.set_axis_off()
     for row in data[data.on_map & (data.stance != "no_statement")].itertuples():
-        ring = max(borders[row.country].rings, key=len)
-        x, y = geo.project(ring).mean(axis=0)
-        ax.annotate(
+        x, y = label_point(borders[row.country], MAP_LIMITS)
+        name = ax.annotate(
             row.name,
             (x, y),
+            xytext=(5, 0),
+            textcoords="offset points",
             ha="center",
             va="center",
             fontsize=7.5,
@@ -265,10 +326,23 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
             color="#111111",
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
         )
+        # The stance's shape beside the name: the map does not rest on colour alone.
+        fig.draw_without_rendering()
+        box = name.get_window_extent()
+        left = ax.transData.inverted().transform((box.x0 - 6, (box.y0 + box.y1) / 2))
+        ax.scatter(
+            *left,
+            marker=style.STANCE_MARKERS[row.stance],
+            s=34,
+            color=style.STANCE_COLOURS[row.stance],
+            edgecolor="#111111",
+            linewidth=0.6,
+            zorder=5,
+        )
     off_map = data[~data.on_map]
     if not off_map.empty:
         lines = [
-            f"{r.name}: {style.STANCE_LABELS[r.stance]} ({r.speakers})"
+            figures.wrap(f"{r.name}: {labels.label('stance', r.stance)} ({r.speakers})", 40)
             for r in off_map.itertuples()
         ]
         ax.text(
@@ -282,7 +356,17 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
         )
     shown = [s for s in style.STANCE_COLOURS if s in set(data.stance)]
     handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=style.STANCE_LABELS[s]) for s in shown
+        Line2D(
+            [],
+            [],
+            marker=style.STANCE_MARKERS[s],
+            linestyle="",
+            markersize=11,
+            markerfacecolor=style.STANCE_COLOURS[s],
+            markeredgecolor="#111111",
+            label=labels.label("stance", s),
+        )
+        for s in shown
     ]
     if data.mixed.any():
         handles.append(
@@ -314,6 +398,18 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
     ax.set_title(title)
     figures.source_note(fig, "statements.csv, speakers.csv; borders: Natural Earth 1:110m")
     return fig
+
+
+def label_point(country: geo.Country, limits) -> tuple[float, float]:
+    """Where a country's name goes: the middle of the part of its largest ring that lies
+    inside the map, so a country running off the edge (Russia) is still named on the map."""
+    (x0, x1), (y0, y1) = limits
+    xy = geo.project(max(country.rings, key=len))
+    inside = xy[(xy[:, 0] >= x0) & (xy[:, 0] <= x1) & (xy[:, 1] >= y0) & (xy[:, 1] <= y1)]
+    if len(inside) == 0:
+        return tuple(xy.mean(axis=0))
+    lo, hi = inside.min(axis=0), inside.max(axis=0)
+    return (float((lo[0] + hi[0]) / 2), float((lo[1] + hi[1]) / 2))
 
 
 def _names(names: list[str]) -> str:
@@ -354,7 +450,12 @@ def firmness_data(evidence: Evidence) -> pd.DataFrame:
     """Statements grouped by country, speaker, stance, firmness and scope (the chart's rows)."""
     stated = evidence.statements_with_speakers()
     where = place(stated)
-    stated = stated.assign(country_name=where, label=where + " · " + stated.name)
+    stated = stated.assign(
+        country_name=where,
+        label=[
+            speaker_label(n, p, "{place} · {name}") for n, p in zip(stated.name, where, strict=True)
+        ],
+    )
     keys = ["label", "country_name", "rank", "stance", "firmness", "scope"]
     grouped = (
         stated.groupby(keys, dropna=False)
@@ -362,6 +463,9 @@ def firmness_data(evidence: Evidence) -> pd.DataFrame:
         .reset_index()
     )
     grouped["stance_order"] = grouped.stance.map({s: i for i, s in enumerate(style.STANCE_COLOURS)})
+    tooltips = statement_tooltips(evidence)
+    grouped["statement_id"] = grouped.ids.str.split(";").str[0]
+    grouped["tooltip"] = grouped.ids.map(lambda ids: "\n".join(tooltips[i] for i in ids.split(";")))
     return grouped.sort_values(
         ["stance_order", "country_name", "rank", "label", "firmness"], kind="stable"
     ).reset_index(drop=True)
@@ -369,14 +473,14 @@ def firmness_data(evidence: Evidence) -> pd.DataFrame:
 
 def firmness_chart(data: pd.DataFrame, title: str):
     """One row per speaker; x: how firm; colour: stance; marker: which troops."""
-    labels = list(dict.fromkeys(data.label))
-    y = {label: i for i, label in enumerate(labels)}
+    rows = list(dict.fromkeys(data.label))
+    y = {label: i for i, label in enumerate(rows)}
     x = {f: i for i, f in enumerate(style.FIRMNESS_ORDER)}
-    fig, ax = plt.subplots(figsize=(10, 0.3 * len(labels) + 1.6))
+    fig, ax = plt.subplots(figsize=(10, 0.3 * len(rows) + 1.6))
     fig.subplots_adjust(bottom=0.02)
     offsets = data.groupby("label").cumcount() * 0.18
     for row, offset in zip(data.itertuples(), offsets, strict=True):
-        ax.scatter(
+        point = ax.scatter(
             x[row.firmness] + offset,
             y[row.label],
             s=70 + 25 * (row.statements - 1),
@@ -386,6 +490,7 @@ def firmness_chart(data: pd.DataFrame, title: str):
             linewidth=0.5,
             zorder=3,
         )
+        figures.link(point, row.statement_id, row.tooltip)
         if row.statements > 1:
             ax.annotate(
                 f"×{row.statements}",
@@ -395,11 +500,11 @@ def firmness_chart(data: pd.DataFrame, title: str):
                 va="center",
                 fontsize=7,
             )
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.set_ylim(len(labels) - 0.5, -0.5)
+    ax.set_yticks(range(len(rows)), [figures.wrap(r, 45) for r in rows], fontsize=8)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xticks(
         range(len(style.FIRMNESS_ORDER)),
-        [style.FIRMNESS_LABELS[f] for f in style.FIRMNESS_ORDER],
+        [figures.wrap(labels.label("firmness", f), 16) for f in style.FIRMNESS_ORDER],
         fontsize=8,
     )
     ax.set_xlim(-0.5, len(style.FIRMNESS_ORDER) - 0.3)
@@ -408,7 +513,7 @@ def firmness_chart(data: pd.DataFrame, title: str):
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
     stance_handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=style.STANCE_LABELS[s])
+        Patch(facecolor=style.STANCE_COLOURS[s], label=labels.label("stance", s))
         for s in style.STANCE_COLOURS
         if s in set(data.stance)
     ]
@@ -419,7 +524,7 @@ def firmness_chart(data: pd.DataFrame, title: str):
             marker=style.SCOPE_MARKERS[s],
             linestyle="",
             color="#555555",
-            label=style.SCOPE_LABELS[s],
+            label=labels.label("scope", s),
         )
         for s in style.SCOPE_MARKERS
         if s in set(data.scope)
@@ -444,3 +549,28 @@ def firmness_chart(data: pd.DataFrame, title: str):
     ax.set_title(title, pad=12)
     figures.source_note(fig, "statements.csv, speakers.csv")
     return fig
+
+
+def what_we_found(evidence: Evidence) -> list[str]:
+    """Notebook 01's closing sentences, computed from the tables."""
+    countries = country_stances(evidence)
+    firmness = firmness_counts(evidence)
+    stated = evidence.statements_with_speakers()
+    narrow = stated[
+        (stated.stance == "rules_out") & stated.scope.isin(["combat_troops", "large_scale"])
+    ]
+    mixed = countries[countries.mixed]
+    scope = labels.categories("scope")
+    return [
+        map_title(countries) + ".",
+        f"Of {firmness.sum()} denials, {firmness['categorical']} were categorical, "
+        f"{firmness['no_plans']} denied only current plans, {firmness['not_now']} held only "
+        f"for the moment, and for {firmness['unspecified']} no article prints the wording.",
+        f"{len(narrow)} denials ruled out less than all troops ("
+        + names_list([f"{r['name']}: {scope[r.scope]}" for _, r in narrow.iterrows()])
+        + ")."
+        if len(narrow)
+        else "Every denial covered troops of any kind.",
+        f"In {len(mixed)} of {len(countries)} countries, speakers took different positions"
+        + (f" ({names_list(list(mixed.name))})." if len(mixed) else "."),
+    ]

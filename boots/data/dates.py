@@ -12,6 +12,7 @@ import pandas as pd
 
 # Words for each shape of interval; {a} is the earliest day, {b} the latest.
 DAY_FORMAT = "%-d %b"
+LONG_DAY_FORMAT = "%-d %B %Y"  # where a date stands alone (pages, tooltips, tables)
 WORDS = {
     "day": "on {b}",
     "between": "between {a} and {b}",
@@ -22,7 +23,7 @@ WORDS = {
 
 
 def _given(value) -> bool:
-    return value is not None and not pd.isna(value)
+    return value is not None and not (isinstance(value, str) and not value) and not pd.isna(value)
 
 
 def interval_kind(earliest, latest) -> str:
@@ -42,6 +43,26 @@ def interval_words(earliest, latest, day_format: str = DAY_FORMAT) -> str:
     a = f"{earliest:{day_format}}" if _given(earliest) else ""
     b = f"{latest:{day_format}}" if _given(latest) else ""
     return WORDS[kind].format(a=a, b=b)
+
+
+def _field(row, name: str):
+    return (
+        row[name]
+        if hasattr(row, "__getitem__") and not isinstance(row, tuple)
+        else getattr(row, name)
+    )
+
+
+def statement_date(row, day_format: str = LONG_DAY_FORMAT) -> str:
+    """When a statement (a row of statements.csv) can have been made, in words."""
+    return interval_words(_field(row, "date_earliest"), _field(row, "date_latest"), day_format)
+
+
+def publication_date(row, day_format: str = LONG_DAY_FORMAT) -> str:
+    """When an article (a row of articles.csv) can have been published, in words."""
+    return interval_words(
+        _field(row, "published_earliest"), _field(row, "published_latest"), day_format
+    )
 
 
 def interval_sort_key(earliest, latest) -> tuple:

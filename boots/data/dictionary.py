@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from boots.data import labels
 from boots.data.schema import Field, resources
 from boots.util import config
 from boots.util.atomic import write_text
@@ -28,10 +29,18 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _allowed(field: Field) -> str:
+def _allowed(field: Field, names: dict[str, str] | None = None) -> str:
+    """Allowed values, each code with the label readers see for it."""
+    names = names or {}
+
+    def coded(value: str) -> str:
+        return f"`{value}` ({names[value]})" if value in names else f"`{value}`"
+
     if field.enum:
-        return ", ".join(f"`{value}`" for value in field.enum)
+        return ", ".join(coded(value) for value in field.enum)
     bits = []
+    if names:
+        bits.append("codes " + ", ".join(coded(value) for value in names))
     if field.pattern:
         bits.append(f"pattern `{field.pattern}`")
     if field.minimum is not None or field.maximum is not None:
@@ -59,7 +68,7 @@ def render() -> str:
         for field in resource.fields:
             required = "yes" if field.required else ""
             parts.append(
-                f"| `{field.name}` | {field.type} | {required} | {_cell(_allowed(field))} "
+                f"| `{field.name}` | {field.type} | {required} | {_cell(_allowed(field, labels.categories(field.name, resource.name)))} "
                 f"| {_cell(field.description)} |\n"
             )
     return "".join(parts)

@@ -381,15 +381,48 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     failed = [o for o in outcomes if o.error]
     for outcome in failed:
         log(f"error: {_shown(outcome.notebook)}: {outcome.error}")
-    from boots.render.site import render_site
-
-    rendered = render_site([layout.notebooks_dir / s.name for s in sources], layout)
-    log(f"site: {counted(rendered, 'page')} rendered in {_shown(layout.site_dir)}")
+    site_failed = render(layout, sources, log)
     verdict = (
-        f"{counted(len(failed), 'notebook')} failed; previous outputs kept" if failed else "done"
+        f"{counted(len(failed), 'notebook')} failed; previous outputs kept"
+        if failed
+        else "failed: site not updated"
+        if site_failed
+        else "done"
     )
     log(f"build {verdict} in {time.perf_counter() - started:.1f} s")
-    return 1 if failed else 0
+    return 1 if failed or site_failed else 0
+
+
+def site_work_dir(layout: Layout) -> Path:
+    """Where Sphinx keeps its sources, cache and output between builds of ``layout``."""
+    if layout.site_dir.resolve() == config.SITE_DIR.resolve():
+        return config.ROOT / "build" / "site-work"
+    return layout.site_dir.parent / "site-work"
+
+
+def render(layout: Layout, sources: list[Path], log=print) -> bool:
+    """Render the site from the notebooks and tables; return whether it failed."""
+    from boots.data import tables
+    from boots.pipeline.pages import site_sources
+    from boots.render.site import SiteError, build_site
+
+    started = time.perf_counter()
+    pages = site_sources(
+        tables.load(layout.data_dir),
+        [layout.notebooks_dir / s.name for s in sources],
+        layout.figures_dir,
+    )
+    try:
+        changed = build_site(pages, site_work_dir(layout), layout.site_dir)
+    except SiteError as error:
+        log(f"error: the site did not build; {_shown(layout.site_dir)} keeps its last version:")
+        log(str(error))
+        return True
+    log(
+        f"site: {len(changed)} file(s) updated in {_shown(layout.site_dir)} "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    return False
 
 
 def run(layout: Layout, force: bool = False, jobs: int | None = None, log=print) -> int:

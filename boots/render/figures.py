@@ -13,9 +13,12 @@ push a chart off its canvas.
 
 from __future__ import annotations
 
+import base64
+import html
 import io
 import re
 import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import matplotlib as mpl
@@ -36,6 +39,12 @@ MAX_LINE_CHARS = 80
 MAX_TITLE_CHARS = 130
 TITLE_WRAP = 100
 MAX_LINES = 3
+# Where a mark in a figure's SVG leads: the statement's evidence entry on the site. The SVGs
+# the site shows live in site/figures/, beside site/statements.html.
+EVIDENCE_URL = "../statements.html#{statement_id}"
+FIGURE_KEY = "boots-figure"
+_TOOLTIPS = "_boots_tooltips"
+_SVG_LINK = re.compile(r'<a xlink:href="([^"]*)"(?: target="[^"]*")?>')
 _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
 
 STYLE = {
@@ -150,11 +159,109 @@ def literal(fig) -> None:
             item.set_text(shorten(text))
 
 
-def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> list[str]:
-    """Write ``fig`` as ``<name>.png`` and ``<name>.svg`` and ``data`` as ``<name>.csv``.
+def evidence_url(statement_id: str) -> str:
+    return EVIDENCE_URL.format(statement_id=statement_id)
+
+
+def link(artist, statement_id: str, tooltip: str) -> None:
+    """Make ``artist`` (a patch, a bar, a node collection, a text) a link, in the SVG, to
+    the statement's evidence entry, with ``tooltip`` (speaker and wording) shown on hover."""
+    url = evidence_url(statement_id)
+    if hasattr(artist, "set_urls"):  # a collection (a scatter point) draws its own links
+        artist.set_urls([url])
+    else:
+        artist.set_url(url)
+    _tooltips(artist.figure)[url] = tooltip
+
+
+def link_each(collection, statement_ids: list[str], tooltips: list[str]) -> None:
+    """``link`` for each member of a collection (the points of a scatter, the nodes of a graph)."""
+    urls = [evidence_url(s) for s in statement_ids]
+    collection.set_urls(urls)
+    _tooltips(collection.figure).update(zip(urls, tooltips, strict=True))
+
+
+def _tooltips(fig) -> dict[str, str]:
+    fig = fig.get_figure(root=True) if hasattr(fig, "get_figure") else fig
+    if not hasattr(fig, _TOOLTIPS):
+        setattr(fig, _TOOLTIPS, {})
+    return getattr(fig, _TOOLTIPS)
+
+
+def _with_tooltips(svg: str, tooltips: dict[str, str]) -> str:
+    """Each link opens in the whole page (not the figure's frame) and carries a ``<title>``."""
+
+    def titled(match: re.Match) -> str:
+        tip = tooltips.get(html.unescape(match.group(1)), "")
+        title = f"<title>{html.escape(tip, quote=False)}</title>" if tip else ""
+        return f'<a target="_top" xlink:href="{match.group(1)}">{title}'
+
+    return _SVG_LINK.sub(titled, svg)
+
+
+def finding_of(fig) -> str:
+    """The figure's title (which states its finding) as one sentence: its alt text."""
+    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else []
+    for ax in fig.axes:
+        titles += [ax.get_title(loc) for loc in ("left", "center", "right")]
+    text = next((t for t in titles if t.strip()), "")
+    return " ".join(text.split()).rstrip(".") + "." if text.strip() else ""
+
+
+def wrap(label: str, width: int = 28) -> str:
+    """A long label on several lines, never split inside a word."""
+    return "\n".join(textwrap.wrap(str(label), width, break_long_words=False)) or str(label)
+
+
+def shorten_words(label: str, width: int = 40) -> str:
+    """A label cut to ``width`` characters at a word boundary, with an ellipsis."""
+    return textwrap.shorten(" ".join(str(label).split()), width, placeholder=" …")
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a notebook cell shows after saving a figure: the figure (the PNG, embedded, so
+    JupyterLab and GitHub show it from the notebook alone), its finding as alt text, and
+    links to the PNG, SVG and CSV (relative to the notebook). The site draws the SVG, with
+    its linked marks, in place of the embedded PNG (``boots.pipeline.pages.site_notebook``)."""
+
+    name: str
+    alt: str
+    files: tuple[str, ...]
+    png: bytes = field(default=b"", repr=False)
+
+    def _repr_html_(self):
+        alt = html.escape(self.alt)
+        links = " · ".join(
+            f'<a href="../figures/{html.escape(f)}" download>{f.rsplit(".", 1)[1].upper()}</a>'
+            for f in self.files
+        )
+        return (
+            f'<figure class="boots-figure" id="figure-{self.name}">'
+            f'<img src="{self.image_source}" alt="{alt}">'
+            f'<figcaption class="figure-downloads">Download this figure: {links}'
+            " (the CSV holds the plotted data)</figcaption></figure>"
+        )
+
+    @property
+    def image_source(self) -> str:
+        if not self.png:
+            return f"../figures/{self.name}.png"
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self._repr_html_(), "text/plain": f"Figure: {self.alt}"}, {
+            FIGURE_KEY: {"name": self.name, "alt": self.alt}
+        }
+
+
+def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> Saved:
+    """Write ``fig`` as ``<name>.png`` and ``<name>.svg`` and ``data`` as ``<name>.csv``,
+    close it, and return what the notebook shows in its place (``Saved``).
 
     ``name`` starts with the notebook's number (``01-stance-map``). The folder is
-    ``$BOOTS_FIGURES`` or ``figures/``. Returns the three file names."""
+    ``$BOOTS_FIGURES`` or ``figures/``. Marks made links with ``link`` become links with
+    tooltips in the SVG."""
     if not _NAME.match(name):
         raise ValueError(f"figure name {name!r} must look like '01-stance-map'")
     folder = Path(directory) if directory else config.figures_dir()
@@ -167,10 +274,19 @@ def save(fig, name: str, data: pd.DataFrame, directory: Path | None = None) -> l
         ):
             buffer = io.BytesIO()
             fig.savefig(buffer, format=fmt, metadata=metadata)
+            content = buffer.getvalue()
+            if fmt == "svg":
+                content = _with_tooltips(content.decode("utf-8"), _tooltips(fig)).encode()
             path = folder / f"{name}.{fmt}"
-            write_bytes(path, buffer.getvalue())
+            write_bytes(path, content)
+            if fmt == "png":
+                png = content
             paths.append(path)
     csv_path = folder / f"{name}.csv"
     write_text(csv_path, data.to_csv(index=False, lineterminator="\n"))
     paths.append(csv_path)
-    return [path.name for path in paths]
+    import matplotlib.pyplot as plt
+
+    alt = finding_of(fig)
+    plt.close(fig)
+    return Saved(name, alt, tuple(path.name for path in paths), png=png)

@@ -7,16 +7,21 @@ Values from the data are escaped, so a quote containing markup is shown as text.
 
 from __future__ import annotations
 
+import hashlib
 import html
 import numbers
 import re
 import string
 
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
-from boots.render.site import FINDING_KEY
 from boots.util.words import counted
 
+# The output metadata key under which a notebook's one-line finding is stored (the site's
+# index shows it).
+FINDING_KEY = "boots-finding"
+# A reader's table shows at most this many rows (and says how many it leaves out).
+MAX_TABLE_ROWS = 80
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>$-])")
 # What renderers turn into a live link by themselves (GFM autolinks: scheme://, www., emails).
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.IGNORECASE)
@@ -79,3 +84,82 @@ def finding(template: str, figure: str = "", **values: object) -> None:
     display(
         Markdown(f"**Finding:** {shown}"), metadata={FINDING_KEY: {"text": plain, "figure": figure}}
     )
+
+
+def table(
+    frame,
+    empty: str = "No rows.",
+    html_columns: tuple[str, ...] = (),
+    index: bool | None = None,
+    digits: int = 2,
+):
+    """A table for readers (great_tables): no index column unless it carries meaning
+    (``index``; default: only when it is named or not a plain row number), headers in
+    words, text left-aligned and wrapped between words, numbers right-aligned.
+    ``html_columns`` hold markup made by the package (``<ins>``/``<del>``), shown as such;
+    everything else is escaped. An empty table is the sentence ``empty``."""
+    import pandas as pd
+    from great_tables import GT
+
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame()
+    if frame.empty:
+        return Markdown(escape(empty))
+    total = len(frame)
+    frame = frame.head(MAX_TABLE_ROWS)
+    plain_index = frame.index.name is None and isinstance(frame.index, pd.RangeIndex)
+    if index or (index is None and not plain_index):
+        frame = frame.reset_index()
+    frame = frame.rename(columns=lambda c: str(c).replace("_", " "))
+    html_columns = tuple(c.replace("_", " ") for c in html_columns)
+    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    floats = [c for c in numeric if pd.api.types.is_float_dtype(frame[c])]
+    text = [c for c in frame.columns if c not in numeric]
+    shown = frame.copy()
+    for column in text:
+        if column not in html_columns:
+            shown[column] = shown[column].map(
+                lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
+            )
+    identity = "t" + hashlib.sha256("|".join(map(str, frame.columns)).encode()).hexdigest()[:8]
+    gt = GT(shown, id=identity).cols_align("left", columns=text)
+    if numeric:
+        gt = gt.cols_align("right", columns=numeric)
+    if floats:
+        gt = gt.fmt_number(columns=floats, decimals=digits)
+    if html_columns:
+        gt = gt.fmt(lambda value: value, columns=list(html_columns))
+    gt = gt.tab_options(
+        table_font_size="14px",
+        table_width="100%",
+        column_labels_font_weight="bold",
+        data_row_padding="4px",
+    )
+    if total > MAX_TABLE_ROWS:
+        gt = gt.tab_source_note(f"The first {MAX_TABLE_ROWS:,} of {total:,} rows.")
+    markup = gt.as_raw_html()
+    caption = "Table of " + ", ".join(map(str, list(frame.columns)[:4]))
+    # The table scrolls sideways on narrow screens: a keyboard user must be able to reach it.
+    markup = markup.replace(
+        f'<div id="{identity}" style=',
+        f'<div id="{identity}" tabindex="0" role="region" '
+        f'aria-label="{html.escape(caption, quote=True)}" style=',
+        1,
+    )
+    return HTML(markup)
+
+
+def what_we_found(sentences: list[str]) -> None:
+    """Display a notebook's closing finding: three to five sentences computed by the
+    analysis modules (``<module>.what_we_found``), as one paragraph."""
+    if not 3 <= len(sentences) <= 5:
+        raise ValueError(f"'What we found' takes three to five sentences, not {len(sentences)}")
+    display(Markdown(" ".join(escape(s) for s in sentences)))
+
+
+def names_list(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    names = [str(n) for n in names]
+    if not names:
+        return "none"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,4 +1,5 @@
-"""Colours and markers shared by every figure, keyed by the schema's codes.
+"""Colours and markers shared by every figure, keyed by the schema's codes (the codes'
+labels live with the schema: ``boots.data.labels``).
 
 The stance palette is Okabe & Ito's colour-blind-safe set; "no statement reported" is a
 light grey with a dotted hatch, so it is never mistaken for a stance.
@@ -13,26 +14,13 @@ STANCE_COLOURS = {
     "welcomes": "#009E73",  # bluish green
     "other": "#999999",  # grey
 }
-STANCE_LABELS = {
-    "open": "does not rule it out",
-    "rules_out": "rules it out",
-    "warns": "warns of consequences",
-    "welcomes": "welcomes it",
-    "other": "other remark only",
-}
+# A shape per stance, so marks that carry a stance tell it by shape as well as by colour.
+STANCE_MARKERS = {"open": "o", "rules_out": "s", "warns": "^", "welcomes": "D", "other": "h"}
 NO_STATEMENT = {"colour": "#F2F2F2", "hatch": "....", "label": "no statement reported"}
 
 FIRMNESS_ORDER = ["categorical", "no_plans", "not_now", "hedged", "unspecified", "not_applicable"]
 # Firmness codes a denial (stance rules_out) can take; 'hedged' is for warnings only.
 DENIAL_FIRMNESS = ["categorical", "no_plans", "not_now", "unspecified"]
-FIRMNESS_LABELS = {
-    "categorical": 'categorical\n("will not")',
-    "no_plans": 'no plans\n("not planning")',
-    "not_now": 'not now\n("for the moment")',
-    "hedged": 'hedged warning\n("should be mindful")',
-    "unspecified": "wording\nnot reported",
-    "not_applicable": "neither denial\nnor warning",
-}
 SCOPE_MARKERS = {
     "any_troops": "o",
     "combat_troops": "^",
@@ -41,32 +29,7 @@ SCOPE_MARKERS = {
     "not_specified": "P",
     "not_applicable": "X",
 }
-SCOPE_LABELS = {
-    "any_troops": "any troops",
-    "combat_troops": "combat troops",
-    "large_scale": "large-scale deployment",
-    "non_combat_roles": "non-combat roles",
-    "not_specified": "troops not specified",
-    "not_applicable": "not about deployment",
-}
-WHOSE_LABELS = {
-    "own_country": "the speaker's own country's",
-    "alliance": "NATO's, Europe's or the West's",
-    "other_countries": "other countries'",
-    "not_applicable": "no troops named",
-}
-# Kinds of change an outlet made to a source's words (distortions.csv, codebook X1).
-DISTORTION_LABELS = {
-    "broadened": "broadened (more troops or roles)",
-    "narrowed": "narrowed (fewer troops or roles)",
-    "hardened": "hardened (firmer)",
-    "softened": "softened (less firm)",
-    "overstated": "overstated (a possibility made an intention or readiness)",
-    "changed_actor": "changed who (other states or bodies)",
-    "changed_word": "changed a quoted word",
-    "unsupported_link": "unsupported link to another statement",
-}
-# Okabe & Ito, one colour per kind, in the order of DISTORTION_LABELS.
+# Okabe & Ito, one colour per kind of distortion, in the schema's order of the kinds.
 DISTORTION_COLOURS = [
     "#0072B2",
     "#56B4E9",

@@ -1,0 +1,465 @@
+"""The site's pages generated from the tables: the index, one page per article, and the
+statements' evidence entries (MyST markdown, rendered by ``boots.render.site``).
+
+* An **article page** prints the whole text as received (escaped), with each mention
+  highlighted in its stance's colour and line style and linked to its statement's entry
+  (each highlight has the mention's id as its anchor), and each excluded quotation marked
+  with its reason.
+* The **statements page** has one entry per statement under the anchor ``#<statement_id>``:
+  speaker, country, date as known, stance, firmness, scope, and every wording an article
+  printed, each linking back to its highlighted passage.
+
+Readers see labels from the schema (``boots.data.labels``), never codes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from boots.analysis import stance
+from boots.data import dates, labels, text
+from boots.data.tables import Evidence
+from boots.render import figures, site
+from boots.util.words import counted
+
+STATEMENTS_PAGE = "statements"
+# Up to this many statements, each entry is a section of the page's contents and search.
+HEADED_ENTRIES = 300
+# Up to this many articles, each is listed in the sidebar; beyond, the articles' index lists them.
+NAV_ARTICLES = 30
+ARTICLES_DIR = "articles"
+_EMBEDDED_IMAGE = re.compile(r"<img [^>]*>")
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md(value: object) -> str:
+    """``value`` as literal MyST text: every ASCII punctuation character backslash-escaped."""
+    return _PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def h(value: object) -> str:
+    """``value`` as HTML text."""
+    return html.escape(str(value), quote=True)
+
+
+def statement_href(statement_id: str, from_folder: str = "") -> str:
+    prefix = "../" if from_folder else ""
+    return f"{prefix}{STATEMENTS_PAGE}.html#{statement_id}"
+
+
+def mention_href(article_id: str, mention_id: str) -> str:
+    return f"{ARTICLES_DIR}/{article_id}.html#{mention_id}"
+
+
+def _stance_badge(code: str) -> str:
+    return f'<span class="stance-{site.css_name(code)}">{h(labels.label("stance", code))}</span>'
+
+
+def _legend() -> str:
+    items = "".join(
+        f'<span class="legend-item">{_stance_badge(code)}</span>'
+        for code in labels.categories("stance")
+    )
+    return (
+        '<p class="legend">Highlights: the colour and the underline tell the stance of the '
+        f"statement reported. {items}"
+        '<span class="legend-item"><span class="excluded">quotation not counted</span></span>'
+        "</p>"
+    )
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    anchor: str
+    html_open: str
+    html_close: str
+    nested: str = ""  # shown instead when the passage is already marked (same words)
+
+
+def _mention_marks(evidence: Evidence, article_id: str, full: pd.DataFrame) -> list[Mark]:
+    content = evidence.texts[article_id]
+    marks = []
+    for row in full[full.article_id == article_id].itertuples():
+        spans = text.find_all(row.quote, content)
+        chosen = next((s for s in spans if s.start == row.offset), spans[0] if spans else None)
+        if chosen is None:
+            continue
+        title = (
+            f"{row.name}: {labels.label('stance', row.stance)} "
+            f"({labels.label('quote_type', row.quote_type)}); see the statement's entry"
+        )
+        marks.append(
+            Mark(
+                chosen.start,
+                chosen.end,
+                row.mention_id,
+                f'<a class="mention stance-{site.css_name(row.stance)}" id="{h(row.mention_id)}" '
+                f'href="{h(statement_href(row.statement_id, ARTICLES_DIR))}" title="{h(title)}">',
+                "</a>",
+                f'<sup class="also"><a class="mention stance-{site.css_name(row.stance)}" '
+                f'id="{h(row.mention_id)}" '
+                f'href="{h(statement_href(row.statement_id, ARTICLES_DIR))}" title="{h(title)}">'
+                f"also {h(row.name)}</a></sup>",
+            )
+        )
+    return marks
+
+
+def _exclusion_marks(evidence: Evidence, article_id: str) -> list[Mark]:
+    content = evidence.texts[article_id]
+    lines = evidence.articles.set_index("article_id").at[article_id, "body_lines"]
+    body = text.body_spans(content, lines)
+    marks = []
+    for row in evidence.quote_exclusions[
+        evidence.quote_exclusions.article_id == article_id
+    ].itertuples():
+        spans = [s for s in text.find_all(row.passage, content) if text.within(s, body)]
+        if not spans:
+            continue
+        reason = labels.label("reason", row.reason)
+        marks.append(
+            Mark(
+                spans[0].start,
+                spans[0].end,
+                row.exclusion_id,
+                f'<span class="excluded" id="{h(row.exclusion_id)}" '
+                f'title="{h(f"Not counted as a statement: {reason}. {row.note}")}">',
+                "</span>",
+            )
+        )
+    return marks
+
+
+def _marked_line(content: str, start: int, end: int, marks: list[Mark]) -> str:
+    """HTML of ``content[start:end]`` with the marks that overlap it (cut at the line).
+
+    A mark whose words are already marked (two statements reported by one sentence) becomes
+    a pointer right after them; a mark cut by a line break keeps its id on its first line."""
+    out, at, pending = [], start, []
+    for mark in marks:
+        begin, finish = max(mark.start, at), min(mark.end, end)
+        if mark.end <= start or mark.start >= end:
+            continue
+        if finish <= begin:
+            pending.append(mark.nested or f'<span id="{h(mark.anchor)}"></span>')
+            continue
+        out.append(h(content[at:begin]) + "".join(pending))
+        pending = []
+        opening = (
+            mark.html_open
+            if mark.start >= start
+            else mark.html_open.replace(f'id="{h(mark.anchor)}" ', "")
+        )
+        out.append(opening + h(content[begin:finish]) + mark.html_close)
+        at = finish
+    out.append("".join(pending) + h(content[at:end]))
+    return "".join(out)
+
+
+def article_text_html(evidence: Evidence, article_id: str, full: pd.DataFrame) -> str:
+    """The whole article file, line by line, with mentions and exclusions marked."""
+    content = evidence.texts[article_id]
+    lines = evidence.articles.set_index("article_id").at[article_id, "body_lines"]
+    body = {
+        number for first, last in text.parse_line_ranges(lines) for number in range(first, last + 1)
+    }
+    marks = sorted(
+        _mention_marks(evidence, article_id, full) + _exclusion_marks(evidence, article_id),
+        key=lambda m: (m.start, -m.end),
+    )
+    starts = text.line_starts(content)
+    paragraphs = []
+    for number, begin in enumerate(starts, start=1):
+        finish = starts[number] - 1 if number < len(starts) else len(content)
+        if not content[begin:finish].strip():
+            continue
+        kind = "" if number in body else ' class="not-body"'
+        paragraphs.append(
+            f'<p id="line-{number}"{kind}><span class="line-number" aria-hidden="true">'
+            f"{number}</span>{_marked_line(content, begin, finish, marks)}</p>"
+        )
+    return '<div class="article-text">\n' + "\n".join(paragraphs) + "\n</div>"
+
+
+def language_name(code: str) -> str:
+    """'English' for 'en' (ISO 639-1), the code itself if unknown."""
+    import pycountry
+
+    language = pycountry.languages.get(alpha_2=str(code))
+    return language.name if language else str(code)
+
+
+def _facts(pairs: list[tuple[str, str]]) -> str:
+    rows = "".join(f"<dt>{h(k)}</dt><dd>{v}</dd>" for k, v in pairs if v)
+    return f'<dl class="statement-facts">{rows}</dl>'
+
+
+def article_page(evidence: Evidence, row, full: pd.DataFrame) -> str:
+    date = dates.publication_date(row)
+    printed, written = language_name(row.language), language_name(row.original_language)
+    language = (
+        printed
+        if row.translation == "none"
+        else f"{printed}, {labels.label('translation', row.translation)} from {written}"
+    )
+    credits = "" if pd.isna(row.credits) else h(str(row.credits).replace(";", ", "))
+    facts = _facts(
+        [
+            ("Outlet", f"{h(row.outlet)}, {h(row.outlet_kind)}"),
+            (
+                "How we know the outlet",
+                f"{h(labels.label('outlet_certainty', row.outlet_certainty))}: "
+                f"{h(row.outlet_evidence)}",
+            ),
+            ("Published", f"{h(date)}: {h(row.published_basis)}"),
+            ("Language", f"{h(language)}: {h(row.translation_evidence)}"),
+            ("This copy", f"{h(labels.label('reprint', row.reprint))}: {h(row.reprint_evidence)}"),
+            ("Credits", credits),
+            ("Not article text", "" if pd.isna(row.non_body_note) else h(row.non_body_note)),
+        ]
+    )
+    mentions = full[full.article_id == row.article_id]
+    excluded = evidence.quote_exclusions[evidence.quote_exclusions.article_id == row.article_id]
+    exclusion_items = "".join(
+        f'<li><a href="#{h(x.exclusion_id)}">“{h(x.passage)}”</a>: '
+        f"{h(labels.label('reason', x.reason))}. {h(x.note)}</li>"
+        for x in excluded.itertuples()
+    )
+    exclusions = (
+        f"<ul>{exclusion_items}</ul>"
+        if exclusion_items
+        else "<p>Every quotation in this article is a recorded statement.</p>"
+    )
+    return (
+        f"# {md(row.outlet)}\n\n"
+        f"{md(row.headline)}\n\n"
+        f"{facts}\n\n"
+        f"This article reports {counted(len(mentions), 'statement')} "
+        f"(see [every statement](../{STATEMENTS_PAGE}.md)).\n\n"
+        "## The text as printed\n\n"
+        "The file exactly as received, line by line (grey lines are not article text: "
+        "footers, captions, comments).\n\n"
+        f"{_legend()}\n\n"
+        f"{article_text_html(evidence, row.article_id, full)}\n\n"
+        "## Quotations not counted as statements\n\n"
+        f"{exclusions}\n"
+    )
+
+
+def statement_entry(
+    row,
+    wordings: pd.DataFrame,
+    outlets: dict[str, str],
+    names,
+    heading: bool = True,
+    answers: pd.DataFrame | None = None,
+) -> str:
+    """One statement's evidence entry: a MyST heading carrying the anchor (so the entry is
+    in the page's contents and in search), or for large tables an HTML heading with the
+    same anchor (Sphinx then builds the page in seconds, not minutes), then HTML facts."""
+    date = dates.statement_date(row)
+    links = [] if answers is None else answers.itertuples()
+    responds = "; ".join(
+        f'<a href="#{h(a.responds_to)}">{h(names.get(a.responds_to, a.responds_to))}</a>'
+        + (f" ({h(a.basis)})" if isinstance(a.basis, str) and a.basis else "")
+        for a in links
+    )
+    facts = _facts(
+        [
+            ("Speaker", f"{h(row['name'])}, {h(row.role)}"),
+            ("Country or body", h(row.place)),
+            ("Date", f"{h(date)}: {h(row.date_basis)}"),
+            ("Venue", "" if pd.isna(row.venue) else h(row.venue)),
+            ("Stance", _stance_badge(row.stance)),
+            ("Firmness", h(labels.label("firmness", row.firmness))),
+            ("Scope", h(labels.label("scope", row.scope))),
+            ("Whose troops", h(labels.label("whose_troops", row.whose_troops))),
+            ("Reported", h(labels.label("reported_as", row.reported_as))),
+            ("Answers", responds),
+            ("Notes", "" if pd.isna(row.notes) else h(row.notes)),
+        ]
+    )
+    items = []
+    for w in wordings.itertuples():
+        via = f", via {h(w.via)}" if isinstance(w.via, str) and w.via else ""
+        items.append(
+            f"<li><blockquote>{h(w.quote)}</blockquote>"
+            f"{h(outlets[w.article_id])}: {h(labels.label('quote_type', w.quote_type))}, "
+            f"“{h(w.printed_speaker)} {h(w.verb)}”{via}. "
+            f'<a href="{h(mention_href(w.article_id, w.mention_id))}">'
+            f"See it in the {h(outlets[w.article_id])} article</a></li>"
+        )
+    wording = (
+        f'<ol class="wordings">{"".join(items)}</ol>'
+        if items
+        else "<p>No article prints a wording of this statement.</p>"
+    )
+    if not heading:
+        return (
+            f'<section class="statement" id="{h(row.statement_id)}">'
+            f"<h3>{h(row['name'])}: {h(row.summary)}</h3>{facts}{wording}</section>\n"
+        )
+    return (
+        f"({row.statement_id})=\n### {md(row['name'])}: {md(row.summary)}\n\n{facts}\n\n{wording}\n"
+    )
+
+
+def statements_page(evidence: Evidence) -> str:
+    stated = evidence.statements_with_speakers()
+    stated = stated.assign(place=stance.place(stated).to_numpy())
+    stated = stated.sort_values(["place", "rank", "statement_id"], kind="stable")
+    outlets = evidence.outlet_names
+    by_statement = {k: g for k, g in evidence.mentions.groupby("statement_id")}
+    names = dict(zip(stated.statement_id, stated.name, strict=True))
+    empty = evidence.mentions.iloc[0:0]
+    answers = {k: g for k, g in evidence.responses.groupby("statement_id")}
+    parts = [
+        "# Every statement and its evidence\n\n"
+        f"{counted(len(stated), 'statement')} by {counted(stated.speaker_id.nunique(), 'speaker')}, grouped by "
+        "country or body. Each entry gives what the tables record and every wording an "
+        "article printed, with a link to the passage on the article's page. The link to an "
+        "entry (its `#` anchor) is the statement's identifier and does not change.\n"
+    ]
+    for place, group in stated.groupby("place", sort=False):
+        parts.append(f"## {md(place)}\n")
+        for _, row in group.iterrows():
+            wordings = by_statement.get(row.statement_id, empty).sort_values(
+                "article_id", key=lambda s: s.map(evidence.article_order)
+            )
+            parts.append(
+                statement_entry(
+                    row,
+                    wordings,
+                    outlets,
+                    names,
+                    heading=len(stated) <= HEADED_ENTRIES,
+                    answers=answers.get(row.statement_id),
+                )
+            )
+    return "\n".join(parts)
+
+
+def articles_in_nav(evidence: Evidence) -> bool:
+    """Whether every article has its own entry in the sidebar (small collections)."""
+    return len(evidence.articles) <= NAV_ARTICLES
+
+
+def articles_index(evidence: Evidence) -> str:
+    rows = []
+    counts = evidence.mentions.groupby("article_id").size()
+    for row in evidence.articles.itertuples():
+        date = dates.publication_date(row)
+        rows.append(
+            f"- [{md(row.outlet)}]({row.article_id}.md): {md(row.headline)} "
+            f"(published {md(date)}; {counted(int(counts.get(row.article_id, 0)), 'statement')})"
+        )
+    toctree = (
+        ""
+        if articles_in_nav(evidence)
+        else "\n```{toctree}\n:hidden:\n\n" + "\n".join(evidence.articles.article_id) + "\n```\n"
+    )
+    return (
+        "# The articles\n\n"
+        f"These {counted(len(evidence.articles), 'article')} are the only evidence. Each page "
+        "prints one in full, every reported statement highlighted and linked to its entry.\n\n"
+        + "\n".join(rows)
+        + "\n"
+        + toctree
+    )
+
+
+def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) -> str:
+    cards = []
+    for page, summary in summaries:
+        image = ""
+        if summary["figure"]:
+            image = (
+                f'<a href="{h(page)}.html" tabindex="-1" aria-hidden="true">'
+                f'<img src="figures/{h(summary["figure"])}.png" loading="lazy" '
+                f'alt="{h(summary["finding"])}"></a>'
+            )
+        cards.append(
+            f'<div class="nb-card">{image}<div>'
+            f'<p><a href="{h(page)}.html"><strong>{h(summary["title"])}</strong></a></p>'
+            f"<p><em>{h(summary['question'])}</em></p>"
+            f"<p>{h(summary['finding'])}</p></div></div>"
+        )
+    pages = "\n".join(page for page, _ in summaries)
+    articles = (
+        "\n".join(f"{ARTICLES_DIR}/{a}" for a in evidence.articles.article_id)
+        if articles_in_nav(evidence)
+        else ""
+    )
+    return (
+        f"# {site.PROJECT}\n\n"
+        "How Europe answered Emmanuel Macron's remark of 26 February 2024 that sending "
+        "Western troops to Ukraine “cannot be ruled out”, and how "
+        f"{counted(evidence.articles.outlet.nunique(), 'news outlet')} reported it. Every chart, table "
+        "and sentence here is computed from hand-curated tables, and every mark leads to the "
+        "printed words behind it: see [the articles](articles/index.md) and "
+        f"[every statement]({STATEMENTS_PAGE}.md).\n\n"
+        f'<div class="cards">\n{chr(10).join(cards)}\n</div>\n\n'
+        f"```{{toctree}}\n:hidden:\n:caption: Notebooks\n\n{pages}\n```\n\n"
+        "```{toctree}\n:hidden:\n:caption: Evidence\n\n"
+        f"{STATEMENTS_PAGE}\narticles/index\n{articles}\n```\n"
+    )
+
+
+def site_notebook(raw: bytes) -> bytes:
+    """The notebook as the site shows it: each saved figure drawn from its SVG, whose marks
+    link to the evidence, with the PNG beside the page as its fallback (the notebook itself
+    embeds the PNG)."""
+    notebook = json.loads(raw)
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            meta = output.get("metadata", {}).get(figures.FIGURE_KEY)
+            if not meta or "text/html" not in output.get("data", {}):
+                continue
+            markup = output["data"]["text/html"]
+            markup = markup if isinstance(markup, str) else "".join(markup)
+            image = f'<img src="../figures/{h(meta["name"])}.png" alt="{h(meta["alt"])}">'
+            svg = (
+                f'<object data="../figures/{h(meta["name"])}.svg" type="image/svg+xml" '
+                f'role="img" aria-label="{h(meta["alt"])}">{image}</object>'
+            )
+            # The notebook embeds the PNG; the site links the files beside the page instead.
+            markup = _EMBEDDED_IMAGE.sub(lambda _m, svg=svg: svg, markup, count=1)
+            output["data"]["text/html"] = markup
+    return (json.dumps(notebook, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -> site.SiteSources:
+    """Every page of the site and the files copied beside them."""
+    full = evidence.mentions.merge(
+        evidence.statements_with_speakers()[["statement_id", "name", "stance"]],
+        on="statement_id",
+        how="left",
+    )
+    pages: dict[str, str | bytes] = {}
+    summaries = []
+    for path in notebooks:
+        if not path.exists():
+            continue
+        raw = path.read_bytes()
+        page = f"notebooks/{path.stem}"
+        summaries.append((page, site.notebook_summary(json.loads(raw))))
+        pages[f"{page}.ipynb"] = site_notebook(raw)
+    pages["index.md"] = index_page(summaries, evidence)
+    pages[f"{STATEMENTS_PAGE}.md"] = statements_page(evidence)
+    pages[f"{ARTICLES_DIR}/index.md"] = articles_index(evidence)
+    for row in evidence.articles.itertuples():
+        pages[f"{ARTICLES_DIR}/{row.article_id}.md"] = article_page(evidence, row, full)
+    extra = {
+        f"figures/{p.name}": p
+        for p in sorted(figures_dir.glob("*"))
+        if p.suffix in {".png", ".svg", ".csv"}
+    }
+    return site.SiteSources(pages, extra, collapse_navigation=not articles_in_nav(evidence))

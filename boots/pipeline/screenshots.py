@@ -1,0 +1,87 @@
+"""Screenshots of the built site for the README (``make screenshots``).
+
+Headless Chromium (Debian's ``chromium``, driven by selenium) photographs the index, one notebook page and one
+article page of ``site/`` into ``docs/screenshots/``, so a newcomer sees the site before
+building it. Run ``make`` first; the pages are read from disk, nothing from the network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from boots.util import config
+from boots.util.atomic import write_bytes
+
+PAGES = {
+    "index.png": "index.html",
+    "notebook.png": "notebooks/01-stance-by-country.html#the-map",
+    "article.png": "articles/aljazeera.html",
+}
+WINDOW = "1280,1600"
+
+
+def shoot(site: Path, folder: Path, browser: str, driver_path: str) -> list[Path]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        "--allow-file-access-from-files",
+    ):
+        options.add_argument(argument)
+    options.add_argument(f"--window-size={WINDOW}")
+    driver = webdriver.Chrome(options=options, service=Service(driver_path))
+    written = []
+    try:
+        for name, page in PAGES.items():
+            file, _, anchor = page.partition("#")
+            path = site / file
+            if not path.is_file():
+                raise FileNotFoundError(f"{path}: not built; run `make` first")
+            driver.get(path.as_uri())
+            if anchor:
+                driver.execute_script(
+                    "document.getElementById(arguments[0]).scrollIntoView()", anchor
+                )
+            # Figures are <object> SVGs, which load after the page: wait for them.
+            WebDriverWait(driver, 20).until(
+                lambda d: d.execute_script(
+                    "return [...document.querySelectorAll('object')]"
+                    ".every(o => o.contentDocument && o.contentDocument.documentElement"
+                    " && o.contentDocument.documentElement.tagName === 'svg')"
+                )
+            )
+            write_bytes(folder / name, driver.get_screenshot_as_png())
+            written.append(folder / name)
+    finally:
+        driver.quit()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m boots.pipeline.screenshots")
+    parser.add_argument("--site", type=Path, default=config.SITE_DIR)
+    parser.add_argument("--out", type=Path, default=config.ROOT / "docs" / "screenshots")
+    args = parser.parse_args(argv)
+    browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if browser is None or driver is None:
+        print("chromium or chromedriver is missing: run `make browser`", file=sys.stderr)
+        return 2
+    for path in shoot(args.site, args.out, browser, driver):
+        print(
+            f"wrote {path.relative_to(config.ROOT) if path.is_relative_to(config.ROOT) else path}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The generated pages: articles with their highlighted mentions, statement entries, and
+figures whose marks carry links and tooltips."""
+
+from __future__ import annotations
+
+import re
+from html import escape as html_escape
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from boots.data import labels, tables
+from boots.pipeline import pages
+from boots.render import figures
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def ev():
+    return tables.load()
+
+
+@pytest.fixture(scope="module")
+def full(ev):
+    return ev.mentions.merge(
+        ev.statements_with_speakers()[["statement_id", "name", "stance"]], on="statement_id"
+    )
+
+
+def test_article_text_highlights_each_mention_with_its_link(ev, full):
+    html = pages.article_text_html(ev, "aljazeera", full)
+    mine = full[full.article_id == "aljazeera"]
+    for row in mine.itertuples():
+        anchor = re.search(
+            rf'<a class="mention stance-([a-z-]+)" id="{row.mention_id}" '
+            rf'href="\.\./statements\.html#{row.statement_id}"',
+            html,
+        )
+        assert anchor, row.mention_id
+        assert anchor.group(1) == row.stance.replace("_", "-")
+    assert html.count('class="excluded"') == (ev.quote_exclusions.article_id == "aljazeera").sum()
+
+
+def test_article_text_is_escaped_and_complete(ev, full):
+    html = pages.article_text_html(ev, "voi", full)
+    visible = re.sub(r"<[^>]+>", "", html)
+    visible = re.sub(r"^\d+", "", visible, flags=re.M)
+    words = ev.texts["voi"].split()
+    assert all(
+        w.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+        in visible
+        for w in words
+    )
+
+
+def test_statement_entry_has_anchor_date_words_and_links_back(ev):
+    page = pages.statements_page(ev)
+    assert "(fico-not-planning)=" in page
+    entry = page.split("(fico-not-planning)=")[1].split("\n(")[0]
+    assert "on or before 26 February 2024" in entry
+    for mention in ev.mentions[ev.mentions.statement_id == "fico-not-planning"].itertuples():
+        assert f'href="articles/{mention.article_id}.html#{mention.mention_id}"' in entry
+    fico = ev.statements.set_index("statement_id").loc["fico-not-planning"]
+    assert fico.stance not in entry and fico.firmness not in entry
+    assert html_escape(labels.label("firmness", fico.firmness)) in entry
+
+
+def test_md_escapes_every_markdown_character():
+    assert pages.md("*a* [b](c) `d` <e>") == r"\*a\* \[b\]\(c\) \`d\` \<e\>"
+
+
+def test_linked_marks_get_a_tooltip_and_open_in_the_page(tmp_path):
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    bars = ax.bar([0, 1], [1, 2])
+    figures.link(bars[0], "tusk-no-plan", "Donald Tusk: <no plan> & more")
+    points = ax.scatter([0, 1], [0, 1])
+    figures.link_each(points, ["a", "b"], ["A", "B"])
+    ax.set_title("Two bars\nand two points")
+    saved = figures.save(fig, "09-links", pd.DataFrame({"x": [1]}), tmp_path)
+    svg = (tmp_path / "09-links.svg").read_text()
+    assert (
+        '<a target="_top" xlink:href="../statements.html#tusk-no-plan">'
+        "<title>Donald Tusk: &lt;no plan&gt; &amp; more</title>"
+    ) in svg
+    assert svg.count("<title>") == 3
+    assert saved.alt == "Two bars and two points."
+    bundle, meta = saved._repr_mimebundle_()
+    assert 'alt="Two bars and two points."' in bundle["text/html"]
+    for ext in ("png", "svg", "csv"):
+        assert f'href="../figures/09-links.{ext}"' in bundle["text/html"]
+    assert meta[figures.FIGURE_KEY]["name"] == "09-links"
+
+
+def test_site_notebook_draws_figures_from_their_svg():
+    raw = (
+        b'{"cells": [{"cell_type": "code", "outputs": [{"output_type": "display_data", '
+        b'"metadata": {"boots-figure": {"name": "01-x", "alt": "A finding."}}, '
+        b'"data": {"text/html": "<figure><img src=\\"../figures/01-x.png\\" alt=\\"A finding.\\">'
+        b'</figure>"}}]}]}'
+    )
+    out = pages.site_notebook(raw).decode()
+    assert '<object data=\\"../figures/01-x.svg\\" type=\\"image/svg+xml\\"' in out
+    assert 'aria-label=\\"A finding.\\"' in out
