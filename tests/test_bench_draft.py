@@ -73,3 +73,37 @@ def test_bench_writes_its_table(tmp_path):
     written = pd.read_csv(tmp_path / "bench-draft.csv")
     assert {"passage_P", "speaker_R", "statement_P", "verb_R"} <= set(written.columns)
     assert (tmp_path / "bench-draft.json").is_file()
+
+
+def _kinds_over(drafted: pd.DataFrame, passage: str, content: str) -> set[str]:
+    """The kinds of the proposals with a speaker whose passage overlaps ``passage``."""
+    from boots.data import text
+
+    span = text.locate(passage, content)
+    assert span, passage
+    kinds = set()
+    for row in drafted[drafted.speaker_id != ""].itertuples():
+        end = row.offset + len(bench._original(row.quote, content, row.offset))
+        if row.offset < span.end and span.start < end:
+            kinds.add(row.proposal)
+    return kinds
+
+
+def test_the_off_topic_rule_agrees_with_the_curated_tables(evidence):
+    """Rule S2 as drafted, leave one article out: no curated mention is proposed as off
+    topic, and every quotation the curators excluded as off topic that the draft gives a
+    speaker is proposed as off topic."""
+    exclusions = evidence.quote_exclusions
+    off_topic = exclusions[exclusions.reason == "off_topic"]
+    checked = 0
+    for article_id in evidence.articles.article_id:
+        content = evidence.texts[article_id]
+        drafted = bench.draft(bench.held_out(evidence, article_id), article_id)
+        for quote in evidence.mentions[evidence.mentions.article_id == article_id].quote:
+            assert "off_topic" not in _kinds_over(drafted, quote, content), (article_id, quote)
+        for passage in off_topic[off_topic.article_id == article_id].passage:
+            kinds = _kinds_over(drafted, passage, content)
+            if kinds:
+                assert kinds == {"off_topic"}, (article_id, passage, kinds)
+                checked += 1
+    assert checked or off_topic.empty

@@ -175,3 +175,126 @@ def test_a_quotation_after_a_colon_belongs_to_the_subject_before_it(evidence):
     assert row.speaker_id == "tusk" and row.statement_id == "tusk-no-plan"
     assert row.verb == "" and "fill in the verb" in row.notes
     assert row.accept == "", "a mention without a verb cannot be accepted as it is"
+
+
+# --- rule S2: off topic -----------------------------------------------------------------------
+
+
+def test_a_quotation_about_the_war_is_off_topic_and_not_the_mention(evidence):
+    frame = drafted(
+        evidence,
+        'Jens Stoltenberg said there are "no plans for NATO combat troops on the ground in '
+        'Ukraine".',
+        '"This is a war of aggression, and the allies have every right to help Ukraine defend '
+        'itself," he said.',
+    )
+    mention = only(frame, proposal="mention")
+    assert mention.statement_id == "stoltenberg-no-plans" and "combat troops" in mention.quote
+    off = only(frame, proposal="off_topic")
+    assert off.speaker_id == "stoltenberg" and off.quote.startswith("This is a war")
+    assert "rule S2" in off.notes and off.statement_id == ""
+
+
+def test_a_quotation_naming_no_troops_and_no_statement_is_off_topic(evidence):
+    frame = drafted(
+        evidence,
+        '"Europe must spend more on its own defence industry," Ulf Kristersson told reporters.',
+    )
+    row = only(frame)
+    assert row.proposal == "off_topic" and row.speaker_id == "kristersson"
+
+
+def test_words_referring_back_take_the_troops_of_the_sentence_before(evidence):
+    asked = drafted(
+        evidence,
+        "Donald Tusk was asked whether Poland would send soldiers to Ukraine.",
+        '"That is a question for another day," he said.',
+    )
+    assert only(asked, speaker_id="tusk").proposal == "new_statement"
+    # The sentence before reports someone else: the words do not refer to it.
+    other = drafted(
+        evidence,
+        "Olaf Scholz said no German soldiers would go to Ukraine.",
+        '"That is a question for another day," Donald Tusk said.',
+    )
+    assert only(other, speaker_id="tusk").proposal == "off_topic"
+
+
+def test_a_reaction_to_a_remark_is_on_topic(evidence):
+    frame = drafted(
+        evidence,
+        "Ulf Kristersson welcomed the suggestion.",
+        '"It shows courage," he said.',
+    )
+    row = only(frame)
+    assert row.proposal == "new_statement" and row.speaker_id == "kristersson"
+
+
+def test_a_quotation_naming_troops_and_no_statement_is_a_new_statement(evidence):
+    frame = drafted(
+        evidence,
+        '"Our soldiers will stay at home," Ulf Kristersson told reporters.',
+    )
+    assert only(frame).proposal == "new_statement"
+
+
+# --- rules V1 and V2: the verb ------------------------------------------------------------------
+
+
+def test_the_participle_that_introduces_the_quote_is_its_verb(evidence):
+    frame = drafted(
+        evidence,
+        'Gabriel Attal echoed the remarks, saying: "Nobody can rule anything out in a war."',
+    )
+    row = only(frame, proposal="mention")
+    assert row.statement_id == "attal-cant-rule-out" and row.verb == "saying"
+
+
+def test_a_participle_that_does_not_introduce_the_quote_leaves_the_main_verb(evidence):
+    frame = drafted(
+        evidence,
+        "Emmanuel Macron declined to say which countries were considering sending troops, "
+        'speaking of "strategic ambiguity".',
+    )
+    row = only(frame, proposal="mention")
+    assert row.statement_id == "macron-strategic-ambiguity" and row.verb == "declined"
+    assert row.quote_type == "partial" and "sending troops" in row.quote
+
+
+def test_fragments_introduced_by_different_verbs_are_a_mention_and_a_repeat(evidence):
+    frame = drafted(
+        evidence,
+        'Emmanuel Macron stressed that "there is no consensus today" to send troops, and he '
+        'also said that "nothing can be ruled out".',
+    )
+    mention = only(frame, proposal="mention")
+    repeat = only(frame, proposal="repeat")
+    assert mention.quote == "nothing can be ruled out" and mention.verb == "said"
+    assert repeat.quote == "there is no consensus today" and repeat.verb == "stressed"
+    assert mention.statement_id == repeat.statement_id == "macron-nothing-ruled-out"
+    assert repeat.repeat_of == mention.draft_id
+
+
+def test_according_to_him_is_the_verb_of_its_own_statement(evidence):
+    frame = drafted(
+        evidence,
+        "Dmitry Peskov told reporters that a conflict with NATO would be inevitable if its "
+        'troops appeared in Ukraine. According to him, these countries should "ask themselves '
+        'whether this is in their interests".',
+    )
+    warning = only(frame, statement_id="peskov-inevitability")
+    interests = only(frame, statement_id="peskov-not-in-interests")
+    assert warning.verb == "told" and interests.verb == "According to"
+    assert interests.quote.startswith("these countries")
+
+
+def test_according_to_him_continuing_the_same_statement_is_one_passage(evidence):
+    frame = drafted(
+        evidence,
+        "Robert Fico said that some countries are weighing bilateral deals to send troops to "
+        'Ukraine. According to him, these are "several NATO and EU member states".',
+    )
+    row = only(frame)
+    assert row.proposal == "mention" and row.statement_id == "fico-others-weighing"
+    assert row.quote.startswith("some countries") and row.quote.endswith('member states"')
+    assert row.verb == "said" and row.quote_type == "partial"

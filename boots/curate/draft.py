@@ -9,7 +9,9 @@ folder. How it reads an article:
    to the outer one. The passages of one sentence form one proposal, and a quotation split by
    its attribution (``"A," he said. "B."``) is joined into one. A passage embedded in a
    clause (``should not be "ruled out" in the future``) is proposed as a partial quote with
-   its clause.
+   its clause. A sentence whose quoted fragments are introduced by different verbs (``he
+   underlined that "A" ..., he also said that "B"``) gives one proposal per fragment (rule
+   V2).
 2. **Reported speech without quotation marks** is a sentence whose subject is a speaker and
    whose verb is an attribution verb (``X said that ...``, ``X and Y ruled out ...``, ``a
    position was expressed by X``): a paraphrase candidate.
@@ -23,11 +25,24 @@ folder. How it reads an article:
    continues the quotation before it. A subject that is none of these (``an official``,
    ``participants``, ``Sweden`` when no speaker is Sweden) gives no speaker; so does a short
    quotation with no attribution at all (a scare quote or a title).
-4. **Statements**: each proposal is compared (rapidfuzz) with every recorded wording of every
+4. **Verbs** (rules V1, V2): the verb that introduces the quotation in its sentence: a
+   participle that runs into the quotation (``echoed the comments, saying, "..."``) rather
+   than the main verb; ``According to`` where that phrase is the sentence's attribution; for
+   fragments, each its own verb.
+5. **Topic** (rule S2): a quotation is about troops when its words name them (the scope rules'
+   nouns, the lexicon's ``troops`` terms), when its sentence presents it as a reaction to a
+   remark (``echoed the comments``), or when it refers back (``It``, ``This``, ``In that
+   case``, rule C2) to its sentence or to the sentence before, unless that sentence reports
+   someone else or the quotation itself says what it refers to (``This is a war of
+   aggression``). A quotation that is not, and that matches no recorded statement of its
+   speaker clearly (``CLEAR_MATCH``), is proposed as off topic.
+6. **Statements**: each proposal is compared (rapidfuzz) with every recorded wording of every
    statement of its speaker, and with the statement's summary; the article gets at most one
-   mention per statement (the rule of ``mentions.csv``): the fullest quotation wins and the
-   others are proposed as repeats (``quote_exclusions.csv``). A quotation matching no
-   statement is off topic when it has no word about troops, else a new statement to curate.
+   mention per statement (the rule of ``mentions.csv``): the fullest quotation wins (of a
+   sentence's fragments, the one closest to the statement's summary, which states its point)
+   and the others are proposed as repeats (``quote_exclusions.csv``). A report continued by
+   ``According to him`` in the next sentence is one passage with it. An on-topic quotation
+   matching no statement is a new statement to curate.
 
 Every proposal carries the evidence for it (how the speaker was found, the score of the
 statement) and a confidence; ``make accept-draft`` appends the rows marked ``accept=yes``.
@@ -36,6 +51,7 @@ statement) and a confidence; ``make accept-draft`` appends the rows marked ``acc
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 from dataclasses import dataclass, field
@@ -45,7 +61,7 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz
 
-from boots.data import text
+from boots.data import patterns, text
 from boots.data.schema import resources
 from boots.data.tables import DataError, Evidence, load
 from boots.util import config
@@ -89,11 +105,35 @@ FUNCTION_WORDS = {
     "so", "if", "although", "though", "responding", "following", "according", "his", "her",
     "their", "its", "this", "that", "these", "those", "then", "still", "now", "both",
 }  # fmt: skip
-# Words about the collection's topic: a quotation matching no statement and using none of
-# them is proposed as off topic (the lexicon's patterns count too).
-TOPIC = re.compile(
-    r"\b(troops?|soldiers?|boots|deploy\w*|forces?|personnel|contingents?|ground|combat|"
-    r"military|send\w*|sent|conflict|war|escalat\w*)\b",
+# Rule S2: a point is about troops for Ukraine when it says whether, which or whose troops may
+# be sent, what sending them would cause, or how a remark about them is to be read. Its words
+# then name the troops, as the codebook's scope rules do (C3, C4: troops, soldiers,
+# contingents, forces, personnel, a deployment) or as the lexicon's `troops` terms do (`boots
+# on the ground`), or they refer back to words that do (rule C2: `It`, `This`, `In that case`).
+TROOP_WORDS = re.compile(
+    r"\b(troops?|soldiers?|contingents?|forces|personnel|deploy(?:s|ed|ing|ment|ments)?)\b",
+    re.IGNORECASE,
+)
+TROOP_TERMS_GROUP = "troops"
+# A referring word the quotation itself identifies as the war ('This is a war of aggression')
+# refers to the war, not back to troops: the lexicon's `war` terms name the war.
+WAR_TERMS_GROUP = "war"
+IDENTIFIED = re.compile(r"\s*(?:'s|is|was|remains)\s+([^,.;:!?]{1,80})", re.IGNORECASE)
+REFERS_BACK = re.compile(
+    r"^\W*(?:(?:but|and|so)\s+)?(?:that\s+)?"
+    r"(?:it|this|that|these|those|such|in\s+(?:that|this|such\s+a)\s+case)\b",
+    re.IGNORECASE,
+)
+# A quotation whose words name no troops is still a report of a recorded statement (which S2
+# has admitted) when it matches that statement's wording at least this well; a weaker match is
+# no evidence, and the quotation is off topic.
+CLEAR_MATCH = 70
+# A quotation presented as a reaction to a remark says how that remark is to be read (S2); the
+# words are those that link responses (rule R1): `echoed the comments`, `welcomed the prospect`.
+REACTION = re.compile(
+    r"\b(?:echo\w*|respond\w*|react\w*|welcom\w*|clarif\w*|asked\s+about|differ\w*)\b"
+    r"[^.;:]{0,40}?\b(?:remarks?|comments?|suggestions?|prospect|idea|proposals?|words|"
+    r"statements?)\b",
     re.IGNORECASE,
 )
 # Printed names of the wires whose ``via`` code (in the schema) is an abbreviation.
@@ -138,6 +178,8 @@ class Proposal:
     sentence: tuple[int, int] = (0, 0)
     notes: list[str] = field(default_factory=list)
     according: str = ""  # the printed 'according to', where that is the attribution
+    points_back: bool = False  # 'According to him': the attribution is a pronoun
+    fragment: bool = False  # one of a sentence's fragments introduced by different verbs (V2)
 
     @property
     def quoted_words(self) -> int:
@@ -313,8 +355,13 @@ def verbs_in(masked: str, start: int, end: int) -> list[Verb]:
         lemma = _lemma(word)
         if lemma not in ATTRIBUTION_VERBS:
             continue
-        if word.lower() == lemma and lemma not in {"say", "tell", "warn"}:
-            continue  # a bare infinitive ('to confirm') is no attribution
+        if word.lower() == lemma and (
+            lemma not in {"say", "tell", "warn"}
+            or re.search(
+                r"\bto\s+$", masked[max(start, start + match.start() - 4) : start + match.start()]
+            )
+        ):
+            continue  # a bare infinitive ('to confirm', 'declined to say') is no attribution
         if lemma in NOUN_LIKE_VERBS and not word.lower().endswith(("ed", "ing")):
             continue
         if word.lower().endswith("s") and lemma in NOUN_LIKE_VERBS:
@@ -399,6 +446,11 @@ class Drafter:
         self.paragraphs = paragraphs(self.content, self.body)
         self.headline_end = self.paragraphs[0][1] if self.paragraphs else 0
         self.standfirst = str(row.get("standfirst") or "")
+        lexicon = evidence.lexicon
+        self.troop_terms, self.war_terms = (
+            [patterns.compile_term(pattern) for pattern in lexicon.pattern[lexicon.group == group]]
+            for group in (TROOP_TERMS_GROUP, WAR_TERMS_GROUP)
+        )
 
     # -- speakers
 
@@ -430,11 +482,16 @@ class Drafter:
             before = self.masked[max(0, match.start() - 30) : match.start()]
             if re.match(r"\s*,|\s+(?:was|is|has|had|who)\b", after):
                 return True
-            if verbs_in(self.masked, match.end(), min(end, match.end() + 25)):
-                return True
-            if verbs_in(self.masked, max(0, match.start() - 12), match.start()) and re.search(
-                r"\w\s*$", before
-            ):
+            stop = re.search(r"[.!?]\s", self.masked[match.end() : match.end() + 25])
+            reach = match.end() + (stop.start() if stop else 25)
+            if verbs_in(self.masked, match.end(), min(end, reach)):
+                return True  # 'said Mark Rutte', 'Mark Rutte said' (not across a full stop)
+            spoken = [
+                v
+                for v in verbs_in(self.masked, max(0, match.start() - 12), match.start())
+                if v.lemma != "tell"  # 'told Radio Free Europe': whom, not who
+            ]
+            if spoken and re.search(r"\w\s*$", before):
                 return True
         return False
 
@@ -575,13 +632,17 @@ class Drafter:
                         return sentence, index, sentences(self.masked, paragraph)
         return (position, position), -1, []
 
-    def _clause_start(self, sentence: tuple[int, int], opening: int) -> int:
+    def _clause_start(
+        self, sentence: tuple[int, int], opening: int, introducing: Verb | None = None
+    ) -> int:
         """Where the clause holding an embedded quotation begins: after the attribution
-        ('said that', 'According to him,') or at the sentence start."""
+        (``introducing``, the verb that introduces it: 'said that', 'According to him,') or
+        at the sentence start."""
         s_start = sentence[0]
         before = self.masked[s_start:opening]
         cut = 0
-        for verb in verbs_in(self.masked, s_start, opening):
+        last = introducing.end if introducing else opening
+        for verb in verbs_in(self.masked, s_start, last):
             tail = re.match(
                 r"(?:\s+that\b|\s+on\s+\w+|\s+\w+day\b)*\s*", self.masked[verb.end : opening]
             )
@@ -589,7 +650,7 @@ class Drafter:
         for match in re.finditer(r"(?:according to \w+,|[:;])\s*", before, re.IGNORECASE):
             cut = max(cut, match.end())
         start = s_start + cut
-        while start < opening and self.content[start].isspace():
+        while start < opening and (self.content[start].isspace() or self.content[start] == ","):
             start += 1
         return start
 
@@ -621,8 +682,15 @@ class Drafter:
         proposals: list[Proposal] = []
         previous: Proposal | None = None
         previous_paragraph = -2
-        for sentence, passages in sorted(groups.items()):
-            paragraph = self._sentence_of(sentence[0])[1]
+        fragments = [
+            (whole, region, part)
+            for whole, passages in sorted(groups.items())
+            for region, part in self._fragments(whole, passages)
+        ]
+        # ``sentence`` is where the fragment's attribution is looked for: the whole sentence,
+        # or its stretch between the fragment's neighbours (rule V2).
+        for whole, sentence, passages in fragments:
+            paragraph = self._sentence_of(whole[0])[1]
             first, last = passages[0], passages[-1]
             opening, closing = self._opening(first), self._closing(last)
             starts_sentence = not self.masked[sentence[0] : opening].strip()
@@ -631,20 +699,20 @@ class Drafter:
             between = verbs_in(self.masked, opening, closing)
             verb, after = None, None
             if pre:
+                # V1: the verb that introduces the quote. A participle does when the quotation
+                # follows it ('echoed the comments, saying, "..."'); one that does not
+                # ('declined to give details, speaking of "..."') leaves it to the verb before.
                 verb = pre[-1]
-                if verb.participle and len(pre) > 1:
+                if verb.participle and len(pre) > 1 and not self._introduces(verb, opening):
                     verb = pre[-2]
             elif post:
                 verb, after = post[0], closing
             elif between:
                 verb = between[0]
-            proposal = Proposal(
-                first.span.start, last.span.end, "direct", passages, sentence=sentence
-            )
+            proposal = Proposal(first.span.start, last.span.end, "direct", passages, sentence=whole)
+            proposal.fragment = sentence != whole
             before_words = self.masked[sentence[0] : opening]
-            verb_ends = bool(pre) and not TIME_WORDS.sub(
-                "", self.masked[pre[-1].start + len(pre[-1].printed) : opening]
-            ).strip(" \x00")
+            verb_ends = bool(pre) and self._introduces(pre[-1], opening)
             embedded = (
                 not starts_sentence
                 and not verb_ends
@@ -655,7 +723,7 @@ class Drafter:
             )
             if embedded:
                 proposal.quote_type = "partial"
-                proposal.start = self._clause_start(sentence, opening)
+                proposal.start = self._clause_start(sentence, opening, verb if pre else None)
                 proposal.end = max(self._clause_end(sentence, closing), last.span.end)
             colon = re.search(r":\s*$", self.masked[sentence[0] : opening])
             if verb is not None:
@@ -692,6 +760,7 @@ class Drafter:
                     found = refs[:1] or (self.antecedent(pronouns[0].start) if pronouns else [])
                     proposal.speakers = [r.speaker for r in found if r.speaker]
                     proposal.basis = "according to"
+                    proposal.points_back = not refs
                     proposal.according = text.normalise(
                         self.content[
                             sentence[0] + according.start() : sentence[0] + according.start() + 12
@@ -700,7 +769,8 @@ class Drafter:
                     source = (
                         previous if previous and previous.speakers == proposal.speakers else None
                     )
-                    proposal.verb = source.verb if source else ""
+                    # V1: 'According to him' is the attribution phrase of its sentence.
+                    proposal.verb = proposal.according
                     proposal.channel = self.channel(sentence, None) or (
                         source.channel if source else ""
                     )
@@ -720,7 +790,7 @@ class Drafter:
                     if (
                         previous_paragraph == paragraph
                         and previous.quote_type == "direct"
-                        and previous.sentence[1] == sentence[0]
+                        and previous.sentence[1] == whole[0]
                         and not self.masked[
                             previous.sentence[0] : self._opening(previous.passages[0])
                         ].strip()
@@ -735,6 +805,95 @@ class Drafter:
             proposals.append(proposal)
             previous, previous_paragraph = proposal, paragraph
         return proposals
+
+    # -- topic (rule S2)
+
+    def names_troops(self, words: str) -> bool:
+        """Whether ``words`` name troops (C3, C4 or the lexicon's troops terms)."""
+        folded = text.normalise(words)
+        return bool(TROOP_WORDS.search(folded)) or any(
+            term.search(folded) for term in self.troop_terms
+        )
+
+    def _sentence_before(self, sentence: tuple[int, int]) -> tuple[int, int] | None:
+        _, index, own = self._sentence_of(sentence[0])
+        earlier = [s for s in own if s[1] <= sentence[0]]
+        if earlier:
+            return earlier[-1]
+        if index > 0:
+            return sentences(self.masked, self.paragraphs[index - 1])[-1]
+        return None
+
+    def about_troops(self, proposal: Proposal) -> bool:
+        """S2: whether the proposal's words name troops, or its sentence presents them as
+        a reaction to a remark, or they refer back (C2) to words that do."""
+        words = self.content[proposal.start : proposal.end]
+        if self.names_troops(words):
+            return True
+        s_start, s_end = proposal.sentence
+        if REACTION.search(self.masked[s_start:s_end]):
+            return True
+        refers = REFERS_BACK.match(text.fold(words))
+        if not refers:
+            return False
+        identified = IDENTIFIED.match(text.fold(words), refers.end())
+        if identified and any(term.search(identified.group(1)) for term in self.war_terms):
+            return False  # 'This is a war of aggression': the war, not troops
+        return self._refers_to_troops(proposal.sentence, set(proposal.speakers))
+
+    def _refers_to_troops(self, sentence: tuple[int, int], speakers: set[str], depth=0) -> bool:
+        """C2: whether words referring back from ``sentence`` find troops named in it (outside
+        the quotation marks: the question put, the report) or in the sentence before, unless
+        that reports someone else; a sentence before that itself refers back passes the
+        reference on ('It is ...' then 'In that case ...')."""
+        outside = self.masked[sentence[0] : sentence[1]].replace(MASK, " ")
+        if self.names_troops(outside) or REACTION.search(outside):
+            return True
+        before = self._sentence_before(sentence)
+        if before is None or before[1] <= self.headline_end or depth >= 2:
+            return False  # the headline reports no one's words
+        reporting = {
+            ref.speaker
+            for verb in verbs_in(self.masked, *before)
+            for ref in self.subject(verb, before)[0]
+            if ref.speaker
+        }
+        if reporting - speakers:
+            return False  # the sentence before reports someone else: it is not referred to
+        words = self.content[before[0] : before[1]]
+        if self.names_troops(words) or REACTION.search(text.fold(words)):
+            return True
+        first_words = text.fold(words).lstrip(" \"'(")
+        return bool(REFERS_BACK.match(first_words)) and self._refers_to_troops(
+            before, speakers, depth + 1
+        )
+
+    def _introduces(self, verb: Verb, opening: int) -> bool:
+        """Whether ``verb`` runs straight into the quotation opening at ``opening``: nothing
+        but punctuation, 'that' and time words ('on Tuesday') between them."""
+        gap = re.sub(r"[\s,:\x00]+", " ", self.masked[verb.start + len(verb.printed) : opening])
+        return not TIME_WORDS.sub("", gap).strip()
+
+    def _fragments(
+        self, sentence: tuple[int, int], passages: list[text.QuotedPassage]
+    ) -> list[tuple[tuple[int, int], list[text.QuotedPassage]]]:
+        """V2: a sentence whose quoted fragments are introduced by different verbs ('While he
+        underlined that "A" ..., he also said that "B."') gives one proposal per fragment,
+        each with the stretch of the sentence its attribution stands in. A quotation its
+        attribution interrupts ('"A," he said, "B."') has one verb: one proposal."""
+        if not verbs_in(self.masked, sentence[0], self._opening(passages[0])):
+            return [(sentence, passages)]
+        out: list[tuple[tuple[int, int], list[text.QuotedPassage]]] = []
+        start, current = sentence[0], [passages[0]]
+        for before, passage in itertools.pairwise(passages):
+            gap_start, gap_end = self._closing(before), self._opening(passage)
+            if verbs_in(self.masked, gap_start, gap_end):
+                out.append(((start, gap_end), current))
+                start, current = gap_start, [passage]
+            else:
+                current.append(passage)
+        out.append(((start, sentence[1]), current))
+        return out
 
     def _channel_tail(self, sentence: tuple[int, int], opening: int) -> str:
         """A pattern for the credit just before a quotation ('told AP "that ...'), which
@@ -827,10 +986,12 @@ class Drafter:
         start, end = sentence[0] + match.start(2), sentence[0] + match.end(2)
         refs = [r for r in self.refs if start <= r.start and r.end <= end]
         named = [r for r in refs if r.kind != "pronoun" and not r.possessive]
+        pointing = False
         if named:
             found = self._coordinated(named[-1], start)
         elif refs:
             found = self.antecedent(refs[0].start, refs[0].pronoun_kind or "person")
+            pointing = True
         else:
             return None
         speakers = [r.speaker for r in found if r.speaker]
@@ -845,6 +1006,7 @@ class Drafter:
         proposal.according = text.normalise(
             self.content[sentence[0] + match.start(1) : sentence[0] + match.end(1)]
         )
+        proposal.points_back = pointing
         self._printed(proposal, found)
         return proposal
 
@@ -883,16 +1045,17 @@ class Drafter:
     def proposals(self) -> list[Proposal]:
         quoted = self.quote_proposals()
         every = sorted(quoted + self.paraphrase_proposals(quoted), key=lambda p: (p.start, p.end))
-        # 'According to him, ...' and a continued quotation carry no verb of their own: they
-        # take the verb and channel of the speaker's attribution before them.
+        # 'According to him, ...' is its sentence's attribution (rule V1), but credits no one:
+        # it takes the channel of the speaker's attribution before it. A continued quotation
+        # takes both the verb and the channel.
         last: dict[tuple[str, ...], Proposal] = {}
         for proposal in every:
             key = tuple(proposal.speakers)
-            if not proposal.verb and key in last:
-                proposal.verb = last[key].verb
-                proposal.channel = proposal.channel or last[key].channel
-            if not proposal.verb and proposal.according:
+            if proposal.according:
                 proposal.verb = proposal.according
+            if key in last and (not proposal.verb or proposal.according):
+                proposal.verb = proposal.verb or last[key].verb
+                proposal.channel = proposal.channel or last[key].channel
             if proposal.verb and key and not proposal.according:
                 last[key] = proposal
         return every
@@ -965,6 +1128,7 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
             rows.append(
                 {
                     "proposal": proposal,
+                    "on_topic": drafter.about_troops(proposal),
                     "speaker": speaker,
                     "scores": scores,
                     "quote": quote,
@@ -973,14 +1137,28 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
 
     # One mention per statement per article: the fullest quotation of a statement is its
     # mention, the others repeats of it.
+    # A sentence's fragments (V2) compete as one quotation: of those, the one that carries the
+    # statement's point (scores best against its summary) is the mention.
+    sentence_words: dict[tuple[int, int], int] = {}
+    for row in rows:
+        p = row["proposal"]
+        if p.fragment and row["speaker"] == p.speakers[0]:
+            sentence_words[p.sentence] = sentence_words.get(p.sentence, 0) + p.quoted_words
+    summaries = dict(zip(statements.index, statements.summary, strict=True))
+
     def priority(row):
         p = row["proposal"]
         in_head = p.start < drafter.headline_end or (
             drafter.standfirst
             and text.normalise(drafter.standfirst).find(text.normalise(row["quote"])) >= 0
         )
+        point = 0.0
+        if p.fragment and row["scores"]:
+            point = _score(row["quote"], summaries[row["scores"][0][1]])
         return (
             p.quote_type != "paraphrase",
+            sentence_words.get(p.sentence, p.quoted_words) if p.fragment else p.quoted_words,
+            point,
             p.quoted_words,
             not in_head,
             len(row["quote"]),
@@ -1000,6 +1178,16 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
             continue
         if p.passages and all(text.passage_key(q.text) in excluded for q in p.passages):
             row["kind"] = "recorded"  # its passages are already in quote_exclusions.csv
+            continue
+        if (
+            row["speaker"]
+            and p.quote_type != "paraphrase"
+            and not row["on_topic"]
+            and not (row["scores"] and row["scores"][0][0] >= CLEAR_MATCH)
+        ):
+            # S2: a quotation whose words name no troops, and which reports no recorded
+            # statement clearly, is off topic.
+            row["kind"], row["closest"] = "off_topic", row["scores"][:1]
             continue
         strong = [(score, s) for score, s in row["scores"] if score >= MIN_SCORE]
         if not row["speaker"]:
@@ -1021,12 +1209,11 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
             row["kind"] = "not_a_statement" if short and p.basis in {"none"} else "no_speaker"
             if p.basis == "unnamed source":
                 row["kind"] = "no_speaker"
-        elif p.quote_type != "paraphrase" and not _on_topic(row["quote"], evidence):
-            row["kind"] = "off_topic"
         elif p.quote_type != "paraphrase":
             row["kind"] = "new_statement"
         else:
             row["kind"] = "drop"
+    _join_continued_reports(rows, drafter, content)
     rows = [r for r in rows if r["kind"] != "drop"]
     rows.sort(key=lambda r: (r["proposal"].start, r["proposal"].end))
     for number, row in enumerate(rows, start=1):
@@ -1069,6 +1256,15 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
             notes.append("the pronoun may point to someone not in speakers.csv: no speaker")
         if row["kind"] == "new_statement":
             notes.append("no recorded statement of this speaker matches: add one to statements.csv")
+        if row["kind"] == "off_topic":
+            closest = "".join(
+                f"; the closest statement of this speaker, {s}, scores {score:.0f}"
+                for score, s in row.get("closest", [])
+            )
+            notes.append(
+                "names no troops, refers back to none and is no reaction to a remark "
+                f"(rule S2){closest}: list it in quote_exclusions.csv as off_topic"
+            )
         if row["kind"] == "not_a_statement":
             notes.append("no attribution: a scare quote, title or heading")
         repeat = row.get("repeat_of")
@@ -1105,13 +1301,36 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
     return pd.DataFrame(out, columns=COLUMNS)
 
 
-def _on_topic(quote: str, evidence: Evidence) -> bool:
-    if TOPIC.search(quote):
-        return True
-    return any(
-        re.search(rf"\b(?:{pattern})\b", quote, re.IGNORECASE)
-        for pattern in evidence.lexicon.pattern
-    )
+def _join_continued_reports(rows: list[dict], drafter: Drafter, content: str) -> None:
+    """One report of one statement is one passage: a mention attributed only by 'According to
+    him' that continues the same speaker's report of the same statement in the sentence just
+    before is joined with it, and takes that sentence's verb (rule V1: the verb of the
+    sentence where the quote begins)."""
+    for row in rows:
+        p = row["proposal"]
+        if row["kind"] != "mention" or not p.points_back or len(p.speakers) != 1:
+            continue
+        before = drafter._sentence_before(p.sentence)
+        for other in rows:
+            q = other["proposal"]
+            if (
+                other["kind"] == "repeat"
+                and other["statement"] == row["statement"]
+                and other["speaker"] == row["speaker"]
+                and q.sentence == before
+                and len(q.speakers) == 1
+            ):
+                p.start = q.start
+                p.quote_type = "partial" if p.passages else "paraphrase"
+                p.verb, p.channel = q.verb or p.verb, q.channel or p.channel
+                p.printed = {**p.printed, **q.printed}
+                p.notes.append(
+                    "joined with the report of the same statement in the sentence before, "
+                    "which 'According to' continues"
+                )
+                row["quote"] = content[p.start : p.end]
+                other["kind"] = "drop"
+                break
 
 
 # How the command's summary names each kind of proposal (singular, plural).
