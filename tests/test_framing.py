@@ -209,3 +209,16 @@ def test_distortion_counts_list_every_outlet_and_add_up():
     assert framing.distortions_title(counts).startswith(
         f"{(counts.total > 0).sum()} of {len(counts)} outlets"
     )
+
+
+def test_showcase_statements_follow_their_rule(ev):
+    drift = framing.drift_table(ev)
+    chosen = framing.showcase_statements(ev, drift)
+    quoted = drift[drift.quote_type != "paraphrase"].groupby("statement").outlet.nunique()
+    assert quoted[chosen["most quoted"]] == quoted.max()
+    stated = ev.statements.set_index("statement_id")
+    warning = stated.loc[chosen["firmest warning"]]
+    assert warning.stance == "warns"
+    warnings = stated[stated.stance == "warns"]
+    assert "categorical" in set(warnings.firmness)
+    assert warning.firmness == "categorical"

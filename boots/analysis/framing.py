@@ -558,6 +558,29 @@ def diff_html(reference: str, wording: str) -> str:
     return " ".join(out)
 
 
+def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, str]:
+    """The two statements notebook 03 follows sentence by sentence, chosen by rule: the one
+    quoted (directly or in part) by the most outlets, and the firmest warning among those
+    quoted by the most outlets (ties: the statement listed first in statements.csv)."""
+    quoted = drift[drift.quote_type != "paraphrase"]
+    reach = quoted.groupby("statement").outlet.nunique()
+    listed = {sid: i for i, sid in enumerate(evidence.statements.statement_id)}
+    table = evidence.statements.set_index("statement_id")
+    ranked = pd.DataFrame(
+        {
+            "outlets": reach,
+            "listed": reach.index.map(listed),
+            "firmness": reach.index.map(lambda s: style.FIRMNESS_ORDER.index(table.firmness[s])),
+            "warns": reach.index.map(lambda s: table.stance[s] == "warns"),
+        }
+    )
+    widest = ranked.sort_values(["outlets", "listed"], ascending=[False, True]).index[0]
+    warnings = ranked[ranked.warns].sort_values(
+        ["firmness", "outlets", "listed"], ascending=[True, False, True]
+    )
+    return {"most quoted": widest, "firmest warning": warnings.index[0]}
+
+
 def drift_view(drift: pd.DataFrame) -> pd.DataFrame:
     """The drift table for readers: speaker, outlet, how the wording is reported, the
     scores, and the changes from the reference wording marked up (``diff_html``)."""
