@@ -44,7 +44,9 @@ def test_large_tables_are_plotted_per_speaker(tmp_path):
     plotted = evidence.coverage_plot_data(matrix, ev)
     assert len(plotted) == ev.speakers.speaker_id.nunique() < len(matrix)
     assert plotted.statements.sum() == 200
+    outlet = ev.outlet_names["aljazeera"]  # one article per outlet here
     assert (
-        plotted.loc["Dmitry Peskov", "aljazeera"]
+        plotted.loc["Dmitry Peskov", outlet]
         == matrix[matrix.speaker == "Dmitry Peskov"].aljazeera.notna().sum()
     )
+    assert plotted.attrs["articles"][outlet] == 1

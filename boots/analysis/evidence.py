@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
+from boots.analysis import outlets
 from boots.data import dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures
@@ -119,20 +120,37 @@ MAX_ROWS = 60
 
 
 def coverage_plot_data(matrix: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
-    """What the coverage figure draws: the statement matrix itself when it is small enough
-    to read row by row, otherwise, per speaker, how many statements each article reports."""
+    """What the coverage figure draws: the statement x article matrix itself when it is
+    small enough to read cell by cell; otherwise, per statement (or per speaker, for long
+    tables) and per outlet (the heaviest by name, the rest pooled: ``outlets.pooled``), how
+    many of the outlet's articles report it, with the number of articles of each outlet in
+    ``.attrs["articles"]``."""
     article_ids = list(evidence.articles.article_id)
-    if len(matrix) <= MAX_ROWS:
+    if len(matrix) <= MAX_ROWS and len(article_ids) <= outlets.MAX_SHOWN:
         return matrix
-    reported = matrix[article_ids].notna().groupby(matrix.speaker).sum()
-    reported.insert(0, "statements", matrix.groupby("speaker").size())
+    outlet_of = evidence.articles.set_index("article_id").outlet.loc[article_ids]
+    reported = matrix[article_ids].notna().T.groupby(outlet_of.to_numpy(), sort=False).sum().T
+    if len(matrix) > MAX_ROWS:
+        statements = matrix.groupby("speaker").size()
+        reported = reported.groupby(matrix.speaker).sum().loc[statements.index]
+    else:
+        statements = pd.Series(1, index=matrix.index)
+    reported = outlets.pooled(reported)
+    per_outlet = outlet_of.value_counts()
+    articles = {group: int(per_outlet.get(group, 0)) for group in reported.columns[:-1]}
+    if reported.shape[1] and reported.columns[-1] not in per_outlet.index:
+        articles[reported.columns[-1]] = int(per_outlet.sum() - sum(articles.values()))
+    else:
+        articles[reported.columns[-1]] = int(per_outlet.get(reported.columns[-1], 0))
+    reported.insert(0, "statements", statements.to_numpy())
+    reported.attrs["articles"] = articles
     return reported.sort_values("statements", ascending=False, kind="stable")
 
 
 def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
     """Heat map of ``coverage_matrix``: a row per statement (or per speaker, for large tables)."""
     article_ids = list(evidence.articles.article_id)
-    outlets = list(evidence.articles.outlet)
+    outlets_shown = list(evidence.articles.outlet)
     plotted = coverage_plot_data(matrix, evidence)
     per_statement = plotted is matrix
     n_rows = len(plotted)
@@ -163,21 +181,42 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
         ]
         legend_title = "How the article reports it"
     else:
-        shares = plotted[article_ids].div(plotted.statements, axis=0).to_numpy(dtype=float)
-        counts = plotted[article_ids].to_numpy()
+        columns = [c for c in plotted.columns if c != "statements"]
+        articles = pd.Series(plotted.attrs["articles"]).reindex(columns)
+        possible = np.outer(plotted.statements.to_numpy(), articles.to_numpy())
+        counts = plotted[columns].to_numpy()
+        shares = counts / np.where(possible == 0, 1, possible)
         figures.annotated_heatmap(
             ax, shares, lambda _v, i, j: f"{counts[i, j]:,}", dark_above=0.6, vmax=1
         )
-        row_labels = [
-            f"{speaker} ({n:,} statements)"
-            for speaker, n in zip(plotted.index, plotted.statements, strict=True)
-        ]
+        if len(matrix) > MAX_ROWS:
+            row_labels = [
+                f"{speaker} ({n:,} statements)"
+                for speaker, n in zip(plotted.index, plotted.statements, strict=True)
+            ]
+        else:
+            summaries = evidence.statements.set_index("statement_id").summary
+            speakers = matrix.speaker
+            row_labels = [
+                f"{speakers[sid]}: {figures.shorten_words(summaries[sid], 44)}"
+                for sid in plotted.index
+            ]
+        outlets_shown = [f"{c} ({articles[c]:,})" for c in columns]
         handles = []
         legend_title = ""
-    ax.set_xticks(range(len(outlets)), outlets, rotation=0, fontsize=9)
+        ax.set_xlabel(
+            "Number of the outlet's articles (in brackets) that report it; colour: their share"
+        )
+    ax.set_xticks(
+        range(len(outlets_shown)),
+        [figures.wrap(o, 14) for o in outlets_shown],
+        rotation=0 if len(outlets_shown) <= 6 else 45,
+        ha="center" if len(outlets_shown) <= 6 else "left",
+        fontsize=9 if len(outlets_shown) <= 6 else 7,
+    )
     ax.xaxis.tick_top()
     ax.set_yticks(range(n_rows), row_labels, fontsize=8)
-    ax.set_xticks(np.arange(-0.5, len(outlets)), minor=True)
+    ax.set_xticks(np.arange(-0.5, len(outlets_shown)), minor=True)
     ax.set_yticks(np.arange(-0.5, n_rows), minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
     ax.tick_params(which="minor", length=0)

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.patches import Patch
 
-from boots.analysis import reuse
+from boots.analysis import outlets, reuse
 from boots.data import labels, patterns, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -191,6 +191,12 @@ def stance_shares(evidence: Evidence) -> pd.DataFrame:
 
 def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top: int = 12):
     """Left: quoted words by stance per outlet. Right: who is quoted most, and who comes first."""
+    shown_note = ""
+    if len(shares) > outlets.MAX_SHOWN:  # the outlets quoting most words, by name
+        words = table.groupby("outlet").quoted_words.sum().reindex(shares.index, fill_value=0)
+        kept = outlets.heaviest(words, outlets.MAX_SHOWN)
+        shares = shares.loc[kept]
+        shown_note = f" (the {len(kept)} outlets quoting most words, of {len(words):,})"
     fig, (left, right) = plt.subplots(
         1, 2, figsize=(13, 6.2), gridspec_kw={"width_ratios": [1, 1.5]}
     )
@@ -213,16 +219,19 @@ def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top
     left.set_ylim(len(shares) - 0.5, -0.5)
     left.set_xlim(0, 1)
     left.xaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
-    left.set_xlabel("Share of the outlet's quoted words, by the stance of the statement quoted")
+    left.set_xlabel(
+        "Share of the outlet's quoted words, by the stance of the statement quoted"
+        + (f"\n{shown_note.strip()}" if shown_note else "")
+    )
     left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=8, frameon=False)
     speakers = table.groupby("speaker").quoted_share.sum().sort_values(ascending=False).index[:top]
-    outlets = list(shares.index)
+    shown = list(shares.index)
     grid = table.pivot_table(
         index="speaker", columns="outlet", values="quoted_share", aggfunc="sum"
-    ).reindex(index=speakers, columns=outlets)
+    ).reindex(index=speakers, columns=shown)
     ranks = table.pivot_table(
         index="speaker", columns="outlet", values="first_rank", aggfunc="min"
-    ).reindex(index=speakers, columns=outlets)
+    ).reindex(index=speakers, columns=shown)
     image = right.imshow(
         grid.fillna(0).to_numpy(),
         cmap="Blues",
@@ -231,7 +240,7 @@ def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top
         aspect="auto",
     )
     for i in range(len(speakers)):
-        for j in range(len(outlets)):
+        for j in range(len(shown)):
             rank = ranks.iat[i, j]
             if not np.isnan(rank):
                 share = grid.iat[i, j]
@@ -244,7 +253,7 @@ def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top
                     fontsize=8,
                     color="white" if share > 0.3 else "#222222",
                 )
-    right.set_xticks(range(len(outlets)), outlets, rotation=20, ha="right")
+    right.set_xticks(range(len(shown)), shown, rotation=20, ha="right")
     right.set_yticks(range(len(speakers)), [textwrap.fill(s, 30) for s in speakers], fontsize=8)
     right.set_xlabel("Colour: share of quoted words; #n: order of first appearance")
     fig.colorbar(image, ax=right, shrink=0.7, format=lambda v, _: f"{v:.0%}")
@@ -323,6 +332,11 @@ def lexicon_by_voice(evidence: Evidence, lexicon: pd.DataFrame) -> pd.DataFrame:
     return table[columns].sort_values(["term_id", "voice"], kind="stable").reset_index(drop=True)
 
 
+def _pool_columns(counts: pd.DataFrame, kept: list) -> pd.DataFrame:
+    rest = [c for c in counts.columns if c not in kept]
+    return counts[kept].assign(**{outlets.others_label(len(rest)): counts[rest].sum(axis=1)})
+
+
 def _count_label(value: float, *_: int) -> str:
     return f"{int(value)}" if value else "·"
 
@@ -331,10 +345,15 @@ def lexicon_figure(own: pd.DataFrame, quoted: pd.DataFrame, title: str):
     """Two heat maps sharing the terms: the outlets' own words, and words they quote."""
     panels = [(VOICES["own"], own), (VOICES["quoted"], quoted)]
     values = [counts.drop(columns=["group", "label"]) for _, counts in panels]
+    if values[0].shape[1] > outlets.MAX_SHOWN:  # pool the same outlets in both panels
+        kept = outlets.heaviest((values[0] + values[1]).sum(axis=0))
+        values = [_pool_columns(v, kept) for v in values]
     vmax = max(3, *(int(v.to_numpy().max()) for v in values))
     fig, axes = plt.subplots(1, 2, figsize=(12, 0.34 * len(own) + 2.2), sharey=True)
     for ax, (heading, counts), table in zip(axes, panels, values, strict=True):
-        figures.annotated_heatmap(ax, table.to_numpy(), _count_label, dark_above=2, vmax=vmax)
+        figures.annotated_heatmap(
+            ax, table.to_numpy(), _count_label, dark_above=max(2, vmax / 2), vmax=vmax
+        )
         ax.set_xticks(range(table.shape[1]), table.columns, rotation=30, ha="left")
         ax.xaxis.tick_top()
         ax.set_xlabel(heading, fontsize=10, fontweight="bold")
@@ -498,8 +517,17 @@ def verb_counts(evidence: Evidence, by: str = "outlet") -> pd.DataFrame:
     return counts
 
 
+MAX_VERBS_SHOWN = 20
+
+
 def verbs_figure(by_outlet: pd.DataFrame, title: str):
-    fig, ax = plt.subplots(figsize=(9.5, 3.6))
+    """Verbs by outlet; past ``outlets.MAX_SHOWN`` outlets (or ``MAX_VERBS_SHOWN`` verbs) the
+    rest are pooled."""
+    by_outlet = outlets.pooled(by_outlet, axis="index")
+    pooled_verbs = outlets.pooled(by_outlet, shown=MAX_VERBS_SHOWN)
+    if pooled_verbs.shape[1] < by_outlet.shape[1]:
+        by_outlet = pooled_verbs.rename(columns={pooled_verbs.columns[-1]: "other verbs"})
+    fig, ax = plt.subplots(figsize=(9.5, 0.3 * len(by_outlet) + 2.1))
     figures.annotated_heatmap(ax, by_outlet.to_numpy(), _count_label, dark_above=5)
     ax.set_xticks(range(by_outlet.shape[1]), by_outlet.columns, rotation=35, ha="right")
     ax.set_yticks(range(by_outlet.shape[0]), by_outlet.index)
