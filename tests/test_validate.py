@@ -60,7 +60,7 @@ def test_unbalanced_quote_at_the_end_of_the_file(data_copy, capsys):
     path = data_copy / "quote_exclusions.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text(
-        "\n".join([*lines[:-1], lines[-1].replace(",ap-repost,", ',"ap-repost,')]) + "\n",
+        "\n".join([*lines[:-1], lines[-1].replace(",", ',"', 1)]) + "\n",
         encoding="utf-8",
     )
     expect_problem(
