@@ -60,7 +60,7 @@ def test_unbalanced_quote_at_the_end_of_the_file(data_copy, capsys):
     path = data_copy / "quote_exclusions.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text(
-        "\n".join([*lines[:-1], lines[-1].replace(",ap-repost,", ',"ap-repost,')]) + "\n",
+        "\n".join([*lines[:-1], lines[-1].replace(",", ',"', 1)]) + "\n",
         encoding="utf-8",
     )
     expect_problem(
@@ -232,3 +232,11 @@ def test_command_line_exit_status_without_traceback(data_copy):
     assert result.returncode == 1
     assert "speakers.csv:2: column 'country': got 'XX'" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_printed_speaker_named_only_after_the_quote(data_copy, capsys):
+    """P1: the naming is the nearest one at or before the quote, never one printed later."""
+    path = data_copy / "mentions.csv"
+    line = line_of(path, "m001")
+    replace_in(path, ",Jens Stoltenberg,said,", ",Stoltenberg again insisted,said,")
+    expect_problem(data_copy, "mentions.csv", line, "printed_speaker", "P1", capsys)

@@ -419,7 +419,7 @@ def distortion_counts(evidence: Evidence) -> pd.DataFrame:
 
 
 def commonest_change(evidence: Evidence) -> dict[str, object]:
-    """The commonest kind of change, how many passages make it, and the speaker whose words
+    """The commonest kind of change, how many rows of distortions.csv record it, and the speaker whose words
     it changed most often (for the notebook's prose)."""
     d = evidence.distortions
     kind = d.kind.value_counts().idxmax()
@@ -443,15 +443,15 @@ def distortions_title(counts: pd.DataFrame) -> str:
     changed = int((total > 0).sum())
     return (
         f"{changed} of {len(total)} outlets changed what a source said; "
-        f"{' and '.join(most)} most often ({total.max()} passages each)"
+        f"{' and '.join(most)} most often ({total.max()} changes each)"
         if len(most) > 1
         else f"{changed} of {len(total)} outlets changed what a source said; "
-        f"{most[0]} most often ({total.max()} passages)"
+        f"{most[0]} most often ({total.max()} changes)"
     )
 
 
 def distortions_figure(counts: pd.DataFrame, title: str):
-    """Stacked bars: passages per outlet, by kind of change."""
+    """Stacked bars: changes per outlet (one per passage and kind), by kind of change."""
     kinds = [c for c in counts.columns if c not in ("total", "statements reported")]
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(counts) + 1.8))
     left = np.zeros(len(counts))
@@ -477,7 +477,7 @@ def distortions_figure(counts: pd.DataFrame, title: str):
     ax.set_yticks(range(len(counts)), counts.index)
     ax.invert_yaxis()
     ax.set_xlim(0, counts.total.max() + 3.5)
-    ax.set_xlabel("Passages that change what the source said (distortions.csv)")
+    ax.set_xlabel("Changes to what the source said, one per passage and kind (distortions.csv)")
     ax.legend(
         loc="upper left",
         bbox_to_anchor=(1.01, 1),

@@ -350,6 +350,19 @@ def check_mentions(
                 row["printed_speaker"],
                 not_found(row["printed_speaker"], article.text, article.file),
             )
+        named = (
+            text.locate(row["printed_speaker"], article.text) if row["printed_speaker"] else None
+        )
+        if named is not None and named.start > max(span.end, sentence.end):
+            report.add(
+                name,
+                line,
+                "printed_speaker",
+                row["printed_speaker"],
+                "a naming printed in the quote's sentence or before it (codebook P1); the first "
+                f"'{row['printed_speaker']}' is on line {text.line_of(named.start, article.text)}, "
+                f"after the quote's sentence on line {text.line_of(span.start, article.text)}",
+            )
         if row["channel"] and text.normalise(row["channel"]) not in normalised_text:
             report.add(
                 name,
