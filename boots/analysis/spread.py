@@ -24,9 +24,10 @@ from boots.analysis.stance import (
     decide_stance,
     place,
     speaker_label,
+    stance_handles,
     statement_tooltips,
 )
-from boots.data import dates, labels
+from boots.data import dates
 from boots.data.tables import Evidence
 from boots.render import figures, style
 from boots.render.report import names_list
@@ -161,6 +162,24 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
         for patch in patches:
             figures.link(patch, row.statement_id, row.tooltip)
         middle = bottom + height * 0.46
+        # the stance's shape at the bar's known end, so it reads without colour too
+        if kind in ("day", "between", "from"):
+            at = start + pd.Timedelta(hours=3)
+        elif kind == "until":
+            at = end - pd.Timedelta(hours=3)
+        else:  # no known end: beside the words in the middle
+            at = axis_start + (axis_end - axis_start) / 2 - 1.3 * ONE_DAY
+        ax.plot(
+            [at],
+            [middle],
+            marker=style.STANCE_MARKERS[row.stance],
+            markersize=5,
+            markerfacecolor="white",
+            markeredgecolor="#222222",
+            markeredgewidth=0.8,
+            linestyle="",
+            zorder=6,
+        )
         if kind in ("until", "unknown"):
             ax.annotate(
                 "",
@@ -181,7 +200,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
             anchor, ha = {"from": (start, "left"), "until": (end, "right")}.get(
                 kind, (axis_start + (axis_end - axis_start) / 2, "center")
             )
-            shift = pd.Timedelta(hours=3) * (1 if ha == "left" else -1 if ha == "right" else 0)
+            shift = pd.Timedelta(hours=9) * (1 if ha == "left" else -1 if ha == "right" else 0)
             ax.text(
                 anchor + shift,
                 middle,
@@ -226,11 +245,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
         "and an arrow marks an end the articles leave open"
     )
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
-    handles = [
-        Patch(facecolor=style.STANCE_COLOURS[s], label=labels.label("stance", s))
-        for s in style.STANCE_COLOURS
-        if s in set(rows.stance)
-    ]
+    handles = stance_handles(set(rows.stance), markersize=7, edgecolor="#222222")
     handles += [
         Patch(facecolor="#777777", label="on a known day (or between two)"),
         Patch(
@@ -411,20 +426,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         )
     ax.set_axis_off()
     ax.set_xlim(-1.3 if len(days) > 1 else -0.3, (len(days) - 1) * REACTION_GAP + 1.9)
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker=style.STANCE_MARKERS[s],
-            linestyle="",
-            markersize=9,
-            markerfacecolor=style.STANCE_COLOURS[s],
-            markeredgecolor="#222222",
-            label=labels.label("stance", s),
-        )
-        for s in style.STANCE_COLOURS
-        if s in set(nodes.stance)
-    ]
+    handles = stance_handles(set(nodes.stance), markersize=9, edgecolor="#222222")
     ax.legend(
         handles=handles,
         loc="upper left",

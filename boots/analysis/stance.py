@@ -80,6 +80,25 @@ def speaker_label(name: str, where: str, form: str = "{name} ({place})") -> str:
     return name if str(where).lower() in str(name).lower() else form.format(name=name, place=where)
 
 
+def stance_handles(stances: set, markersize: float, edgecolor: str) -> list[Line2D]:
+    """Legend entries for the stances present, in the palette's order: each stance's colour
+    and shape (so a colour-blind reader can tell them apart), with its label."""
+    return [
+        Line2D(
+            [],
+            [],
+            marker=style.STANCE_MARKERS[s],
+            linestyle="",
+            markersize=markersize,
+            markerfacecolor=style.STANCE_COLOURS[s],
+            markeredgecolor=edgecolor,
+            label=labels.label("stance", s),
+        )
+        for s in style.STANCE_COLOURS
+        if s in stances
+    ]
+
+
 def place(stated: pd.DataFrame) -> pd.Series:
     """Country name of each statement's speaker, or its organisation (NATO) if it has none."""
     return stated.country.map(country_name).where(stated.country.notna(), stated.organisation)
@@ -354,20 +373,7 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
             fontsize=8,
             bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "#999999"},
         )
-    shown = [s for s in style.STANCE_COLOURS if s in set(data.stance)]
-    handles = [
-        Line2D(
-            [],
-            [],
-            marker=style.STANCE_MARKERS[s],
-            linestyle="",
-            markersize=11,
-            markerfacecolor=style.STANCE_COLOURS[s],
-            markeredgecolor="#111111",
-            label=labels.label("stance", s),
-        )
-        for s in shown
-    ]
+    handles = stance_handles(set(data.stance), markersize=11, edgecolor="#111111")
     if data.mixed.any():
         handles.append(
             Patch(
