@@ -221,9 +221,10 @@ def _scramble(paragraph: _Paragraph, rng: random.Random) -> str:
         if any(a <= token.start() < b or a < token.end() <= b for a, b in paragraph.fixed):
             return False
         word = token.group()
-        return not (QUOTE_CHARS & set(word))
+        # punctuation alone ("JAKARTA -") stays put, so no line starts like a formula
+        return not (QUOTE_CHARS & set(word)) and any(c.isalnum() for c in word)
 
-    movable = [i for i, t in enumerate(tokens) if free(t)]
+    movable = [i for i, t in enumerate(tokens) if free(t) and i > 0]  # the first word stays
     shuffled = [tokens[i].group() for i in movable]
     rng.shuffle(shuffled)
     words = [t.group() for t in tokens]
