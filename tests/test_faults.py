@@ -15,9 +15,7 @@ contributor's), runs ``python -m boots.data.validate FOLDER`` in process and ass
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
-import io
 import json
 import os
 import signal
@@ -35,6 +33,7 @@ from boots.data import safe_files
 from boots.data.schema import project_descriptor_path, resources
 from boots.data.validate import main
 from boots.util import config
+from tests.conftest import read_rows, write_rows
 
 TIME_LIMIT = 10  # seconds, per fault
 SECRET = f"CANARY-{uuid.uuid4().hex}"
@@ -98,30 +97,20 @@ def state(folder: Path) -> dict[str, str]:
 Apply = Callable[[Path, Path], None]  # (data folder, folder outside it with the canaries)
 
 
-def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
-
-
-def _write_rows(path: Path, rows: list[list[str]]) -> None:
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-
-
 def row_line(table: str, row_id: str) -> int:
     """The line of the row whose first cell is ``row_id`` (one record per line)."""
-    rows = _rows(config.DEFAULT_DATA_DIR / PATH[table])
+    rows = read_rows(config.DEFAULT_DATA_DIR / PATH[table])
     return next(i for i, row in enumerate(rows, start=1) if row[0] == row_id)
 
 
 def edit_cell(table: str, row_id: str, column: str, change: Callable[[str], str]) -> Apply:
     def apply(folder: Path, outside: Path) -> None:
         path = folder / PATH[table]
-        rows = _rows(path)
+        rows = read_rows(path)
         at = rows[0].index(column)
         row = next(r for r in rows if r[0] == row_id)
         row[at] = change(row[at]) if callable(change) else change
-        _write_rows(path, rows)
+        write_rows(path, rows)
 
     return apply
 
@@ -370,7 +359,7 @@ for table, (row_id, column) in (REQUIRED | COMPOSITE).items():
         column,
         edit_cell(table, row_id, column, ""),
     )
-    rows = _rows(config.DEFAULT_DATA_DIR / PATH[table])
+    rows = read_rows(config.DEFAULT_DATA_DIR / PATH[table])
     first, second = rows[1][0], rows[2][0]
     SECOND_ROW[table] = second
     key = rows[0][0]
@@ -424,7 +413,7 @@ for table in REQUIRED | COMPOSITE:
         f"{table}-over-size-cap", name, None, None, lambda f, o: None, cap=("MAX_TABLE_BYTES", 200)
     )
 
-first_column = {t: _rows(config.DEFAULT_DATA_DIR / PATH[t])[0] for t in REQUIRED}
+first_column = {t: read_rows(config.DEFAULT_DATA_DIR / PATH[t])[0] for t in REQUIRED}
 for table, header in first_column.items():
     name = PATH[table]
     renamed = header[1]

@@ -7,8 +7,6 @@ longer, randomised run of the same property, 400 values per table, found no cras
 
 from __future__ import annotations
 
-import csv
-import io
 import shutil
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from hypothesis import strategies as st
 from boots.data.schema import resources
 from boots.data.validate import validate
 from boots.util import config
+from tests.conftest import read_rows, write_rows
 
 SCHEMA = resources()
 EDGE_VALUES = [
@@ -69,16 +68,6 @@ values = st.one_of(
 )
 
 
-def _rows(path: Path) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-
-
-def _write(path: Path, rows: list[list[str]]) -> None:
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("property") / "data"
@@ -94,7 +83,7 @@ def test_random_values_in_any_column_never_crash_validation(table, column, folde
     resource = SCHEMA[table]
     path = folder / resource.path
     original = path.read_bytes()
-    rows = _rows(path)
+    rows = read_rows(path)
     at = rows[0].index(column)
 
     @settings(
@@ -107,7 +96,7 @@ def test_random_values_in_any_column_never_crash_validation(table, column, folde
     def check(row: int, value: str) -> None:
         changed = [list(r) for r in rows]
         changed[row][at] = value
-        _write(path, changed)
+        write_rows(path, changed)
         try:
             report = validate(folder)
         finally:

@@ -386,16 +386,16 @@ def distortion_table(evidence: Evidence) -> pd.DataFrame:
     d = evidence.distortions.sort_values(
         ["article_id", "distortion_id"], key=lambda c: c.map(order) if c.name == "article_id" else c
     )
-    outlets = evidence.outlet_names
+    outlet_of = evidence.outlet_names
     speakers = evidence.statements_with_speakers().set_index("statement_id").name
     return pd.DataFrame(
         {
-            "outlet": d.article_id.map(outlets),
+            "outlet": d.article_id.map(outlet_of),
             "speaker": d.statement_id.map(speakers),
             "change": d.kind.map(distortion_kinds()),
             "the outlet printed": d.passage,
             "the source's words": d.source_passage,
-            "as printed by": d.source_article_id.map(outlets),
+            "as printed by": d.source_article_id.map(outlet_of),
             "evidence": d.evidence,
         }
     ).reset_index(drop=True)
