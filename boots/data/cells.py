@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from boots.data.schema import Field
 
@@ -55,8 +56,10 @@ def _describe(char: str) -> str:
     return f"a control character (U+{ord(char):04X})"
 
 
+@lru_cache(maxsize=65536)
 def text_problem(value: str) -> str | None:
-    """What is wrong with ``value`` as any cell's text, or None."""
+    """What is wrong with ``value`` as any cell's text, or None (kept per value: a folder
+    validated again, or copies of one, repeat the same cells)."""
     if len(value) > MAX_CELL_CHARS:
         return f"at most {MAX_CELL_CHARS} characters (this cell has {len(value)})"
     bad = _FORBIDDEN.search(value)

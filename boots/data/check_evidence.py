@@ -16,6 +16,7 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pycountry
@@ -594,6 +595,13 @@ def check_lexicon(table: Table, report: Report) -> None:
             report.add(table.resource.path, table.where(index), "pattern", row["pattern"], reason)
 
 
+@lru_cache(maxsize=8)
+def _border_codes(raw: bytes) -> frozenset[str]:
+    """The country codes of a borders file, parsed in full (``geo.parse_borders``) once per
+    content: a folder validated again, or a copy of one, has the same bytes."""
+    return frozenset(geo.parse_borders(raw))
+
+
 def check_borders(data_dir: Path, report: Report) -> None:
     """A folder's own borders file (optional: the map falls back to the project's) must be
     safe to read and hold country polygons with codes from the one list of codes."""
@@ -601,7 +609,7 @@ def check_borders(data_dir: Path, report: Report) -> None:
     if not os.path.lexists(data_dir / name):
         return
     try:
-        countries = geo.parse_borders(
+        countries = _border_codes(
             safe_files.read_bytes(data_dir, name, safe_files.MAX_BORDERS_BYTES)
         )
     except safe_files.Refused as refused:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from boots.data import safe_files
@@ -67,6 +68,12 @@ def _resources(descriptor) -> dict[str, dict]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _loads(text: str) -> object:
+    """The parsed descriptor, once per content (only read, never changed, by ``check``)."""
+    return json.loads(text)
+
+
 def _parse(data_dir: Path, report: Report) -> tuple[str, object] | None:
     try:
         raw = safe_files.read_bytes(data_dir, NAME, safe_files.MAX_DESCRIPTOR_BYTES)
@@ -83,7 +90,7 @@ def _parse(data_dir: Path, report: Report) -> tuple[str, object] | None:
         report.add(NAME, line, None, f"bytes {raw[error.start : error.end]!r}", "UTF-8 text")
         return None
     try:
-        return text, json.loads(text)
+        return text, _loads(text)
     except json.JSONDecodeError as error:
         report.add(NAME, error.lineno, None, None, f"valid JSON ({error.msg})", char=error.colno)
     except (RecursionError, ValueError) as error:

@@ -9,6 +9,7 @@ All positions reported here are character offsets into the original, unnormalise
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -240,6 +241,17 @@ def quoted_passages(text: str, spans: list[Span]) -> tuple[list[QuotedPassage], 
     Double marks (straight or typographic, in any mix) pair up in order within a paragraph;
     single marks pair up as described in ``_single_quote_pairs``. Also returns the offsets of
     paragraphs whose double marks do not pair up (an odd count), for the curator to check."""
+    passages, unpaired = _quoted_passages(text, tuple(spans))
+    return list(passages), list(unpaired)
+
+
+# Validation reads the same article texts again and again (the fault and property tests
+# validate hundreds of copies of one folder): the passages are a function of the text and
+# the spans alone, so they are kept, keyed by both.
+@lru_cache(maxsize=256)
+def _quoted_passages(
+    text: str, spans: tuple[Span, ...]
+) -> tuple[tuple[QuotedPassage, ...], tuple[int, ...]]:
     passages: list[QuotedPassage] = []
     unpaired: list[int] = []
     for outer in spans:
@@ -260,7 +272,7 @@ def quoted_passages(text: str, spans: list[Span]) -> tuple[list[QuotedPassage], 
                     if end > start:
                         passages.append(QuotedPassage(Span(start, end), text[start:end], kind))
     passages.sort(key=lambda p: (p.span.start, p.span.end))
-    return passages, unpaired
+    return tuple(passages), tuple(unpaired)
 
 
 # A sentence ends at . ! or ? (with any closing quotation marks or brackets printed after
@@ -268,17 +280,21 @@ def quoted_passages(text: str, spans: list[Span]) -> tuple[list[QuotedPassage], 
 _SENTENCE_END = re.compile("[.!?][\"'\u201c\u201d\u2018\u2019)\\]]*(?=\\s)|\n")
 
 
-def sentence_ends(text: str) -> list[int]:
-    """Offsets just after each sentence end in ``text`` (see ``_SENTENCE_END``)."""
-    return [match.end() for match in _SENTENCE_END.finditer(text)]
+@lru_cache(maxsize=256)
+def sentence_ends(text: str) -> tuple[int, ...]:
+    """Offsets just after each sentence end in ``text`` (see ``_SENTENCE_END``), in order
+    (kept per text: every mention of an article asks for the same ones)."""
+    return tuple(match.end() for match in _SENTENCE_END.finditer(text))
 
 
 def sentence_around(span: Span, text: str) -> Span:
     """The sentence, or run of sentences, that holds ``span``: from the last sentence end
     before its start to the first sentence end at or after its end."""
     ends = sentence_ends(text)
-    start = max((e for e in ends if e <= span.start), default=0)
-    end = min((e for e in ends if e >= span.end), default=len(text))
+    before = bisect.bisect_right(ends, span.start)  # ends[:before] are <= span.start
+    after = bisect.bisect_left(ends, span.end)  # ends[after:] are >= span.end
+    start = ends[before - 1] if before else 0
+    end = ends[after] if after < len(ends) else len(text)
     return Span(start, end)
 
 
