@@ -384,7 +384,7 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     failed = [o for o in outcomes if o.error]
     for outcome in failed:
         log(f"error: {_shown(outcome.notebook)}: {outcome.error}")
-    site_failed = render(layout, sources, log, data_state)
+    site_failed = render(layout, sources, log, data_state, fresh=force)
     fingerprint.save_cache()
     verdict = (
         f"{counted(len(failed), 'notebook')} failed; previous outputs kept"
@@ -428,17 +428,25 @@ def site_inputs(layout: Layout, sources: list[Path], data_state: str | None = No
     return digest.hexdigest()
 
 
-def render(layout: Layout, sources: list[Path], log=print, data_state: str | None = None) -> bool:
+def render(
+    layout: Layout,
+    sources: list[Path],
+    log=print,
+    data_state: str | None = None,
+    fresh: bool = False,
+) -> bool:
     """Render the site from the notebooks and tables; return whether it failed.
 
     When none of the site's inputs (``site_inputs``) changed since the last good build and
     the site is still there, nothing is generated: pandas, the pages and Sphinx are not even
-    imported, which keeps a no-op build fast."""
+    imported, which keeps a no-op build fast. ``fresh`` (``--force``) renders every page
+    from scratch."""
     started = time.perf_counter()
     inputs = site_inputs(layout, sources, data_state)
     stamp = site_work_dir(layout) / "inputs.sha256"
     if (
-        stamp.is_file()
+        not fresh
+        and stamp.is_file()
         and stamp.read_text(encoding="utf-8") == inputs
         and (layout.site_dir / "index.html").is_file()
     ):
@@ -455,7 +463,7 @@ def render(layout: Layout, sources: list[Path], log=print, data_state: str | Non
         layout.figures_dir,
     )
     try:
-        changed = build_site(pages, site_work_dir(layout), layout.site_dir)
+        changed = build_site(pages, site_work_dir(layout), layout.site_dir, fresh=fresh)
     except SiteError as error:
         log(f"error: the site did not build; {_shown(layout.site_dir)} keeps its last version:")
         log(str(error))
