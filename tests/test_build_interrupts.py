@@ -142,7 +142,7 @@ def test_a_hanging_cell_is_stopped_by_the_per_cell_timeout(tmp_path, monkeypatch
     # checks that a failed build keeps the last good pages); rendering the whole site would
     # cost more than the timeout itself, so the step is recorded instead of run.
     rendered: list[build.Layout] = []
-    monkeypatch.setattr(build, "render", lambda layout, sources, log: rendered.append(layout))
+    monkeypatch.setattr(build, "render", lambda layout, *args, **kwargs: rendered.append(layout))
     layout = build.Layout.in_folder(out, config.DEFAULT_DATA_DIR, sources_dir=sources)
     messages: list[str] = []
     assert build.run(layout, log=messages.append) == 1
