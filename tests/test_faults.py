@@ -18,9 +18,11 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import signal
 import stat
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
@@ -610,17 +612,26 @@ assert len(set(IDS)) == len(IDS), "fault ids are unique"
 # --- the test ------------------------------------------------------------------------------
 
 
+# Every case starts from a fresh copy of the data folder; written in memory (/dev/shm, where
+# the machine has it) the copy takes a quarter of the time it takes on disk.
+MEMORY = Path("/dev/shm")
+
+
 @pytest.fixture
 def hostile(tmp_path):
     """A copy of the data folder and, beside it, canary files holding the secret."""
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "canary.txt").write_text(f"{SECRET}\n", encoding="utf-8")
-    folder = tmp_path / "data"
-    import shutil
-
-    shutil.copytree(config.DEFAULT_DATA_DIR, folder)
-    return folder, outside
+    in_memory = MEMORY.is_dir() and os.access(MEMORY, os.W_OK)
+    base = Path(tempfile.mkdtemp(prefix="boots-fault-", dir=MEMORY)) if in_memory else tmp_path
+    try:
+        outside = base / "outside"
+        outside.mkdir()
+        (outside / "canary.txt").write_text(f"{SECRET}\n", encoding="utf-8")
+        folder = base / "data"
+        shutil.copytree(config.DEFAULT_DATA_DIR, folder)
+        yield folder, outside
+    finally:
+        if in_memory:
+            shutil.rmtree(base, ignore_errors=True)
 
 
 def allowed(path: str, folder: Path) -> bool:
