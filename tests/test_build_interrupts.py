@@ -146,7 +146,7 @@ def test_a_hanging_cell_is_stopped_by_the_per_cell_timeout(tmp_path, monkeypatch
     layout = build.Layout.in_folder(out, config.DEFAULT_DATA_DIR, sources_dir=sources)
     messages: list[str] = []
     assert build.run(layout, log=messages.append) == 1
-    assert rendered == [layout], "the build went on to its site step after the failure"
+    assert rendered == [layout], "after a failed notebook the build still reaches its site step"
     report = "\n".join(messages)
     assert (
         "09-probe.ipynb: cell 3 did not finish within 2 s (the per-cell timeout; "
