@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots.analysis import outlets, reuse
+from boots.analysis import once, outlets, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -20,6 +20,7 @@ from boots.render import figures, style
 UNATTRIBUTED = "(not a statement in the tables)"
 
 
+@once.per_evidence
 def _located(evidence: Evidence) -> pd.DataFrame:
     mentions = evidence.mentions_in_full()
     spans = [
@@ -31,49 +32,58 @@ def _located(evidence: Evidence) -> pd.DataFrame:
     )
 
 
+@once.per_evidence
 def quoted_passages(evidence: Evidence) -> pd.DataFrame:
     """Every passage inside quotation marks in every article body, attributed to the
     speaker and stance of the mention covering it (or that it repeats), with its words."""
-    located = _located(evidence)
+    located = _located(evidence)[["mention_id", "article_id", "name", "stance", "start", "end"]]
+    mentions = list(located.itertuples(index=False))
+    by_mention = {m.mention_id: m for m in mentions}
+    by_article: dict[str, list] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.article_id, []).append(mention)
+    repeats: dict[str, dict[str, object]] = {}
     exclusions = evidence.quote_exclusions
-    by_mention = located.set_index("mention_id")
+    for article, passage, mention in zip(
+        exclusions.article_id, exclusions.passage, exclusions.mention_id, strict=True
+    ):
+        repeats.setdefault(article, {})[text.passage_key(passage)] = mention
     rows = []
     for article in evidence.articles.itertuples():
         content = evidence.texts[article.article_id]
         passages, _ = text.quoted_passages(content, text.body_spans(content, article.body_lines))
-        mine = located[located.article_id == article.article_id]
-        excluded = exclusions[exclusions.article_id == article.article_id]
-        repeats = {
-            text.passage_key(p): m
-            for p, m in zip(excluded.passage, excluded.mention_id, strict=True)
-        }
+        mine = by_article.get(article.article_id, [])
+        repeated = repeats.get(article.article_id, {})
         for passage in passages:
-            covering = mine[(mine.start <= passage.span.start) & (mine.end >= passage.span.end)]
-            if covering.empty and isinstance(repeats.get(text.passage_key(passage.text)), str):
-                covering = by_mention.loc[[repeats[text.passage_key(passage.text)]]].reset_index()
+            start, end = passage.span.start, passage.span.end
+            covering = [m for m in mine if m.start <= start and m.end >= end]
+            if not covering:
+                repeat = repeated.get(text.passage_key(passage.text))
+                if isinstance(repeat, str):
+                    covering = [by_mention[repeat]]
             words = len(reuse.tokens(passage.text))
-            if covering.empty:
+            if not covering:
                 rows.append(
                     (
                         article.article_id,
                         article.outlet,
                         UNATTRIBUTED,
                         "none",
-                        passage.span.start,
+                        start,
                         words,
                         passage.text,
                     )
                 )
                 continue
             share = words / len(covering)  # a passage reported for several speakers is split evenly
-            for mention in covering.itertuples():
+            for mention in covering:
                 rows.append(
                     (
                         article.article_id,
                         article.outlet,
                         mention.name,
                         mention.stance,
-                        passage.span.start,
+                        start,
                         share,
                         passage.text,
                     )
