@@ -3,13 +3,13 @@
 A notebook asks for the same table several times: for its figure, its title, its prose and
 its closing findings (``*_facts``). ``per_evidence`` keeps a function's result on the
 ``Evidence`` it was computed from (``Evidence.computed``), keyed by the function and its other
-arguments (tables by their content), and hands out a copy, so a caller changing what it got
-cannot change what the next caller gets.
+arguments (tables by their content). Tables (and tuples of them) are handed out as copies, so a
+caller changing a table it got cannot change what the next caller gets; other results (frozen
+facts, a corpus) are shared and must be treated as read-only.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 from collections.abc import Callable
 from typing import TypeVar
@@ -29,6 +29,14 @@ def _key(value: object) -> object:
     return value
 
 
+def _copied(value: T) -> T:
+    if isinstance(value, pd.DataFrame | pd.Series):
+        return value.copy()
+    if isinstance(value, tuple):
+        return tuple(_copied(v) for v in value)
+    return value
+
+
 def per_evidence(function: Callable[..., T]) -> Callable[..., T]:
     """Decorate ``function(evidence, ...)`` so that it runs once per evidence and arguments."""
 
@@ -45,6 +53,6 @@ def per_evidence(function: Callable[..., T]) -> Callable[..., T]:
             return function(evidence, *args, **kwargs)
         if key not in memo:
             memo[key] = function(evidence, *args, **kwargs)
-        return copy.deepcopy(memo[key])
+        return _copied(memo[key])
 
     return once

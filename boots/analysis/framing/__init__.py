@@ -33,11 +33,13 @@ from boots.analysis.framing.drift import (
     drift_table,
     drift_title,
     drift_view,
+    quoted_wordings,
     showcase_statements,
     similarity,
     word_diff,
+    wordings_of,
 )
-from boots.analysis.framing.findings import what_we_found
+from boots.analysis.framing.findings import FramingFacts, framing_facts, what_we_found
 from boots.analysis.framing.headlines import focus_matrix, focus_table
 from boots.analysis.framing.prominence import (
     UNATTRIBUTED,
@@ -68,6 +70,7 @@ __all__ = [
     "MAX_VERBS_SHOWN",
     "UNATTRIBUTED",
     "VOICES",
+    "FramingFacts",
     "commonest_change",
     "coverage",
     "diff_html",
@@ -82,6 +85,7 @@ __all__ = [
     "drift_view",
     "focus_matrix",
     "focus_table",
+    "framing_facts",
     "kwic",
     "lemma",
     "lexicon_by_voice",
@@ -94,6 +98,7 @@ __all__ = [
     "prominence_figure",
     "prominence_title",
     "quoted_passages",
+    "quoted_wordings",
     "showcase_statements",
     "similarity",
     "stance_shares",
@@ -102,4 +107,5 @@ __all__ = [
     "verbs_title",
     "what_we_found",
     "word_diff",
+    "wordings_of",
 ]

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from boots.analysis import reuse
+from boots.analysis import once, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -81,6 +81,7 @@ def _compare(reference: tuple[str, ...], wording: tuple[str, ...]) -> tuple[floa
     return round(similarity(ref, words), 3), round(coverage(ref, words), 3), word_diff(ref, words)
 
 
+@once.per_evidence
 def drift_table(evidence: Evidence) -> pd.DataFrame:
     """Every wording of every statement reported by two or more outlets, compared with the
     earliest wording: the article that can have been published earliest's, preferring a direct quotation and
@@ -146,8 +147,7 @@ def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, st
     """The two statements notebook 03 follows sentence by sentence, chosen by rule: the one
     quoted (directly or in part) by the most outlets, and the firmest warning among those
     quoted by the most outlets (ties: the statement listed first in statements.csv)."""
-    quoted = drift[drift.quote_type != "paraphrase"]
-    reach = quoted.groupby("statement").outlet.nunique()
+    reach = quoted_wordings(drift).groupby("statement").outlet.nunique()
     listed = {sid: i for i, sid in enumerate(evidence.statements.statement_id)}
     table = evidence.statements.set_index("statement_id")
     ranked = pd.DataFrame(
@@ -163,6 +163,16 @@ def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, st
         ["firmness", "outlets", "listed"], ascending=[True, False, True]
     )
     return {"most quoted": widest, "firmest warning": warnings.index[0]}
+
+
+def quoted_wordings(drift: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a drift table that quote the statement (directly or in part)."""
+    return drift[drift.quote_type != "paraphrase"]
+
+
+def wordings_of(drift: pd.DataFrame, statement: str) -> pd.DataFrame:
+    """The rows of a drift table for one statement (an id from the facts, never typed)."""
+    return drift[drift.statement == statement]
 
 
 def drift_view(drift: pd.DataFrame) -> pd.DataFrame:
