@@ -106,7 +106,7 @@ def framing_facts(evidence: Evidence) -> FramingFacts:
         most_changed_speaker=changed.speaker.iloc[0],
         most_changed_similarity=float(least.iloc[0]),
         most_changed_outlets=tuple(changed[changed.similarity == least.iloc[0]].outlet),
-        changes_per_outlet={o: int(n) for o, n in counts.total.items()},
+        changes_per_outlet={o: int(n) for o, n in changes.by_outlet(counts).total.items()},
         distortions_title=changes.distortions_title(counts),
         commonest_change=changes.commonest_change(evidence),
         name_errors=len(errors),
