@@ -218,3 +218,23 @@ def test_what_we_found_in_notebook_00_is_what_the_facts_say(ev):
         problems=len(result.problems), found=result.checked_quotes
     )
     assert _what_we_found_output("00-the-evidence.ipynb") == " ".join(escape(s) for s in sentences)
+
+
+def test_per_evidence_computes_once_per_evidence_and_hands_out_copies():
+    from boots.analysis import once
+
+    calls = []
+
+    @once.per_evidence
+    def table(evidence, column: str):
+        calls.append(column)
+        return evidence.articles[[column]]
+
+    first, second = tables.load(), tables.load()
+    got = table(first, "outlet")
+    got.loc[:, "outlet"] = "changed by a caller"
+    assert list(table(first, "outlet").outlet) == list(first.articles.outlet)
+    table(first, column="outlet")  # the same arguments by keyword: a different key, computed
+    table(second, "outlet")
+    assert calls == ["outlet", "outlet", "outlet"]
+    assert framing.framing_facts(first) is framing.framing_facts(first)
