@@ -144,6 +144,7 @@ def test_spread_facts_count_the_tables(ev, csvs):
     assert (facts.uncredited, facts.mentions) == (len(uncredited), len(mentions))
     earliest = Counter(a["published_earliest"] for a in articles)
     assert facts.earliest_shared == max(earliest.values())
+    assert facts.latest_known == sum(bool(a["published_latest"]) for a in articles)
     assert f"{facts.earliest_day:%Y-%m-%d}" == earliest.most_common(1)[0][0]
 
     texts = {a["article_id"]: (DATA / "articles" / a["file"]).read_text() for a in articles}

@@ -622,6 +622,7 @@ class SpreadFacts:
     reported: int  # statements carried by any outlet
     earliest_shared: int  # articles sharing the most common earliest possible date
     earliest_day: pd.Timestamp  # that date
+    latest_known: int  # articles whose latest possible publication date is known
     uncredited: int  # mentions crediting no channel
     mentions: int
     closest: tuple[str, str]  # the two articles sharing the most wording (their labels)
@@ -637,7 +638,8 @@ class SpreadFacts:
         """The facts as ``report.say`` fields: ``statements``, one count per date shape
         (``day``, ``between``, ``after``, ``before``, ``unknown``), ``outlets``, ``articles``,
         ``n_all`` and ``names`` (statements every outlet carried), ``n_one``, ``n``
-        (statements carried), ``tied`` and ``day`` (the shared earliest date),
+        (statements carried), ``tied`` and ``day`` (the shared earliest date), ``latest`` (whether
+        any article's latest date is known, in words),
         ``uncredited``, ``mentions``, ``a``, ``b``, ``score``, ``share_a``, ``share_b``,
         ``why`` (the closest pair) and ``shingle_words``."""
         from boots.analysis import reuse
@@ -658,6 +660,10 @@ class SpreadFacts:
             "n_one": self.reached_one,
             "n": self.reported,
             "tied": self.earliest_shared,
+            "latest": "none has a known latest date"
+            if not self.latest_known
+            else f"{self.latest_known} of them {'has' if self.latest_known == 1 else 'have'} "
+            "a known latest date",
             "uncredited": self.uncredited,
             "mentions": self.mentions,
             "a": self.closest[0],
@@ -711,6 +717,7 @@ def spread_facts(evidence: Evidence) -> SpreadFacts:
         reported=len(reach),
         earliest_shared=int(earliest.max()),
         earliest_day=earliest.idxmax(),
+        latest_known=int(evidence.articles.published_latest.notna().sum()),
         uncredited=int((relay.channel == NO_CREDIT).sum()),
         mentions=len(relay),
         closest=(names[first], names[second]),
