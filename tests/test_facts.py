@@ -60,6 +60,10 @@ def test_evidence_facts_count_the_tables(ev, csvs):
     quoted = [m for m in mentions if m["quote_type"] in {"direct", "partial"}]
     assert facts.counts["direct or partial quotations"] == len(quoted)
     assert facts.outlets == tuple(a["outlet"] for a in articles)
+    speakers = {s["speaker_id"]: s for s in csvs["speakers"]}
+    stated = [speakers[s["speaker_id"]] for s in statements]
+    bodies = {s["organisation"] for s in stated if not s["country"]}
+    assert set(facts.bodies) == bodies and len(facts.bodies) == len(bodies)
     reported_by = defaultdict(set)
     for mention in mentions:
         reported_by[mention["statement_id"]].add(mention["article_id"])

@@ -274,6 +274,7 @@ class EvidenceFacts:
 
     counts: dict[str, int]  # ``counts``: articles, speakers, statements, mentions, ...
     outlets: tuple[str, ...]  # each article's outlet, in articles.csv order
+    bodies: tuple[str, ...]  # organisations speaking for no country (NATO), first stated first
     single_outlet: int  # statements reported by one outlet
     everywhere: tuple[str, ...]  # speakers of the statements every article reports
     open_ended: int  # articles whose publication date is known only from below
@@ -281,7 +282,8 @@ class EvidenceFacts:
 
     def prose(self) -> dict[str, object]:
         """The facts as ``report.say`` fields: ``statements``, ``speakers``, ``countries``,
-        ``mentions``, ``quoted``, ``outside`` (facts from outside the articles) and
+        ``mentions``, ``quoted``, ``and_bodies`` (' and ' the organisations speaking for no
+        country, or nothing), ``outside`` (facts from outside the articles) and
         ``outside_kinds`` (how many rest on what)."""
         n = self.counts
         return {
@@ -290,6 +292,7 @@ class EvidenceFacts:
             "countries": n["countries with a statement"],
             "mentions": n["mentions"],
             "quoted": n["direct or partial quotations"],
+            "and_bodies": f" and {names_list(list(self.bodies))}" if self.bodies else "",
             "outside": sum(self.outside.values()),
             "outside_kinds": ", ".join(f"{k} {kind}" for kind, k in self.outside.items()),
         }
@@ -318,10 +321,12 @@ class EvidenceFacts:
 def evidence_facts(evidence: Evidence) -> EvidenceFacts:
     """Every finding notebook 00 states about the tables, computed once."""
     matrix = coverage_matrix(evidence)
+    stated = evidence.statements_with_speakers()
     kinds = outside_facts(evidence)["rests on"].value_counts()
     return EvidenceFacts(
         counts={name: int(n) for name, n in counts(evidence).items()},
         outlets=tuple(evidence.articles.outlet),
+        bodies=tuple(dict.fromkeys(stated[stated.country.isna()].organisation.dropna())),
         single_outlet=int((matrix.outlets == 1).sum()),
         everywhere=tuple(matrix[matrix.outlets == len(evidence.articles)].speaker),
         open_ended=int(evidence.articles.published_latest.isna().sum()),
