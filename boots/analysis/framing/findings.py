@@ -40,13 +40,18 @@ class FramingFacts:
     name_error_outlets: tuple[str, ...]
 
     def prose(self) -> dict[str, object]:
-        """The facts as ``report.say`` fields: ``articles``, ``headlines_<focus code>``,
+        """The facts as ``report.say`` fields: ``articles``, ``headlines_<focus code>`` (how many
+        headlines lead with it) and ``focus_<focus code>`` (its label),
         ``firsts``, ``per_outlet`` (changes per outlet, joined by semicolons;
         ``per_outlet_commas`` by commas), the commonest change's fields, ``statement`` and ``low``
         (the most changed wording), ``errors``."""
         return {
             "articles": self.articles,
             **{f"headlines_{code}": n for code, n in self.headlines.items()},
+            **{
+                f"focus_{code}": label
+                for code, label in labels.categories("headline_focus").items()
+            },
             "firsts": "; ".join(f"{o}: {s}" for o, s in self.first_speakers),
             "per_outlet": "; ".join(f"{o} {n}" for o, n in self.changes_per_outlet.items()),
             "per_outlet_commas": ", ".join(f"{o} {n}" for o, n in self.changes_per_outlet.items()),
