@@ -66,6 +66,37 @@ def test_reads_are_recorded_inside_the_data_folder_only(data_copy, tmp_path):
     assert log.read_text(encoding="utf-8").count("speakers.csv") == 1
 
 
+def test_a_change_in_a_framing_module_reruns_notebook_03_and_a_docstring_does_not(
+    tmp_path, monkeypatch
+):
+    """Notebook 03 imports the framing package; the fingerprint follows the package's
+    re-exports into each of its modules (checked on a copy of the package, edited)."""
+    import shutil
+
+    notebook = load(config.NOTEBOOKS_DIR / "03-outlet-framing.ipynb")
+    framing = config.ROOT / "boots" / "analysis" / "framing"
+    modules = set(fingerprint.imported_by(notebook))
+    parts = {f"boots.analysis.framing.{p.stem}" for p in framing.glob("[!_]*.py")}
+    assert len(parts) >= 5 and parts <= modules
+
+    def fingerprint_with(drift_source: str | None) -> str:
+        """The fingerprint with the package copied (and its drift module rewritten)."""
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        shutil.copytree(config.ROOT / "boots", root / "boots")
+        shutil.copy(config.ROOT / "requirements.txt", root)
+        if drift_source is not None:
+            (root / "boots/analysis/framing/drift.py").write_text(drift_source, encoding="utf-8")
+        monkeypatch.setattr(config, "ROOT", root)
+        return fingerprint.notebook_fingerprint(notebook, config.DEFAULT_DATA_DIR, [])
+
+    source = (framing / "drift.py").read_text(encoding="utf-8")
+    before = fingerprint_with(None)
+    assert (
+        fingerprint_with(source.replace('"""Quote drift', '"""Reworded: quote drift', 1)) == before
+    )
+    assert fingerprint_with(source + "\nDRIFT_ROWS = 41\n") != before
+
+
 def test_module_digests_are_cached_by_the_bytes_of_the_module(tmp_path, monkeypatch):
     cache = tmp_path / "code.json"
     monkeypatch.setattr(fingerprint, "CACHE_FILE", cache)
