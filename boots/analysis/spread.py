@@ -642,8 +642,9 @@ def relay_title(relay: pd.DataFrame) -> str:
     )
 
 
-def what_we_found(evidence: Evidence) -> list[str]:
-    """Notebook 02's closing sentences, computed from the tables and the article texts."""
+def what_we_found(evidence: Evidence, pairs: pd.DataFrame | None = None) -> list[str]:
+    """Notebook 02's closing sentences, computed from the tables and the article texts
+    (``pairs``: the text-reuse pair table, when the notebook has it already)."""
     from boots.analysis import reuse
 
     nodes, edges = reaction_graph(evidence)
@@ -651,11 +652,13 @@ def what_we_found(evidence: Evidence) -> list[str]:
     relay = relay_table(evidence)
     reach = reach_table(evidence, relay)
     everywhere = reach[reach["reached all"]]
-    outlets = evidence.outlet_names
-    corpus = reuse.Corpus.of(
-        {article: evidence.body(article) for article in evidence.articles.article_id}
-    )
-    first, second, score = reuse.closest_pair(reuse.reuse_pairs(corpus))
+    names = evidence.outlet_names
+    if pairs is None:
+        corpus = reuse.Corpus.of(
+            {article: evidence.body(article) for article in evidence.articles.article_id}
+        )
+        pairs = reuse.reuse_pairs(corpus)
+    first, second, score = reuse.closest_pair(pairs)
     return [
         reaction_title(nodes, edges) + ".",
         f"Of {len(evidence.statements)} statements, {shapes['day']} are known to the day, "
@@ -667,6 +670,6 @@ def what_we_found(evidence: Evidence) -> list[str]:
         + f"; {int((reach.outlets == 1).sum())} of {len(reach)} reached only one.",
         f"{int((relay.channel == NO_CREDIT).sum())} of {len(relay)} mentions credit no "
         "channel for the words they report.",
-        f"{outlets[first]} and {outlets[second]} share the most wording (Jaccard "
+        f"{names[first]} and {names[second]} share the most wording (Jaccard "
         f"{score:.2f}): {reuse.pair_explanation(*evidence.articles.set_index('article_id').byline_wire[[first, second]])}.",
     ]
