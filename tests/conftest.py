@@ -50,22 +50,22 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The site rendered from the committed notebooks, figures and tables, in a temporary
-    folder (the same build as ``make``'s site step)."""
+def built_site() -> Path:
+    """The project's site (``site/``), brought up to date from the committed notebooks,
+    figures and tables by the build's own site step: a no-op after ``make``, a full render
+    on a fresh clone. A lock keeps the test workers from rendering it twice at once."""
+    from filelock import FileLock
+
     from boots.pipeline import build
 
-    folder = tmp_path_factory.mktemp("out")
-    layout = build.Layout(
-        boots_config.DEFAULT_DATA_DIR,
-        boots_config.NOTEBOOKS_DIR,
-        boots_config.DEFAULT_FIGURES_DIR,
-        folder / "site",
-    )
+    layout = build.Layout.default()
+    lock = build.site_work_dir(layout).with_suffix(".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
     messages: list[str] = []
-    failed = build.render(layout, build.notebooks_in(boots_config.NOTEBOOKS_DIR), messages.append)
+    with FileLock(lock):
+        failed = build.render(layout, build.notebooks_in(layout.sources_dir), messages.append)
     assert not failed, "\n".join(messages)
-    return folder / "site"
+    return layout.site_dir
 
 
 # A curator's answers for the cells `make add-article` leaves TO FILL, by column; columns not

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import hashlib
 import json
 import os
 import subprocess
@@ -63,3 +64,89 @@ def test_reads_are_recorded_inside_the_data_folder_only(data_copy, tmp_path):
     subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=config.ROOT)
     assert reads.recorded(log) == ["articles", "speakers.csv"]
     assert log.read_text(encoding="utf-8").count("speakers.csv") == 1
+
+
+def test_a_change_in_a_framing_module_reruns_notebook_03_and_a_docstring_does_not(
+    tmp_path, monkeypatch
+):
+    """Notebook 03 imports the framing package; the fingerprint follows the package's
+    re-exports into each of its modules (checked on a copy of the package, edited)."""
+    import shutil
+
+    notebook = load(config.NOTEBOOKS_DIR / "03-outlet-framing.ipynb")
+    framing = config.ROOT / "boots" / "analysis" / "framing"
+    modules = set(fingerprint.imported_by(notebook))
+    parts = {f"boots.analysis.framing.{p.stem}" for p in framing.glob("[!_]*.py")}
+    assert len(parts) >= 5 and parts <= modules
+
+    def fingerprint_with(drift_source: str | None) -> str:
+        """The fingerprint with the package copied (and its drift module rewritten)."""
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        shutil.copytree(config.ROOT / "boots", root / "boots")
+        shutil.copy(config.ROOT / "requirements.txt", root)
+        if drift_source is not None:
+            (root / "boots/analysis/framing/drift.py").write_text(drift_source, encoding="utf-8")
+        monkeypatch.setattr(config, "ROOT", root)
+        return fingerprint.notebook_fingerprint(notebook, config.DEFAULT_DATA_DIR, [])
+
+    source = (framing / "drift.py").read_text(encoding="utf-8")
+    before = fingerprint_with(None)
+    assert (
+        fingerprint_with(source.replace('"""Quote drift', '"""Reworded: quote drift', 1)) == before
+    )
+    assert fingerprint_with(source + "\nDRIFT_ROWS = 41\n") != before
+
+
+def test_module_digests_are_cached_by_the_bytes_of_the_module(tmp_path, monkeypatch):
+    cache = tmp_path / "code.json"
+    monkeypatch.setattr(fingerprint, "CACHE_FILE", cache)
+    name = "boots.util.words"
+    raw = fingerprint.module_file(name).read_bytes()
+    key = f"{name}:{hashlib.sha256(raw).hexdigest()}"
+
+    def digest_with_cache(modules) -> str:
+        if modules is not None:
+            stored = {"python": fingerprint._PYTHON, "modules": modules}
+            cache.write_text(modules if isinstance(modules, str) else json.dumps(stored))
+        monkeypatch.setattr(fingerprint, "_cache", None)
+        monkeypatch.setattr(fingerprint, "_used", set())
+        return fingerprint.code_digest(name)
+
+    cache.unlink(missing_ok=True)
+    parsed = digest_with_cache(None)
+    fingerprint.save_cache()
+    assert json.loads(cache.read_text())["modules"][key][0] == parsed
+    assert digest_with_cache({key: ["from the cache", []]}) == "from the cache"
+    assert digest_with_cache({f"{name}:{'0' * 64}": ["other bytes", []]}) == parsed
+    assert digest_with_cache("{not json") == parsed
+
+
+def test_an_unchanged_site_is_not_regenerated(built_site, data_copy, tmp_path):
+    """The build's site step skips everything (pandas is not even imported) while the site's
+    inputs are unchanged, and any input changing makes it render again."""
+    from boots.pipeline import build
+
+    code = (
+        "import sys; from boots.pipeline import build; layout = build.Layout.default(); "
+        "assert not build.render(layout, build.notebooks_in(layout.sources_dir)); "
+        "assert 'pandas' not in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "site: up to date in site"
+
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    for path in config.DEFAULT_FIGURES_DIR.glob("00-*"):
+        (figures / path.name).write_bytes(path.read_bytes())
+    layout = build.Layout(data_copy, config.NOTEBOOKS_DIR, figures, tmp_path / "site")
+    sources = build.notebooks_in(config.NOTEBOOKS_DIR)
+    before = build.site_inputs(layout, sources)
+    figure = sorted(figures.iterdir())[0]
+    figure.write_bytes(figure.read_bytes() + b" ")
+    assert build.site_inputs(layout, sources) != before
+    figure.write_bytes(figure.read_bytes()[:-1])
+    assert build.site_inputs(layout, sources) == before
+    with open(data_copy / "CODEBOOK.md", "a", encoding="utf-8") as codebook:
+        codebook.write("\n")
+    assert build.site_inputs(layout, sources) != before

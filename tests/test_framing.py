@@ -222,3 +222,37 @@ def test_showcase_statements_follow_their_rule(ev):
     warnings = stated[stated.stance == "warns"]
     assert "categorical" in set(warnings.firmness)
     assert warning.firmness == "categorical"
+
+
+def test_drift_and_distortion_figures_pool_outlets_past_the_readable_number():
+    import matplotlib.pyplot as plt
+
+    from boots.analysis import outlets
+
+    names = [f"Outlet {i:02d}" for i in range(20)]
+    drift = pd.DataFrame(
+        {
+            "statement": ["s1"] * 20 + ["s2"] * 5,
+            "speaker": ["A"] * 25,
+            "summary": ["said something"] * 25,
+            "article": [f"a{i:02d}" for i in range(20)] + [f"a{i:02d}" for i in range(5)],
+            "outlet": names + names[:5],
+            "quote_type": ["direct"] * 25,
+            "similarity": [1.0] * 25,
+        }
+    )
+    fig = framing.drift_figure(drift, "Drift")
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == [*names[:5], *names[5:11], "9 other outlets", "hollow: paraphrase"]
+    assert outlets.MAX_SHOWN == 12  # 11 named: the five with two wordings first, then in order
+
+    kinds = list(framing.distortion_kinds().values())
+    counts = pd.DataFrame(0, index=pd.Index(names + names[:1], name="outlet"), columns=kinds)
+    counts.iloc[:, 0] = range(21)  # "Outlet 00" has two articles: 0 + 20 changes
+    counts.insert(0, "total", counts.sum(axis=1))
+    counts["statements reported"] = 3
+    fig = framing.distortions_figure(counts, framing.distortions_title(counts))
+    rows = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert rows == ["Outlet 00", *[f"Outlet {i}" for i in range(19, 9, -1)], "9 other outlets"]
+    assert fig.axes[0].get_title().startswith("20 of 20 outlets changed what a source said")
+    plt.close("all")

@@ -163,3 +163,69 @@ def test_nbval_kernels_start_outside_the_project(pytestconfig):
     folder = os.environ["BOOTS_KERNEL_CWD"]
     assert nbval.plugin.RunningKernel.__init__.__name__ == "started_elsewhere"
     assert not Path(folder).resolve().is_relative_to(config.ROOT)
+
+
+def _identifiers() -> dict[str, set[str]]:
+    """Every id of the curated tables, by table, read from the CSV files."""
+    import csv
+
+    columns = {
+        "statements": "statement_id",
+        "speakers": "speaker_id",
+        "articles": "article_id",
+        "mentions": "mention_id",
+    }
+    found = {}
+    for table, column in columns.items():
+        path = config.DEFAULT_DATA_DIR / f"{table}.csv"
+        with path.open(encoding="utf-8-sig", newline="") as stream:
+            found[table] = {row[column] for row in csv.DictReader(stream)}
+    return found
+
+
+def typed_ids(notebook: dict) -> list[str]:
+    """Ids typed in the notebook's cells, as 'cell N: table id'. Code cells are searched
+    for every kind of id; markdown cells for statement and mention ids (speaker and article
+    ids such as 'mind' may be words of the prose)."""
+    import re
+
+    identifiers = _identifiers()
+    found = []
+    for number, cell in enumerate(notebook["cells"], start=1):
+        source = "".join(cell["source"])
+        kinds = (
+            identifiers
+            if cell["cell_type"] == "code"
+            else {k: identifiers[k] for k in ("statements", "mentions")}
+        )
+        for table, ids in kinds.items():
+            found += [
+                f"cell {number}: {table} {i}"
+                for i in sorted(ids)
+                if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", source)
+            ]
+    return found
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_id_is_typed_in_a_notebook(path):
+    """Notebooks choose statements, speakers and articles by rule in the package (the
+    analyses' ``*_facts``), never by an id typed in a cell."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    assert typed_ids(notebook) == [], f"{path.name} types ids"
+
+
+def test_the_id_guard_finds_typed_ids():
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell('peskov = drift[drift.statement == "peskov-inevitability"]'),
+        nbformat.v4.new_code_cell("show(framing.printed_errors(ev))  # from voi and macron"),
+        nbformat.v4.new_markdown_cell("Keep in mind `m001`; VOI and Macron are names."),
+    ]
+    assert typed_ids(notebook) == [
+        "cell 1: statements peskov-inevitability",
+        "cell 1: speakers peskov",  # a variable named for the speaker it assumes
+        "cell 2: speakers macron",
+        "cell 2: articles voi",
+        "cell 3: mentions m001",
+    ]

@@ -172,7 +172,7 @@ def test_a_rebuild_with_nothing_changed_rewrites_no_page(site, tmp_path):
     from boots.render.site import build_site
 
     sources = site_sources(tables.load(), NOTEBOOKS, config.DEFAULT_FIGURES_DIR)
-    assert build_site(sources, site.parent / "site-work", site) == []
+    assert build_site(sources, build.site_work_dir(build.Layout.default()), site) == []
 
 
 def test_figures_show_names_not_identifiers(site):

@@ -194,13 +194,3 @@ def test_timeline_title_counts_only_known_latest_days():
     title = spread.timeline_title(ev)
     open_latest = int(ev.statements.date_latest.isna().sum())
     assert f"{open_latest} have no known latest day" in title
-
-
-def test_closing_sentences_reuse_the_notebooks_pair_table():
-    ev = tables.load()
-    corpus = reuse.Corpus.of({a: ev.body(a) for a in ev.articles.article_id})
-    pairs = reuse.reuse_pairs(corpus)
-    sentences = spread.what_we_found(ev, pairs)
-    assert sentences == spread.what_we_found(ev)
-    first, second, _ = reuse.closest_pair(pairs)
-    assert f"{ev.outlet_names[first]} and {ev.outlet_names[second]} share" in sentences[-1]

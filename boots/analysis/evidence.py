@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from boots.analysis import outlets
+from boots.analysis import once, outlets
 from boots.data import dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures
@@ -265,22 +267,74 @@ def outside_facts(evidence: Evidence) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def what_we_found(evidence: Evidence, problems: int, found: int) -> list[str]:
-    """Notebook 00's closing sentences, computed: the sources, what the tables hold, how
-    well they are anchored in the texts, and how far each statement travelled."""
+@dataclass(frozen=True)
+class EvidenceFacts:
+    """What notebook 00 finds in the tables, in readers' names, never ids (the validation's
+    own figures, problems and quotes found, come from ``boots.data.validate``)."""
+
+    counts: dict[str, int]  # ``counts``: articles, speakers, statements, mentions, ...
+    outlets: tuple[str, ...]  # each article's outlet, in articles.csv order
+    bodies: tuple[str, ...]  # organisations speaking for no country (NATO), first stated first
+    single_outlet: int  # statements reported by one outlet
+    everywhere: tuple[str, ...]  # speakers of the statements every article reports
+    open_ended: int  # articles whose publication date is known only from below
+    outside: dict[str, int]  # what facts from outside the articles rest on -> how many
+
+    def prose(self) -> dict[str, object]:
+        """The facts as ``report.say`` fields: ``statements``, ``speakers``, ``countries``,
+        ``mentions``, ``quoted``, ``and_bodies`` (' and ' the organisations speaking for no
+        country, or nothing), ``outside`` (facts from outside the articles) and
+        ``outside_kinds`` (how many rest on what)."""
+        n = self.counts
+        return {
+            "statements": n["statements"],
+            "speakers": n["speakers"],
+            "countries": n["countries with a statement"],
+            "mentions": n["mentions"],
+            "quoted": n["direct or partial quotations"],
+            "and_bodies": f" and {names_list(list(self.bodies))}" if self.bodies else "",
+            "outside": sum(self.outside.values()),
+            "outside_kinds": ", ".join(f"{k} {kind}" for kind, k in self.outside.items()),
+        }
+
+    def what_we_found(self, problems: int, found: int) -> list[str]:
+        """The closing sentences, given the validation's problems and quotes found."""
+        n, n_articles = self.counts, self.counts["articles"]
+        return [
+            f"{n_articles} articles ({names_list(list(self.outlets))}) report "
+            f"{n['statements']} statements by {n['speakers']} speakers in {n['mentions']} mentions.",
+            f"{found} of {n['mentions']} wordings were found verbatim in their articles, and "
+            f"validation reports {problems} problem{'s' if problems != 1 else ''}.",
+            f"{self.single_outlet} statements appear in a single outlet; "
+            f"{len(self.everywhere)} in all {n_articles}"
+            + (
+                f" ({names_list(list(dict.fromkeys(self.everywhere)))})."
+                if self.everywhere
+                else "."
+            ),
+            f"For {self.open_ended} of {n_articles} articles the publication date is known only "
+            "as on or after a day: the texts bound it from below, never from above.",
+        ]
+
+
+@once.per_evidence
+def evidence_facts(evidence: Evidence) -> EvidenceFacts:
+    """Every finding notebook 00 states about the tables, computed once."""
     matrix = coverage_matrix(evidence)
-    n_articles = len(evidence.articles)
-    everywhere = matrix[matrix.outlets == n_articles].speaker
-    open_ended = int(evidence.articles.published_latest.isna().sum())
-    n = counts(evidence)
-    return [
-        f"{n_articles} articles ({names_list(list(evidence.articles.outlet))}) report "
-        f"{n['statements']} statements by {n['speakers']} speakers in {n['mentions']} mentions.",
-        f"{found} of {n['mentions']} wordings were found verbatim in their articles, and "
-        f"validation reports {problems} problem{'s' if problems != 1 else ''}.",
-        f"{int((matrix.outlets == 1).sum())} statements appear in a single outlet; "
-        f"{len(everywhere)} in all {n_articles}"
-        + (f" ({names_list(list(dict.fromkeys(everywhere)))})." if len(everywhere) else "."),
-        f"For {open_ended} of {n_articles} articles the publication date is known only as "
-        "on or after a day: the texts bound it from below, never from above.",
-    ]
+    stated = evidence.statements_with_speakers()
+    kinds = outside_facts(evidence)["rests on"].value_counts()
+    return EvidenceFacts(
+        counts={name: int(n) for name, n in counts(evidence).items()},
+        outlets=tuple(evidence.articles.outlet),
+        bodies=tuple(dict.fromkeys(stated[stated.country.isna()].organisation.dropna())),
+        single_outlet=int((matrix.outlets == 1).sum()),
+        everywhere=tuple(matrix[matrix.outlets == len(evidence.articles)].speaker),
+        open_ended=int(evidence.articles.published_latest.isna().sum()),
+        outside={kind: int(k) for kind, k in kinds.items()},
+    )
+
+
+def what_we_found(evidence: Evidence, problems: int, found: int) -> list[str]:
+    """Notebook 00's closing sentences (``EvidenceFacts.what_we_found``): the sources, what
+    the tables hold, how well they are anchored in the texts, how far each statement went."""
+    return evidence_facts(evidence).what_we_found(problems, found)

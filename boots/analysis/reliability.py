@@ -8,10 +8,13 @@ level). The adjudication table gives every disagreement, the value adopted and t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import krippendorff
 import numpy as np
 import pandas as pd
 
+from boots.analysis import once
 from boots.data import labels
 from boots.data.schema import resources
 from boots.data.tables import Evidence
@@ -143,3 +146,43 @@ def summary_sentence(table: pd.DataFrame) -> str:
         named = ", ".join(f"{name} α = {alpha:.2f}" for name, alpha in chosen.alpha.items())
         parts.append(f"{named}: {VERDICT_WORDS[key]}")
     return "; ".join(parts) + "."
+
+
+@dataclass(frozen=True)
+class ReliabilityFacts:
+    """What notebook 00 says about the two codings."""
+
+    verdicts: str  # ``summary_sentence`` of the agreement table
+    codes: int  # codes compared (statements x variables)
+    disagreements: int
+    sided_with: dict[str, int]  # 'first coder' / 'second coder' / 'neither' -> decisions
+    weakest: str  # the variable with the lowest alpha, in words
+
+    def prose(self) -> dict[str, object]:
+        """The facts as ``report.say`` fields: ``reliable``, ``tentative`` (the thresholds),
+        ``verdicts``, ``codes``, ``disagreements``, ``decided`` (disagreements adjudicated), ``first``, ``second``, ``weakest``."""
+        return {
+            "reliable": RELIABLE,
+            "tentative": TENTATIVE,
+            "verdicts": self.verdicts,
+            "codes": self.codes,
+            "disagreements": self.disagreements,
+            "decided": sum(self.sided_with.values()),
+            "first": self.sided_with.get("first coder", 0),
+            "second": self.sided_with.get("second coder", 0),
+            "weakest": self.weakest,
+        }
+
+
+@once.per_evidence
+def reliability_facts(evidence: Evidence) -> ReliabilityFacts:
+    """What notebook 00 states about the coding's reliability, computed once."""
+    table = agreement(evidence)
+    sided = disagreements(evidence)["sided with"].value_counts()
+    return ReliabilityFacts(
+        verdicts=summary_sentence(table),
+        codes=int(table.statements.sum()),
+        disagreements=int(table.disagree.sum()),
+        sided_with={who: int(n) for who, n in sided.items()},
+        weakest=str(table.alpha.idxmin()),
+    )

@@ -22,7 +22,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from boots.analysis import once
 from boots.data import text
+from boots.data.tables import Evidence
 from boots.render import figures
 
 SHINGLE_WORDS = 5
@@ -87,6 +89,16 @@ class Corpus:
     def of(cls, bodies: dict[str, str], n: int = SHINGLE_WORDS) -> Corpus:
         words = {key: tokens(value) for key, value in bodies.items()}
         return cls(list(bodies), words, {k: _hashed(w, n) for k, w in words.items()}, n)
+
+
+@once.per_evidence
+def article_reuse(evidence: Evidence) -> tuple[Corpus, pd.DataFrame]:
+    """Every article body as a ``Corpus`` and its pair table (``reuse_pairs``), computed once
+    per evidence (the corpus is shared: read it, do not change it)."""
+    corpus = Corpus.of(
+        {article: evidence.body(article) for article in evidence.articles.article_id}
+    )
+    return corpus, reuse_pairs(corpus)
 
 
 def candidate_pairs(corpus: Corpus, method: str = "auto") -> list[tuple[str, str]]:

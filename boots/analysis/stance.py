@@ -14,6 +14,8 @@ with no statement is drawn as "no statement reported".
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -21,6 +23,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, PathPatch
 from matplotlib.path import Path as MplPath
 
+from boots.analysis import once
 from boots.data import dates, geo, labels
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -557,26 +560,74 @@ def firmness_chart(data: pd.DataFrame, title: str):
     return fig
 
 
-def what_we_found(evidence: Evidence) -> list[str]:
-    """Notebook 01's closing sentences, computed from the tables."""
+@dataclass(frozen=True)
+class StanceFacts:
+    """What notebook 01 finds, in readers' names (countries, speakers), never ids."""
+
+    governments: int  # countries with a statement
+    by_stance: dict[str, tuple[str, ...]]  # stance drawn for a country -> its names
+    mixed: tuple[str, ...]  # countries whose speakers took different positions
+    firmness: dict[str, int]  # firmness code -> statements ruling troops out
+    narrow: tuple[tuple[str, str], ...]  # (speaker, scope in words): denials of less than all
+    map_title: str
+    firmness_title: str
+
+    @property
+    def denials(self) -> int:
+        return sum(self.firmness.values())
+
+    def prose(self) -> dict[str, object]:
+        """The facts as ``report.say`` fields: ``governments``, ``mixed`` (how many),
+        ``rules_out`` (governments ruling troops out), ``open`` (their names, or 'none'),
+        ``denials`` and one count per firmness code (``categorical``, ``no_plans``, ...)."""
+        return {
+            "governments": self.governments,
+            "mixed": len(self.mixed),
+            "rules_out": len(self.by_stance.get("rules_out", ())),
+            "open": ", ".join(self.by_stance.get("open", ())) or "none",
+            "denials": self.denials,
+            **self.firmness,
+        }
+
+    def what_we_found(self) -> list[str]:
+        """The closing sentences."""
+        f = self.firmness
+        return [
+            self.map_title + ".",
+            f"Of {self.denials} denials, {f['categorical']} were categorical, "
+            f"{f['no_plans']} denied only current plans, {f['not_now']} held only "
+            f"for the moment, and for {f['unspecified']} no article prints the wording.",
+            f"{len(self.narrow)} denials ruled out less than all troops ("
+            + names_list([f"{name}: {scope}" for name, scope in self.narrow])
+            + ")."
+            if self.narrow
+            else "Every denial covered troops of any kind.",
+            f"In {len(self.mixed)} of {self.governments} countries, speakers took different "
+            "positions" + (f" ({names_list(list(self.mixed))})." if self.mixed else "."),
+        ]
+
+
+@once.per_evidence
+def stance_facts(evidence: Evidence) -> StanceFacts:
+    """Every finding notebook 01 states, computed once from the tables."""
     countries = country_stances(evidence)
     firmness = firmness_counts(evidence)
     stated = evidence.statements_with_speakers()
     narrow = stated[
         (stated.stance == "rules_out") & stated.scope.isin(["combat_troops", "large_scale"])
     ]
-    mixed = countries[countries.mixed]
     scope = labels.categories("scope")
-    return [
-        map_title(countries) + ".",
-        f"Of {firmness.sum()} denials, {firmness['categorical']} were categorical, "
-        f"{firmness['no_plans']} denied only current plans, {firmness['not_now']} held only "
-        f"for the moment, and for {firmness['unspecified']} no article prints the wording.",
-        f"{len(narrow)} denials ruled out less than all troops ("
-        + names_list([f"{r['name']}: {scope[r.scope]}" for _, r in narrow.iterrows()])
-        + ")."
-        if len(narrow)
-        else "Every denial covered troops of any kind.",
-        f"In {len(mixed)} of {len(countries)} countries, speakers took different positions"
-        + (f" ({names_list(list(mixed.name))})." if len(mixed) else "."),
-    ]
+    return StanceFacts(
+        governments=len(countries),
+        by_stance={s: tuple(g.name) for s, g in countries.groupby("stance")},
+        mixed=tuple(countries[countries.mixed].name),
+        firmness={code: int(n) for code, n in firmness.items()},
+        narrow=tuple(zip(narrow.name, narrow.scope.map(scope), strict=True)),
+        map_title=map_title(countries),
+        firmness_title=firmness_title(firmness),
+    )
+
+
+def what_we_found(evidence: Evidence) -> list[str]:
+    """Notebook 01's closing sentences (``StanceFacts.what_we_found``)."""
+    return stance_facts(evidence).what_we_found()

@@ -67,6 +67,12 @@ class Evidence:
         return {article: i for i, article in enumerate(self.articles.article_id)}
 
     @cached_property
+    def computed(self) -> dict:
+        """Results the analyses computed from this evidence, kept so that each is computed
+        once (``boots.analysis.once``); the tables are never changed after loading."""
+        return {}
+
+    @cached_property
     def body_lines(self) -> dict[str, str]:
         """Each article's ``body_lines``, by article_id."""
         return dict(zip(self.articles.article_id, self.articles.body_lines, strict=True))

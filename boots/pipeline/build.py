@@ -9,7 +9,9 @@
   fingerprint, the list of files read and the hashes of the figures the notebook wrote are
   kept in the notebook's metadata (``metadata.boots``), so a fresh clone knows what is
   current. The data folder is validated once per change of its files (a stamp under the
-  build folder of that data folder, ``build/<folder name>/``).
+  build folder of that data folder, ``build/<folder name>/``). The site is re-rendered only
+  when its inputs changed (``site_inputs``: data, notebooks, figures, page code), so a
+  build with nothing changed reads and hashes files and imports neither pandas nor Sphinx.
 * Safe: each notebook writes its figures into a staging folder; only when every cell has
   run are the figures moved into ``figures/`` and the executed notebook written over the
   old one (both atomically). A failing notebook is reported by name, cell and error, the
@@ -44,6 +46,7 @@ from pathlib import Path
 from boots import skip_iri_grammar
 from boots.data import safe_files
 from boots.data.problems import printable
+from boots.pipeline import fingerprint
 from boots.pipeline.fingerprint import notebook_fingerprint
 from boots.util import config
 from boots.util.atomic import write_bytes, write_text
@@ -144,10 +147,10 @@ class Outcome:
     figures: dict[str, str] = field(default_factory=dict)
 
 
-def is_current(notebook: dict, fingerprint: str | None, figures_dir: Path) -> bool:
+def is_current(notebook: dict, inputs: str | None, figures_dir: Path) -> bool:
     """Whether the stored outputs were produced from these inputs and are still on disk."""
     meta = notebook.get("metadata", {}).get(METADATA_KEY, {})
-    if fingerprint is None or meta.get("inputs") != fingerprint:
+    if inputs is None or meta.get("inputs") != inputs:
         return False
     for name, digest in meta.get("figures", {}).items():
         path = figures_dir / name
@@ -368,8 +371,8 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
         target = layout.notebooks_dir / source.name
         notebook = json.loads(source.read_text(encoding="utf-8"))
         current = json.loads(target.read_text(encoding="utf-8")) if target.exists() else notebook
-        fingerprint = current_fingerprint(notebook, current, layout.data_dir)
-        if not force and is_current(current, fingerprint, layout.figures_dir):
+        inputs = current_fingerprint(notebook, current, layout.data_dir)
+        if not force and is_current(current, inputs, layout.figures_dir):
             outcomes.append(Outcome(target))
             continue
         todo.append((source, target))
@@ -381,7 +384,8 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     failed = [o for o in outcomes if o.error]
     for outcome in failed:
         log(f"error: {_shown(outcome.notebook)}: {outcome.error}")
-    site_failed = render(layout, sources, log)
+    site_failed = render(layout, sources, log, data_state, fresh=force)
+    fingerprint.save_cache()
     verdict = (
         f"{counted(len(failed), 'notebook')} failed; previous outputs kept"
         if failed
@@ -400,24 +404,71 @@ def site_work_dir(layout: Layout) -> Path:
     return layout.site_dir.parent / "site-work"
 
 
-def render(layout: Layout, sources: list[Path], log=print) -> bool:
-    """Render the site from the notebooks and tables; return whether it failed."""
+# The modules that make the site's pages; their code is part of the site's inputs.
+SITE_MODULES = {"boots.pipeline.pages", "boots.render.site"}
+
+
+def site_inputs(layout: Layout, sources: list[Path], data_state: str | None = None) -> str:
+    """Hash of everything the site is made from: the data folder, the executed notebooks,
+    the figures, the code of the page-making modules (as the notebooks' fingerprints count
+    code) and the pinned requirements."""
+    digest = hashlib.sha256()
+    digest.update((data_state or data_fingerprint(layout.data_dir)).encode())
+    for source in sources:
+        path = layout.notebooks_dir / source.name
+        content = _sha256(path.read_bytes()) if path.is_file() else "missing"
+        digest.update(f"notebook\0{source.name}\0{content}\0".encode())
+    if layout.figures_dir.is_dir():
+        for path in sorted(layout.figures_dir.iterdir()):
+            if path.is_file():
+                digest.update(f"figure\0{path.name}\0{_sha256(path.read_bytes())}\0".encode())
+    for name in fingerprint.closure(SITE_MODULES):
+        digest.update(f"code\0{name}\0{fingerprint.code_digest(name)}\0".encode())
+    digest.update(_sha256((config.ROOT / "requirements.txt").read_bytes()).encode())
+    return digest.hexdigest()
+
+
+def render(
+    layout: Layout,
+    sources: list[Path],
+    log=print,
+    data_state: str | None = None,
+    fresh: bool = False,
+) -> bool:
+    """Render the site from the notebooks and tables; return whether it failed.
+
+    When none of the site's inputs (``site_inputs``) changed since the last good build and
+    the site is still there, nothing is generated: pandas, the pages and Sphinx are not even
+    imported, which keeps a no-op build fast. ``fresh`` (``--force``) renders every page
+    from scratch."""
+    started = time.perf_counter()
+    inputs = site_inputs(layout, sources, data_state)
+    stamp = site_work_dir(layout) / "inputs.sha256"
+    if (
+        not fresh
+        and stamp.is_file()
+        and stamp.read_text(encoding="utf-8") == inputs
+        and (layout.site_dir / "index.html").is_file()
+    ):
+        log(f"site: up to date in {_shown(layout.site_dir)}")
+        return False
+
     from boots.data import tables
     from boots.pipeline.pages import site_sources
     from boots.render.site import SiteError, build_site
 
-    started = time.perf_counter()
     pages = site_sources(
         tables.load(layout.data_dir),
         [layout.notebooks_dir / s.name for s in sources],
         layout.figures_dir,
     )
     try:
-        changed = build_site(pages, site_work_dir(layout), layout.site_dir)
+        changed = build_site(pages, site_work_dir(layout), layout.site_dir, fresh=fresh)
     except SiteError as error:
         log(f"error: the site did not build; {_shown(layout.site_dir)} keeps its last version:")
         log(str(error))
         return True
+    write_text(stamp, inputs)
     log(
         f"site: {len(changed)} file(s) updated in {_shown(layout.site_dir)} "
         f"in {time.perf_counter() - started:.1f} s"

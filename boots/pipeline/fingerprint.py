@@ -10,19 +10,28 @@ A notebook's fingerprint covers:
 * the pinned requirements.
 
 A notebook with no record of what it read (never built) is stale.
+
+Reading a module's syntax tree is the slow part, so each module's digest and imports are kept
+in ``build/cache/code.json``, keyed by the module's name and the hash of its bytes (and the
+Python version, whose syntax trees differ): an unchanged file is hashed, not parsed. The build
+saves the cache (``save_cache``); an unreadable cache is ignored and rebuilt.
 """
 
 from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import os
-from functools import cache
+import sys
 from pathlib import Path
 
 from boots.util import config
+from boots.util.atomic import write_text
 
 PACKAGE = "boots"
+CACHE_FILE = config.ROOT / "build" / "cache" / "code.json"
+_PYTHON = sys.version
 
 
 def _source(cell: dict) -> str:
@@ -45,8 +54,8 @@ def module_file(name: str) -> Path | None:
     return None
 
 
-def _imports(tree: ast.AST, current: str = "") -> set[str]:
-    """Package modules ``tree`` imports (``from a import b`` counts ``a.b`` when a module)."""
+def _imported_names(tree: ast.AST, current: str = "") -> set[str]:
+    """Every module name ``tree`` imports (``from a import b`` gives ``a`` and ``a.b``)."""
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -59,11 +68,21 @@ def _imports(tree: ast.AST, current: str = "") -> set[str]:
                 base = node.module or ""
             found.add(base)
             found |= {f"{base}.{alias.name}" for alias in node.names}
+    return found
+
+
+def _in_package(names) -> set[str]:
+    """The names that are modules of the package (``b`` in ``from a import b`` may be a name)."""
     return {
         name
-        for name in found
+        for name in names
         if (name == PACKAGE or name.startswith(PACKAGE + ".")) and module_file(name)
     }
+
+
+def _imports(tree: ast.AST, current: str = "") -> set[str]:
+    """Package modules ``tree`` imports."""
+    return _in_package(_imported_names(tree, current))
 
 
 def _with_parents(name: str) -> set[str]:
@@ -78,14 +97,53 @@ def closure(modules: set[str]) -> list[str]:
     while todo:
         name = todo.pop()
         done.add(name)
-        for imported in _imports(_tree(module_file(name)), name):
+        for imported in _in_package(_module_facts(name)[1]):
             todo |= _with_parents(imported) - done
     return sorted(done)
 
 
-@cache
-def _tree(path: Path) -> ast.Module:
-    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+_cache: dict[str, list] | None = None
+_used: set[str] = set()
+
+
+def _known() -> dict[str, list]:
+    global _cache
+    if _cache is None:
+        try:
+            stored = json.loads(CACHE_FILE.read_text(encoding="utf-8"))
+            modules = stored["modules"] if stored.get("python") == _PYTHON else {}
+            _cache = {k: v for k, v in modules.items() if isinstance(v, list) and len(v) == 2}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            _cache = {}
+    return _cache
+
+
+def _module_facts(name: str) -> list:
+    """``[code digest, imported names]`` of module ``name``, from the cache when its bytes are
+    unchanged."""
+    path = module_file(name)
+    raw = path.read_bytes()
+    key = f"{name}:{hashlib.sha256(raw).hexdigest()}"
+    _used.add(key)
+    known = _known()
+    if key not in known:
+        tree = ast.parse(raw.decode("utf-8"), filename=str(path))
+        digest = hashlib.sha256(_without_docstrings(tree).encode()).hexdigest()
+        known[key] = [digest, sorted(_imported_names(tree, name))]
+    return known[key]
+
+
+def save_cache() -> None:
+    """Keep the digests of the modules used in this process for the next build."""
+    if not _used:
+        return
+    kept = {key: value for key, value in _known().items() if key in _used}
+    try:
+        CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"python": _PYTHON, "modules": kept}, indent=0, sort_keys=True)
+        write_text(CACHE_FILE, text)
+    except OSError:
+        pass  # a cache that cannot be written costs time next build, nothing else
 
 
 def _without_docstrings(tree: ast.Module) -> str:
@@ -105,7 +163,7 @@ def _without_docstrings(tree: ast.Module) -> str:
 
 def code_digest(name: str) -> str:
     """Hash of module ``name``'s code, blind to comments, docstrings and formatting."""
-    return hashlib.sha256(_without_docstrings(_tree(module_file(name))).encode()).hexdigest()
+    return _module_facts(name)[0]
 
 
 def imported_by(notebook: dict) -> list[str]:

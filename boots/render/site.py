@@ -167,8 +167,9 @@ class SiteError(Exception):
     """Sphinx failed; the message holds its warnings and errors."""
 
 
-def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
-    """Render ``sources`` with Sphinx in ``work`` and publish into ``site``.
+def build_site(sources: SiteSources, work: Path, site: Path, fresh: bool = False) -> list[str]:
+    """Render ``sources`` with Sphinx in ``work`` and publish into ``site``; ``fresh``
+    renders every page from scratch (Sphinx's ``-E -a``) even if nothing changed.
 
     Returns the site files that changed; raises ``SiteError`` (site untouched)
     if Sphinx reports any warning or error."""
@@ -192,7 +193,8 @@ def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
         digest.update(name.encode() + b"\0" + hashlib.sha256(data).digest())
     stamp = work / "sources.sha256"
     if (
-        stamp.is_file()
+        not fresh
+        and stamp.is_file()
         and stamp.read_text() == digest.hexdigest()
         and (site / "index.html").is_file()
     ):
@@ -207,6 +209,7 @@ def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
         "-q",
         "-W",
         "--keep-going",
+        *(["-E", "-a"] if fresh else []),
         *(["-j", "auto"] if len(sources.pages) > PARALLEL_FROM else []),
         "-d",
         str(doctrees),
@@ -218,8 +221,8 @@ def build_site(sources: SiteSources, work: Path, site: Path) -> list[str]:
     if result.returncode != 0 and doctrees.exists():
         # An interrupted earlier build can leave Sphinx's cache inconsistent: one retry
         # from a fresh environment (-E) before reporting the failure.
-        fresh = [*command[:3], "-E", "-a", *command[3:]]
-        result = subprocess.run(fresh, capture_output=True, text=True, env=env, check=False)
+        retry = [*command[:3], "-E", "-a", *command[3:]]
+        result = subprocess.run(retry, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         raise SiteError((result.stderr or result.stdout).strip())
     published: dict[str, bytes | Path] = {}
