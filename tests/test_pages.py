@@ -146,6 +146,7 @@ def test_a_large_collection_lists_its_articles_on_their_index_only(many, tmp_pat
     index, listing = sources.pages["index.md"], sources.pages[f"{pages.ARTICLES_DIR}/index.md"]
     for article, text in articles.items():
         assert text.startswith(pages.ORPHAN)  # in no toctree: no sidebar entry on any page
+        assert f"One of [{len(articles)} articles](index.md)." in text
         assert f"{pages.ARTICLES_DIR}/{article}\n" not in index
         assert f"]({article}.md)" in listing
     assert "toctree" not in listing

@@ -230,8 +230,14 @@ def _facts(pairs: list[tuple[str, str]]) -> str:
 
 
 def article_page(
-    evidence: Evidence, row, full: pd.DataFrame, rows: ArticleRows | None = None
+    evidence: Evidence,
+    row,
+    full: pd.DataFrame,
+    rows: ArticleRows | None = None,
+    in_nav: bool = True,
 ) -> str:
+    """One article's page; out of the sidebar (``in_nav`` false: a large collection) it is
+    in no toctree and says where the other articles are listed."""
     rows = rows or ArticleRows.of(evidence, full)
     date = dates.publication_date(row)
     printed, written = language_name(row.language), language_name(row.original_language)
@@ -268,12 +274,13 @@ def article_page(
         if exclusion_items
         else "<p>Every quotation in this article is a recorded statement.</p>"
     )
+    listed = "" if in_nav else f" One of [{counted(len(evidence.articles), 'article')}](index.md)."
     return (
-        f"# {md(row.outlet)}\n\n"
+        ("" if in_nav else ORPHAN) + f"# {md(row.outlet)}\n\n"
         f"{md(row.headline)}\n\n"
         f"{facts}\n\n"
         f"This article reports {counted(len(mentions), 'statement')} "
-        f"(see [every statement](../{STATEMENTS_PAGE}.md)).\n\n"
+        f"(see [every statement](../{STATEMENTS_PAGE}.md)).{listed}\n\n"
         "## The text as printed\n\n"
         "The file exactly as received, line by line (grey lines are not article text: "
         "footers, captions, comments).\n\n"
@@ -480,10 +487,10 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
     pages[f"{STATEMENTS_PAGE}.md"] = statements_page(evidence)
     pages[f"{ARTICLES_DIR}/index.md"] = articles_index(evidence)
     rows = ArticleRows.of(evidence, full)
-    front = "" if articles_in_nav(evidence) else ORPHAN
+    in_nav = articles_in_nav(evidence)
     for row in evidence.articles.itertuples():
-        page = article_page(evidence, row, full, rows)
-        pages[f"{ARTICLES_DIR}/{row.article_id}.md"] = front + page
+        page = article_page(evidence, row, full, rows, in_nav)
+        pages[f"{ARTICLES_DIR}/{row.article_id}.md"] = page
     extra = {
         f"figures/{p.name}": p
         for p in sorted(figures_dir.glob("*"))
