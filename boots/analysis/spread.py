@@ -154,14 +154,15 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     known = pd.concat([rows.date_earliest, rows.date_latest, marks.published_earliest]).dropna()
     axis_start = known.min() - 2 * ONE_DAY
     axis_end = known.max() + 3 * ONE_DAY
-    # Above the bars, one note per publication day naming its outlets (a few, then their
-    # number), wrapped; each line takes NOTE_LINE rows of height.
-    notes = {
-        day: f"published on or after {day:%-d %b}:\n"
-        + figures.wrap(outlets.listed(names, NOTE_OUTLETS), NOTE_WIDTH)
-        + " →"
-        for day, names in marks.groupby("published_earliest").outlet
-    }
+    # Above the bars, one note per publication day naming its outlets: all of a few on one
+    # line (a name too long for a line is cut, as every text is: figures.literal), or the
+    # first few and the number of the others, wrapped; each line takes NOTE_LINE rows.
+    notes = {}
+    for day, names in marks.groupby("published_earliest").outlet:
+        listed = outlets.listed(names, NOTE_OUTLETS)
+        if names.nunique() > NOTE_OUTLETS:
+            listed = figures.wrap(listed, NOTE_WIDTH)
+        notes[day] = f"published on or after {day:%-d %b}:\n{listed} →"
     heights = [NOTE_LINE * (note.count("\n") + 1) for note in notes.values()]
     top = -1.6 - sum(heights)
     fig, ax = plt.subplots(figsize=(10, 0.32 * len(shown) + 2.6))
