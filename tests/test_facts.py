@@ -67,7 +67,7 @@ def test_evidence_facts_count_the_tables(ev, csvs):
     reported_by = defaultdict(set)
     for mention in mentions:
         reported_by[mention["statement_id"]].add(mention["article_id"])
-    assert facts.single_outlet == sum(len(a) == 1 for a in reported_by.values())
+    assert facts.single_article == sum(len(a) == 1 for a in reported_by.values())
     speaker = speaker_names(csvs)
     everywhere = [s for s, a in reported_by.items() if len(a) == len(articles)]
     assert sorted(facts.everywhere) == sorted(speaker[s] for s in everywhere)

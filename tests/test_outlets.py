@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import pandas as pd
+import pytest
 
 from boots.analysis import outlets
+from boots.data import tables
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """60 synthetic articles from about 20 outlets: more than fit in a figure by name."""
+    from boots.pipeline.synthetic import make_synthetic_articles
+
+    folder = make_synthetic_articles(60, tmp_path_factory.mktemp("many") / "data")
+    ev = tables.load(folder)
+    assert ev.articles.outlet.nunique() > outlets.MAX_SHOWN
+    return ev
 
 
 def test_few_outlets_are_left_alone():
@@ -27,15 +41,10 @@ def test_ties_keep_the_given_order():
     assert outlets.heaviest(weights, shown=3) == ["a", "b"]
 
 
-def test_per_outlet_figures_stay_readable_with_many_outlets(tmp_path):
-    import matplotlib.pyplot as plt
-
+def test_per_outlet_figures_stay_readable_with_many_outlets(many):
     from boots.analysis import evidence, framing
-    from boots.data import tables
-    from boots.pipeline.synthetic import make_synthetic_articles
 
-    ev = tables.load(make_synthetic_articles(60, tmp_path / "data"))
-    assert ev.articles.outlet.nunique() > outlets.MAX_SHOWN
+    ev = many
     matrix = evidence.coverage_matrix(ev)
     lexicon_own = framing.lexicon_counts(ev, ev.lexicon, "own")
     lexicon_quoted = framing.lexicon_counts(ev, ev.lexicon, "quoted")
@@ -59,4 +68,43 @@ def test_per_outlet_figures_stay_readable_with_many_outlets(tmp_path):
         .replace("\n", " ")
         .startswith(outlets.others_label(ev.articles.outlet.nunique() - outlets.MAX_SHOWN + 1))
     )
+    plt.close("all")
+
+
+def test_a_note_names_a_few_outlets_and_counts_the_rest():
+    assert outlets.listed(["A", "B", "A", "C"]) == "A, B, C"
+    assert outlets.listed([f"O{i}" for i in range(10)], shown=4) == "O0, O1, O2 and 7 other outlets"
+    assert outlets.listed(["A", "B", "C", "D"], shown=4) == "A, B, C, D"
+
+
+def test_the_relay_graph_names_the_heaviest_outlets_and_pools_the_rest(many):
+    from boots.analysis import spread
+
+    relay = spread.relay_table(many)
+    flows = spread.relay_flows(relay)
+    ax = spread.relay_figure(flows, relay, "t").axes[0]
+    outlet_x = max(text.xy[0] for text in ax.texts if hasattr(text, "xy"))
+    shown = [t.get_text() for t in ax.texts if hasattr(t, "xy") and t.xy[0] == outlet_x]
+    n = relay.outlet.nunique()
+    assert len(shown) == outlets.MAX_SHOWN
+    assert shown[-1] == outlets.others_label(n - outlets.MAX_SHOWN + 1)
+    assert set(shown[:-1]) < set(relay.outlet)
+    # the heaviest flow is drawn no wider than in the five real articles' figure
+    widths = [w for collection in ax.collections for w in collection.get_linewidths()]
+    assert max(widths) <= 0.6 + 0.9 * spread.RELAY_WIDEST_FLOW + 1e-9
+    plt.close("all")
+
+
+def test_the_timeline_notes_stay_short_with_many_outlets(many):
+    from boots.analysis import spread
+
+    marks = spread.article_marks(many)
+    fig = spread.timeline_figure(spread.timeline_rows(many), marks, "t")
+    notes = [t.get_text() for t in fig.axes[0].texts if t.get_text().startswith("published")]
+    assert len(notes) == marks.published_earliest.nunique()
+    for note in notes:
+        assert "other outlets →" in note
+        assert max(len(line) for line in note.splitlines()) <= spread.NOTE_WIDTH + 2
+    width = fig.get_tightbbox(fig.canvas.get_renderer()).width
+    assert width < 1.6 * fig.get_figwidth()  # inches: no line running off to the side
     plt.close("all")

@@ -13,6 +13,7 @@ import pytest
 from boots.data import labels, tables
 from boots.pipeline import pages
 from boots.render import figures
+from boots.util import config
 
 matplotlib.use("Agg")
 
@@ -109,3 +110,71 @@ def test_site_notebook_draws_figures_from_their_svg():
     out = pages.site_notebook(raw).decode()
     assert '<object data=\\"../figures/01-x.svg\\" type=\\"image/svg+xml\\"' in out
     assert 'aria-label=\\"A finding.\\"' in out
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """Just more articles than the sidebar lists."""
+    from boots.pipeline.synthetic import make_synthetic_articles
+
+    folder = tmp_path_factory.mktemp("many") / "data"
+    return tables.load(make_synthetic_articles(pages.NAV_ARTICLES + 2, folder))
+
+
+def _article_pages(sources):
+    return {
+        name.removeprefix(f"{pages.ARTICLES_DIR}/").removesuffix(".md"): text
+        for name, text in sources.pages.items()
+        if name.startswith(f"{pages.ARTICLES_DIR}/") and name != f"{pages.ARTICLES_DIR}/index.md"
+    }
+
+
+def test_a_small_collection_lists_every_article_in_the_sidebar(ev, tmp_path):
+    sources = pages.site_sources(ev, [], tmp_path)
+    articles = _article_pages(sources)
+    assert set(articles) == set(ev.articles.article_id)
+    for article in articles:
+        assert f"\n{pages.ARTICLES_DIR}/{article}\n" in sources.pages["index.md"]
+    assert not any(text.startswith(pages.ORPHAN) for text in articles.values())
+    assert not sources.collapse_navigation
+
+
+def test_a_large_collection_lists_its_articles_on_their_index_only(many, tmp_path):
+    sources = pages.site_sources(many, [], tmp_path)
+    articles = _article_pages(sources)
+    assert set(articles) == set(many.articles.article_id)
+    index, listing = sources.pages["index.md"], sources.pages[f"{pages.ARTICLES_DIR}/index.md"]
+    for article, text in articles.items():
+        assert text.startswith(pages.ORPHAN)  # in no toctree: no sidebar entry on any page
+        assert f"One of [{len(articles)} articles](index.md)." in text
+        assert f"{pages.ARTICLES_DIR}/{article}\n" not in index
+        assert f"]({article}.md)" in listing
+    assert "toctree" not in listing
+    assert sources.collapse_navigation
+
+
+def test_each_article_page_carries_its_own_mentions_and_exclusions(many, tmp_path):
+    articles = _article_pages(pages.site_sources(many, [], tmp_path))
+    for article, text in articles.items():
+        mentions = set(many.mentions.mention_id[many.mentions.article_id == article])
+        excluded = many.quote_exclusions
+        exclusions = set(excluded.exclusion_id[excluded.article_id == article])
+        anchors = set(re.findall(r'class="mention [^"]*" id="([^"]+)"', text))
+        assert anchors == mentions, article
+        assert set(re.findall(r'class="excluded" id="([^"]+)"', text)) <= exclusions
+        assert f"reports {len(mentions)} statement" in text
+
+
+def test_sphinx_builds_a_large_collection_without_warnings(many, tmp_path):
+    """Article pages out of every toctree are orphans by design: Sphinx (-W) must not warn."""
+    from boots.render import site
+
+    figure = config.DEFAULT_FIGURES_DIR / "00-coverage.png"
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / figure.name).write_bytes(figure.read_bytes())
+    sources = pages.site_sources(many, [], tmp_path / "figures")
+    site.build_site(sources, tmp_path / "work", tmp_path / "site")  # raises on any warning
+    article = many.articles.article_id.iloc[-1]
+    page = (tmp_path / "site" / pages.ARTICLES_DIR / f"{article}.html").read_text()
+    others = set(many.articles.article_id) - {article}
+    assert not any(f'href="{other}.html"' in page for other in others)  # no sidebar list

@@ -128,6 +128,24 @@ def test_figure_ranks_pairs_beyond_the_heatmap_size(tmp_path):
     fig = reuse.reuse_figure(pairs, ev.outlet_names, "title", ids=corpus.ids)
     bars = fig.axes[0].patches
     assert len(bars) == min(reuse.TOP_PAIRS, len(pairs))
+    per_outlet = ev.articles.outlet.value_counts()
+    for names in (ev.outlet_names, ev.article_labels):  # the notebook passes article labels
+        drawn = reuse.reuse_figure(pairs, names, "title", ids=corpus.ids)
+        labels = [t.get_text() for t in drawn.axes[0].get_yticklabels()]
+        named = 0
+        for label, a, b in zip(labels, pairs.article_a, pairs.article_b, strict=False):
+            assert len(label) <= figures.MAX_LINE_CHARS  # not cut again when saved
+            for article in (a, b):
+                if per_outlet[ev.outlet_names[article]] > 1:  # told apart by its id, never cut
+                    assert f"({article})" in label, label
+                    named += 1
+        assert named  # the synthetic outlets publish several articles each
+    assert (
+        reuse.label_of(
+            "x1", {"x1": "A very long outlet name indeed"}, {"A very long outlet name indeed"}, 20
+        )
+        == "A very long … (x1)"
+    )
     real = real_corpus()
     small = reuse.reuse_figure(reuse.reuse_pairs(real), ev.outlet_names, "title", ids=real.ids)
     assert small.axes[0].images  # a heat map for a few articles

@@ -227,7 +227,8 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
     everywhere = int((matrix.outlets == len(article_ids)).sum())
     once = int((matrix.outlets == 1).sum())
     ax.set_title(
-        f"{once:,} of {len(matrix):,} statements appear in a single outlet; {everywhere:,} in all {len(article_ids)}",
+        f"{once:,} of {len(matrix):,} statements appear in a single article; "
+        f"{everywhere:,} in all {len(article_ids):,} articles",
         pad=34,
     )
     if handles:
@@ -275,7 +276,7 @@ class EvidenceFacts:
     counts: dict[str, int]  # ``counts``: articles, speakers, statements, mentions, ...
     outlets: tuple[str, ...]  # each article's outlet, in articles.csv order
     bodies: tuple[str, ...]  # organisations speaking for no country (NATO), first stated first
-    single_outlet: int  # statements reported by one outlet
+    single_article: int  # statements reported by one article
     everywhere: tuple[str, ...]  # speakers of the statements every article reports
     open_ended: int  # articles whose publication date is known only from below
     outside: dict[str, int]  # what facts from outside the articles rest on -> how many
@@ -305,8 +306,8 @@ class EvidenceFacts:
             f"{n['statements']} statements by {n['speakers']} speakers in {n['mentions']} mentions.",
             f"{found} of {n['mentions']} wordings were found verbatim in their articles, and "
             f"validation reports {problems} problem{'s' if problems != 1 else ''}.",
-            f"{self.single_outlet} statements appear in a single outlet; "
-            f"{len(self.everywhere)} in all {n_articles}"
+            f"{self.single_article:,} statements appear in a single article; "
+            f"{len(self.everywhere):,} in all {n_articles:,} articles"
             + (
                 f" ({names_list(list(dict.fromkeys(self.everywhere)))})."
                 if self.everywhere
@@ -327,7 +328,7 @@ def evidence_facts(evidence: Evidence) -> EvidenceFacts:
         counts={name: int(n) for name, n in counts(evidence).items()},
         outlets=tuple(evidence.articles.outlet),
         bodies=tuple(dict.fromkeys(stated[stated.country.isna()].organisation.dropna())),
-        single_outlet=int((matrix.outlets == 1).sum()),
+        single_article=int((matrix.outlets == 1).sum()),
         everywhere=tuple(matrix[matrix.outlets == len(evidence.articles)].speaker),
         open_ended=int(evidence.articles.published_latest.isna().sum()),
         outside={kind: int(k) for kind, k in kinds.items()},

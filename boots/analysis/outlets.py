@@ -39,3 +39,12 @@ def pooled(frame: pd.DataFrame, axis: str = "columns", shown: int = MAX_SHOWN) -
     out = data[kept].copy()
     out[others_label(len(rest))] = data[rest].sum(axis=1)
     return out if axis == "columns" else out.T
+
+
+def listed(names, shown: int = 5) -> str:
+    """Outlet names for a one-line note: each once, in order, all when they fit, else the
+    first ``shown - 1`` and the number of the others ("A, B and 12 other outlets")."""
+    names = list(dict.fromkeys(names))
+    if len(names) <= shown:
+        return ", ".join(names)
+    return f"{', '.join(names[: shown - 1])} and {others_label(len(names) - shown + 1)}"

@@ -64,6 +64,7 @@ LSH_BANDS, LSH_ROWS = 64, 4
 LSH_COMPLETE_FROM = 0.5
 HEATMAP_UP_TO = 30  # above this many articles the figure ranks pairs instead of a grid
 TOP_PAIRS = 25
+PAIR_NAME_CHARS = 38  # each article's label in a pair's (ids kept whole): 79 characters at most
 
 
 def _hashed(words: list[str], n: int) -> frozenset[int]:
@@ -272,10 +273,20 @@ def reuse_figure(
     return heatmap_figure(reuse, names, title)
 
 
-def label_of(article: str, names: dict[str, str], ambiguous: set[str]) -> str:
-    """An article's outlet, with its id where the outlet published several articles."""
+def label_of(
+    article: str, names: dict[str, str], ambiguous: set[str], width: int | None = None
+) -> str:
+    """An article's outlet, with its id where the outlet published several articles (given
+    as ``names``, e.g. ``Evidence.article_labels``, or added here for the ``ambiguous``
+    outlets); at most ``width`` characters, the outlet's name cut and the id kept whole."""
     name = names.get(article, article)
-    return f"{name} ({article})" if name in ambiguous else name
+    label = f"{name} ({article})" if name in ambiguous else name
+    if not width or len(label) <= width:
+        return label
+    suffix = f" ({article})"
+    if label.endswith(suffix):
+        return figures.shorten_words(label[: -len(suffix)], width - len(suffix)) + suffix
+    return figures.shorten_words(label, width)
 
 
 def top_pairs_figure(pairs: pd.DataFrame, names: dict[str, str], title: str):
@@ -284,9 +295,8 @@ def top_pairs_figure(pairs: pd.DataFrame, names: dict[str, str], title: str):
     counts = pd.Series(list(names.values())).value_counts()
     ambiguous = set(counts[counts > 1].index)
     labels = [
-        figures.shorten_words(
-            f"{label_of(a, names, ambiguous)} / {label_of(b, names, ambiguous)}", 70
-        )
+        f"{label_of(a, names, ambiguous, PAIR_NAME_CHARS)} / "
+        f"{label_of(b, names, ambiguous, PAIR_NAME_CHARS)}"
         for a, b in zip(top.article_a, top.article_b, strict=True)
     ]
     fig, ax = plt.subplots(figsize=(8, 0.28 * len(top) + 1.4))

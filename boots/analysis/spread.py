@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from boots.analysis import once
+from boots.analysis import once, outlets
 from boots.analysis.stance import (
     date_label,
     decide_stance,
@@ -138,6 +138,11 @@ def _faded_bar(ax, bottom, height, start, end, colour, fade_towards: str | None)
     return patches
 
 
+NOTE_OUTLETS = 4  # outlets named in a publication-day note; beyond, the first 3 and a count
+NOTE_WIDTH = 60  # characters per line of a note
+NOTE_LINE = 0.45
+
+
 def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     """Bars over the days each statement can have been made, one row per speaker.
 
@@ -149,7 +154,17 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     known = pd.concat([rows.date_earliest, rows.date_latest, marks.published_earliest]).dropna()
     axis_start = known.min() - 2 * ONE_DAY
     axis_end = known.max() + 3 * ONE_DAY
-    top = -1.6 - 0.9 * marks.published_earliest.nunique()
+    # Above the bars, one note per publication day naming its outlets: all of a few on one
+    # line (a name too long for a line is cut, as every text is: figures.literal), or the
+    # first few and the number of the others, wrapped; each line takes NOTE_LINE rows.
+    notes = {}
+    for day, names in marks.groupby("published_earliest").outlet:
+        listed = outlets.listed(names, NOTE_OUTLETS)
+        if names.nunique() > NOTE_OUTLETS:
+            listed = figures.wrap(listed, NOTE_WIDTH)
+        notes[day] = f"published on or after {day:%-d %b}:\n{listed} →"
+    heights = [NOTE_LINE * (note.count("\n") + 1) for note in notes.values()]
+    top = -1.6 - sum(heights)
     fig, ax = plt.subplots(figsize=(10, 0.32 * len(shown) + 2.6))
     counts = rows.groupby("label").cumcount()
     per_label = rows.groupby("label").label.transform("size")
@@ -226,13 +241,12 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
                 color="#222222",
                 zorder=5,
             )
-    day_marks = marks.groupby("published_earliest").outlet.agg(lambda s: ", ".join(s))
-    for k, (day, outlets) in enumerate(day_marks.items()):
+    for k, (day, note) in enumerate(notes.items()):
         ax.axvline(day, color="#444444", linestyle="--", linewidth=0.8, zorder=2)
         ax.text(
             day + pd.Timedelta(hours=2),
-            -0.6 - 0.9 * (len(day_marks) - 1 - k),
-            f"published on or after {day:%-d %b}:\n{outlets} →",
+            -0.6 - sum(heights[k + 1 :]),
+            note,
             ha="left",
             va="bottom",
             fontsize=7,
@@ -513,33 +527,55 @@ def relay_flows(relay: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([left, right], ignore_index=True)
 
 
+# Line widths and node areas grow with the mentions up to these (the most in the five real
+# articles); past them they are scaled down together, so a large collection's heaviest flow
+# stays a line and not a band covering the figure.
+RELAY_WIDEST_FLOW = 12
+RELAY_LARGEST_NODE = 34
+
+
 def relay_figure(flows: pd.DataFrame, relay: pd.DataFrame, title: str):
-    """Three columns (speakers, channels, outlets) joined by lines as wide as the flow."""
+    """Three columns (speakers, channels, outlets) joined by lines as wide as the flow; past
+    ``outlets.MAX_SHOWN`` outlets the heaviest are shown by name and the rest pooled."""
     graph = nx.DiGraph()
     order = relay.groupby("speaker").size().sort_values(ascending=False, kind="stable")
     speakers = list(order.index)
     channels = list(relay.channel.value_counts().sort_values(ascending=False, kind="stable").index)
-    outlets = list(dict.fromkeys(relay.sort_values(["published on or after", "article_id"]).outlet))
-    for layer, names in enumerate([speakers, channels, outlets]):
+    by_date = list(dict.fromkeys(relay.sort_values(["published on or after", "article_id"]).outlet))
+    kept = set(outlets.heaviest(relay.outlet.value_counts().reindex(by_date)))
+    shown = [name for name in by_date if name in kept]
+    if len(shown) < len(by_date):
+        pooled = outlets.others_label(len(by_date) - len(shown))
+        to_outlet = flows.stage == "channel → outlet"
+        flows = flows.assign(
+            target=flows.target.where(~to_outlet | flows.target.isin(kept), pooled)
+        )
+        flows = flows.groupby(
+            ["source", "target", "stage"], sort=False, as_index=False
+        ).mentions.sum()
+        shown.append(pooled)
+    for layer, names in enumerate([speakers, channels, shown]):
         for name in names:
             graph.add_node((layer, name), layer=layer)
     for flow in flows.itertuples():
         layer = 0 if flow.stage == "speaker → channel" else 1
         graph.add_edge((layer, flow.source), (layer + 1, flow.target), mentions=flow.mentions)
     columns = [
-        [(layer, name) for name in names]
-        for layer, names in enumerate([speakers, channels, outlets])
+        [(layer, name) for name in names] for layer, names in enumerate([speakers, channels, shown])
     ]
     positions = _columns(columns, gap=1.0, fill=True)
     fig, ax = plt.subplots(figsize=(10, max(5.5, 0.3 * len(speakers) + 1.5)))
-    widths = [0.6 + 0.9 * d["mentions"] for _, _, d in graph.edges(data=True)]
+    widest = max(d["mentions"] for *_, d in graph.edges(data=True))
+    thinned = min(1.0, RELAY_WIDEST_FLOW / widest)
+    widths = [0.6 + 0.9 * d["mentions"] * thinned for _, _, d in graph.edges(data=True)]
     nx.draw_networkx_edges(
         graph, positions, ax=ax, width=widths, edge_color="#0072B2", alpha=0.35, arrows=False
     )
-    sizes = {
-        node: 30 + 12 * sum(d["mentions"] for *_, d in graph.edges(node, data=True))
-        for node in graph.nodes
+    totals = {
+        node: sum(d["mentions"] for *_, d in graph.edges(node, data=True)) for node in graph.nodes
     }
+    shrunk = min(1.0, RELAY_LARGEST_NODE / max(totals.values()))
+    sizes = {node: 30 + 12 * total * shrunk for node, total in totals.items()}
     nx.draw_networkx_nodes(
         graph, positions, ax=ax, node_size=[sizes[n] for n in graph.nodes], node_color="#333333"
     )

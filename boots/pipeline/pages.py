@@ -31,8 +31,12 @@ from boots.util.words import counted
 STATEMENTS_PAGE = "statements"
 # Up to this many statements, each entry is a section of the page's contents and search.
 HEADED_ENTRIES = 300
-# Up to this many articles, each is listed in the sidebar; beyond, the articles' index lists them.
+# Up to this many articles, each is listed in the sidebar; beyond, only the articles' index
+# lists them and the article pages are in no toctree (Sphinx "orphans"): otherwise every page
+# carries every article's link in its sidebar, and the site's build and size grow with the
+# square of the articles (1,000 articles: 998 links and 135 kB per page, 15 min of Sphinx).
 NAV_ARTICLES = 30
+ORPHAN = "---\norphan: true\n---\n\n"  # MyST front matter: in no toctree, by design
 ARTICLES_DIR = "articles"
 _EMBEDDED_IMAGE = re.compile(r"<img [^>]*>")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -84,10 +88,32 @@ class Mark:
     nested: str = ""  # shown instead when the passage is already marked (same words)
 
 
-def _mention_marks(evidence: Evidence, article_id: str, full: pd.DataFrame) -> list[Mark]:
-    content = evidence.texts[article_id]
+@dataclass(frozen=True)
+class ArticleRows:
+    """The rows of each article's page, grouped in one pass over the tables (filtering the
+    tables once per article made page generation grow with the square of the articles)."""
+
+    mentions: dict[str, list]
+    exclusions: dict[str, list]
+    body_lines: dict[str, str]
+
+    @classmethod
+    def of(cls, evidence: Evidence, full: pd.DataFrame) -> ArticleRows:
+        mentions: dict[str, list] = {}
+        for row in full.itertuples():
+            mentions.setdefault(row.article_id, []).append(row)
+        exclusions: dict[str, list] = {}
+        for row in evidence.quote_exclusions.itertuples():
+            exclusions.setdefault(row.article_id, []).append(row)
+        body_lines = dict(
+            zip(evidence.articles.article_id, evidence.articles.body_lines, strict=True)
+        )
+        return cls(mentions, exclusions, body_lines)
+
+
+def _mention_marks(content: str, mentions: list) -> list[Mark]:
     marks = []
-    for row in full[full.article_id == article_id].itertuples():
+    for row in mentions:
         spans = text.find_all(row.quote, content)
         chosen = next((s for s in spans if s.start == row.offset), spans[0] if spans else None)
         if chosen is None:
@@ -113,14 +139,10 @@ def _mention_marks(evidence: Evidence, article_id: str, full: pd.DataFrame) -> l
     return marks
 
 
-def _exclusion_marks(evidence: Evidence, article_id: str) -> list[Mark]:
-    content = evidence.texts[article_id]
-    lines = evidence.articles.set_index("article_id").at[article_id, "body_lines"]
+def _exclusion_marks(content: str, lines: str, exclusions: list) -> list[Mark]:
     body = text.body_spans(content, lines)
     marks = []
-    for row in evidence.quote_exclusions[
-        evidence.quote_exclusions.article_id == article_id
-    ].itertuples():
+    for row in exclusions:
         spans = [s for s in text.find_all(row.passage, content) if text.within(s, body)]
         if not spans:
             continue
@@ -164,15 +186,20 @@ def _marked_line(content: str, start: int, end: int, marks: list[Mark]) -> str:
     return "".join(out)
 
 
-def article_text_html(evidence: Evidence, article_id: str, full: pd.DataFrame) -> str:
-    """The whole article file, line by line, with mentions and exclusions marked."""
+def article_text_html(
+    evidence: Evidence, article_id: str, full: pd.DataFrame, rows: ArticleRows | None = None
+) -> str:
+    """The whole article file, line by line, with mentions and exclusions marked (``rows``:
+    the tables grouped by article once, when rendering many pages)."""
+    rows = rows or ArticleRows.of(evidence, full)
     content = evidence.texts[article_id]
-    lines = evidence.articles.set_index("article_id").at[article_id, "body_lines"]
+    lines = rows.body_lines[article_id]
     body = {
         number for first, last in text.parse_line_ranges(lines) for number in range(first, last + 1)
     }
     marks = sorted(
-        _mention_marks(evidence, article_id, full) + _exclusion_marks(evidence, article_id),
+        _mention_marks(content, rows.mentions.get(article_id, []))
+        + _exclusion_marks(content, lines, rows.exclusions.get(article_id, [])),
         key=lambda m: (m.start, -m.end),
     )
     starts = text.line_starts(content)
@@ -202,7 +229,16 @@ def _facts(pairs: list[tuple[str, str]]) -> str:
     return f'<dl class="statement-facts">{rows}</dl>'
 
 
-def article_page(evidence: Evidence, row, full: pd.DataFrame) -> str:
+def article_page(
+    evidence: Evidence,
+    row,
+    full: pd.DataFrame,
+    rows: ArticleRows | None = None,
+    in_nav: bool = True,
+) -> str:
+    """One article's page; out of the sidebar (``in_nav`` false: a large collection) it is
+    in no toctree and says where the other articles are listed."""
+    rows = rows or ArticleRows.of(evidence, full)
     date = dates.publication_date(row)
     printed, written = language_name(row.language), language_name(row.original_language)
     language = (
@@ -226,29 +262,30 @@ def article_page(evidence: Evidence, row, full: pd.DataFrame) -> str:
             ("Not article text", "" if pd.isna(row.non_body_note) else h(row.non_body_note)),
         ]
     )
-    mentions = full[full.article_id == row.article_id]
-    excluded = evidence.quote_exclusions[evidence.quote_exclusions.article_id == row.article_id]
+    mentions = rows.mentions.get(row.article_id, [])
+    excluded = rows.exclusions.get(row.article_id, [])
     exclusion_items = "".join(
         f'<li><a href="#{h(x.exclusion_id)}">“{h(x.passage)}”</a>: '
         f"{h(labels.label('reason', x.reason))}. {h(x.note)}</li>"
-        for x in excluded.itertuples()
+        for x in excluded
     )
     exclusions = (
         f"<ul>{exclusion_items}</ul>"
         if exclusion_items
         else "<p>Every quotation in this article is a recorded statement.</p>"
     )
+    listed = "" if in_nav else f" One of [{counted(len(evidence.articles), 'article')}](index.md)."
     return (
-        f"# {md(row.outlet)}\n\n"
+        ("" if in_nav else ORPHAN) + f"# {md(row.outlet)}\n\n"
         f"{md(row.headline)}\n\n"
         f"{facts}\n\n"
         f"This article reports {counted(len(mentions), 'statement')} "
-        f"(see [every statement](../{STATEMENTS_PAGE}.md)).\n\n"
+        f"(see [every statement](../{STATEMENTS_PAGE}.md)).{listed}\n\n"
         "## The text as printed\n\n"
         "The file exactly as received, line by line (grey lines are not article text: "
         "footers, captions, comments).\n\n"
         f"{_legend()}\n\n"
-        f"{article_text_html(evidence, row.article_id, full)}\n\n"
+        f"{article_text_html(evidence, row.article_id, full, rows)}\n\n"
         "## Quotations not counted as statements\n\n"
         f"{exclusions}\n"
     )
@@ -361,18 +398,12 @@ def articles_index(evidence: Evidence) -> str:
             f"- [{md(row.outlet)}]({row.article_id}.md): {md(row.headline)} "
             f"(published {md(date)}; {counted(int(counts.get(row.article_id, 0)), 'statement')})"
         )
-    toctree = (
-        ""
-        if articles_in_nav(evidence)
-        else "\n```{toctree}\n:hidden:\n\n" + "\n".join(evidence.articles.article_id) + "\n```\n"
-    )
     return (
         "# The articles\n\n"
         f"These {counted(len(evidence.articles), 'article')} are the only evidence. Each page "
         "prints one in full, every reported statement highlighted and linked to its entry.\n\n"
         + "\n".join(rows)
         + "\n"
-        + toctree
     )
 
 
@@ -455,8 +486,11 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
     pages["index.md"] = index_page(summaries, evidence)
     pages[f"{STATEMENTS_PAGE}.md"] = statements_page(evidence)
     pages[f"{ARTICLES_DIR}/index.md"] = articles_index(evidence)
+    rows = ArticleRows.of(evidence, full)
+    in_nav = articles_in_nav(evidence)
     for row in evidence.articles.itertuples():
-        pages[f"{ARTICLES_DIR}/{row.article_id}.md"] = article_page(evidence, row, full)
+        page = article_page(evidence, row, full, rows, in_nav)
+        pages[f"{ARTICLES_DIR}/{row.article_id}.md"] = page
     extra = {
         f"figures/{p.name}": p
         for p in sorted(figures_dir.glob("*"))
