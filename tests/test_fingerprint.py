@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from boots.pipeline import fingerprint
 from boots.util import config, reads
 
@@ -66,35 +68,45 @@ def test_reads_are_recorded_inside_the_data_folder_only(data_copy, tmp_path):
     assert log.read_text(encoding="utf-8").count("speakers.csv") == 1
 
 
-def test_a_change_in_a_framing_module_reruns_notebook_03_and_a_docstring_does_not(
-    tmp_path, monkeypatch
+@pytest.mark.parametrize(
+    ("notebook_name", "package", "module", "docstring"),
+    [
+        ("01-stance-by-country.ipynb", "stance", "firmness", '"""How firmly'),
+        ("02-how-the-remark-spread.ipynb", "spread", "relay", '"""Relay and reach'),
+        ("03-outlet-framing.ipynb", "framing", "drift", '"""Quote drift'),
+    ],
+)
+def test_a_change_in_a_package_module_reruns_its_notebook_and_a_docstring_does_not(
+    notebook_name, package, module, docstring, tmp_path, monkeypatch
 ):
-    """Notebook 03 imports the framing package; the fingerprint follows the package's
-    re-exports into each of its modules (checked on a copy of the package, edited)."""
+    """Notebooks 01 to 03 import the stance, spread and framing packages; the fingerprint
+    follows each package's re-exports into every one of its modules (checked on a copy of
+    the package with one module edited)."""
     import shutil
 
-    notebook = load(config.NOTEBOOKS_DIR / "03-outlet-framing.ipynb")
-    framing = config.ROOT / "boots" / "analysis" / "framing"
+    notebook = load(config.NOTEBOOKS_DIR / notebook_name)
+    folder = config.ROOT / "boots" / "analysis" / package
     modules = set(fingerprint.imported_by(notebook))
-    parts = {f"boots.analysis.framing.{p.stem}" for p in framing.glob("[!_]*.py")}
+    parts = {f"boots.analysis.{package}.{p.stem}" for p in folder.glob("[!_]*.py")}
     assert len(parts) >= 5 and parts <= modules
+    edited = f"boots/analysis/{package}/{module}.py"
 
-    def fingerprint_with(drift_source: str | None) -> str:
-        """The fingerprint with the package copied (and its drift module rewritten)."""
+    def fingerprint_with(module_source: str | None) -> str:
+        """The fingerprint with the package copied (and the module rewritten)."""
         root = tmp_path / str(len(list(tmp_path.iterdir())))
         shutil.copytree(config.ROOT / "boots", root / "boots")
         shutil.copy(config.ROOT / "requirements.txt", root)
-        if drift_source is not None:
-            (root / "boots/analysis/framing/drift.py").write_text(drift_source, encoding="utf-8")
+        if module_source is not None:
+            (root / edited).write_text(module_source, encoding="utf-8")
         monkeypatch.setattr(config, "ROOT", root)
         return fingerprint.notebook_fingerprint(notebook, config.DEFAULT_DATA_DIR, [])
 
-    source = (framing / "drift.py").read_text(encoding="utf-8")
+    source = (config.ROOT / edited).read_text(encoding="utf-8")
+    assert source.startswith(docstring)
     before = fingerprint_with(None)
-    assert (
-        fingerprint_with(source.replace('"""Quote drift', '"""Reworded: quote drift', 1)) == before
-    )
-    assert fingerprint_with(source + "\nDRIFT_ROWS = 41\n") != before
+    reworded = source.replace(docstring, docstring[:3] + "Reworded: " + docstring[3:], 1)
+    assert fingerprint_with(reworded) == before
+    assert fingerprint_with(source + "\nEDITED = 41\n") != before
 
 
 def test_module_digests_are_cached_by_the_bytes_of_the_module(tmp_path, monkeypatch):

@@ -59,6 +59,17 @@ def test_committed_notebook_is_fully_executed(path):
         )
 
 
+# What a merge tool leaves in a notebook: nbdime's record of a conflict, git's markers.
+MERGE_LEFTOVERS = ("nbdime-conflicts", "local_diff", "remote_diff", "<<<<<<< ", ">>>>>>> ")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebook_holds_no_merge_leftovers(path):
+    text = path.read_text(encoding="utf-8")
+    found = [marker.strip() for marker in MERGE_LEFTOVERS if marker in text]
+    assert not found, f"{path.name} holds what a merge left: {found}; resolve and re-run `make`"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_committed_outputs_come_from_the_current_inputs(path):
     notebook = json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,91 @@
+"""Notebook 01's findings, computed once from the tables.
+
+``stance_facts`` gathers every number, name and title the notebook states (its figure
+titles, its prose and its closing sentences); the notebook and the tests read them from
+there instead of computing them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from boots.analysis import once
+from boots.analysis.stance.country_map import map_title
+from boots.analysis.stance.firmness import firmness_counts, firmness_title
+from boots.analysis.stance.rule import country_stances
+from boots.data import labels
+from boots.data.tables import Evidence
+from boots.render.report import names_list
+
+
+@dataclass(frozen=True)
+class StanceFacts:
+    """What notebook 01 finds, in readers' names (countries, speakers), never ids."""
+
+    governments: int  # countries with a statement
+    by_stance: dict[str, tuple[str, ...]]  # stance drawn for a country -> its names
+    mixed: tuple[str, ...]  # countries whose speakers took different positions
+    firmness: dict[str, int]  # firmness code -> statements ruling troops out
+    narrow: tuple[tuple[str, str], ...]  # (speaker, scope in words): denials of less than all
+    map_title: str
+    firmness_title: str
+
+    @property
+    def denials(self) -> int:
+        return sum(self.firmness.values())
+
+    def prose(self) -> dict[str, object]:
+        """The facts as ``report.say`` fields: ``governments``, ``mixed`` (how many),
+        ``rules_out`` (governments ruling troops out), ``open`` (their names, or 'none'),
+        ``denials`` and one count per firmness code (``categorical``, ``no_plans``, ...)."""
+        return {
+            "governments": self.governments,
+            "mixed": len(self.mixed),
+            "rules_out": len(self.by_stance.get("rules_out", ())),
+            "open": ", ".join(self.by_stance.get("open", ())) or "none",
+            "denials": self.denials,
+            **self.firmness,
+        }
+
+    def what_we_found(self) -> list[str]:
+        """The closing sentences."""
+        f = self.firmness
+        return [
+            self.map_title + ".",
+            f"Of {self.denials} denials, {f['categorical']} were categorical, "
+            f"{f['no_plans']} denied only current plans, {f['not_now']} held only "
+            f"for the moment, and for {f['unspecified']} no article prints the wording.",
+            f"{len(self.narrow)} denials ruled out less than all troops ("
+            + names_list([f"{name}: {scope}" for name, scope in self.narrow])
+            + ")."
+            if self.narrow
+            else "Every denial covered troops of any kind.",
+            f"In {len(self.mixed)} of {self.governments} countries, speakers took different "
+            "positions" + (f" ({names_list(list(self.mixed))})." if self.mixed else "."),
+        ]
+
+
+@once.per_evidence
+def stance_facts(evidence: Evidence) -> StanceFacts:
+    """Every finding notebook 01 states, computed once from the tables."""
+    countries = country_stances(evidence)
+    firmness = firmness_counts(evidence)
+    stated = evidence.statements_with_speakers()
+    narrow = stated[
+        (stated.stance == "rules_out") & stated.scope.isin(["combat_troops", "large_scale"])
+    ]
+    scope = labels.categories("scope")
+    return StanceFacts(
+        governments=len(countries),
+        by_stance={s: tuple(g.name) for s, g in countries.groupby("stance")},
+        mixed=tuple(countries[countries.mixed].name),
+        firmness={code: int(n) for code, n in firmness.items()},
+        narrow=tuple(zip(narrow.name, narrow.scope.map(scope), strict=True)),
+        map_title=map_title(countries),
+        firmness_title=firmness_title(firmness),
+    )
+
+
+def what_we_found(evidence: Evidence) -> list[str]:
+    """Notebook 01's closing sentences (``StanceFacts.what_we_found``)."""
+    return stance_facts(evidence).what_we_found()
