@@ -65,7 +65,6 @@ dictionary: $(STAMP) ## Regenerate data/README.md (the data dictionary) from dat
 test: $(STAMP) browser ## Run every test: lint, data validation, unit tests, strict nbval, the site in Chromium
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
-	@$(BIN)/python -m boots.data.validate
 	@$(BIN)/python -m pytest
 
 lint: $(STAMP) ## Lint and check formatting with ruff (notebooks included)

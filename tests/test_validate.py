@@ -25,9 +25,10 @@ def line_of(path: Path, row_id: str) -> int:
 
 
 def test_the_curated_data_is_valid():
+    """The data folder's validation in `make test` (run once, here)."""
     report = validate(config.DEFAULT_DATA_DIR)
-    assert report.problems == []
-    assert report.warnings == []
+    assert report.problems == [], "\n".join(map(str, report.problems))
+    assert report.warnings == [], "\n".join(map(str, report.warnings))
     assert report.checked_quotes == report.counts["mentions"] > 0
     assert report.checked_passages > 0
 
