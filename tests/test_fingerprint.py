@@ -131,34 +131,3 @@ def test_module_digests_are_cached_by_the_bytes_of_the_module(tmp_path, monkeypa
     assert digest_with_cache({key: ["from the cache", []]}) == "from the cache"
     assert digest_with_cache({f"{name}:{'0' * 64}": ["other bytes", []]}) == parsed
     assert digest_with_cache("{not json") == parsed
-
-
-def test_an_unchanged_site_is_not_regenerated(built_site, data_copy, tmp_path):
-    """The build's site step skips everything (pandas is not even imported) while the site's
-    inputs are unchanged, and any input changing makes it render again."""
-    from boots.pipeline import build
-
-    code = (
-        "import sys; from boots.pipeline import build; layout = build.Layout.default(); "
-        "assert not build.render(layout, build.notebooks_in(layout.sources_dir)); "
-        "assert 'pandas' not in sys.modules"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "site: up to date in site"
-
-    figures = tmp_path / "figures"
-    figures.mkdir()
-    for path in config.DEFAULT_FIGURES_DIR.glob("00-*"):
-        (figures / path.name).write_bytes(path.read_bytes())
-    layout = build.Layout(data_copy, config.NOTEBOOKS_DIR, figures, tmp_path / "site")
-    sources = build.notebooks_in(config.NOTEBOOKS_DIR)
-    before = build.site_inputs(layout, sources)
-    figure = sorted(figures.iterdir())[0]
-    figure.write_bytes(figure.read_bytes() + b" ")
-    assert build.site_inputs(layout, sources) != before
-    figure.write_bytes(figure.read_bytes()[:-1])
-    assert build.site_inputs(layout, sources) == before
-    with open(data_copy / "CODEBOOK.md", "a", encoding="utf-8") as codebook:
-        codebook.write("\n")
-    assert build.site_inputs(layout, sources) != before

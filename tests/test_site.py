@@ -6,6 +6,8 @@ headless Chromium."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -188,3 +190,32 @@ def test_figures_show_names_not_identifiers(site):
         )
         assert shown.strip(), f"{svg.name}: no text found (is svg.fonttype 'none'?)"
         assert pattern.findall(shown) == [], svg.name
+
+
+def test_an_unchanged_site_is_not_regenerated(built_site, data_copy, tmp_path):
+    """The build's site step skips everything (pandas is not even imported) while the site's
+    inputs are unchanged, and any input changing makes it render again."""
+    code = (
+        "import sys; from boots.pipeline import build; layout = build.Layout.default(); "
+        "assert not build.render(layout, build.notebooks_in(layout.sources_dir)); "
+        "assert 'pandas' not in sys.modules"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "site: up to date in site"
+
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    for path in config.DEFAULT_FIGURES_DIR.glob("00-*"):
+        (figures / path.name).write_bytes(path.read_bytes())
+    layout = build.Layout(data_copy, config.NOTEBOOKS_DIR, figures, tmp_path / "site")
+    sources = build.notebooks_in(config.NOTEBOOKS_DIR)
+    before = build.site_inputs(layout, sources)
+    figure = sorted(figures.iterdir())[0]
+    figure.write_bytes(figure.read_bytes() + b" ")
+    assert build.site_inputs(layout, sources) != before
+    figure.write_bytes(figure.read_bytes()[:-1])
+    assert build.site_inputs(layout, sources) == before
+    with open(data_copy / "CODEBOOK.md", "a", encoding="utf-8") as codebook:
+        codebook.write("\n")
+    assert build.site_inputs(layout, sources) != before
