@@ -12,7 +12,8 @@ def skip_iri_grammar() -> None:
     jsonschema imports that optional package (installed with jupyterlab) only to check the
     ``iri`` string formats, which no descriptor or notebook here uses, and building its
     grammar costs about 1.6 s per process. Marking it absent makes jsonschema skip those two
-    format checks. Called by validation and the build before they import jsonschema
+    format checks. Called by the build, the test session (``boots.util.pytest_startup``)
+    and the site's Sphinx process (``boots.render.site``) before they import jsonschema
     (through nbformat); it must run before jsonschema is first imported.
     """
     sys.modules.setdefault("rfc3987_syntax", None)
