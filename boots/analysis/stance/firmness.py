@@ -115,23 +115,23 @@ def firmness_chart(data: pd.DataFrame, title: str):
         for s in style.SCOPE_MARKERS
         if s in set(data.scope)
     ]
-    first = ax.legend(
-        handles=stance_handles,
-        title="Stance",
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1),
-        fontsize=8,
-        title_fontsize=8,
-    )
+    # Two legends side by side: a new legend replaces the axes' legend, so the first is kept
+    # as an artist of its own.
+    first, _ = [
+        ax.legend(
+            handles=handles,
+            title=legend_title,
+            loc="upper left",
+            bbox_to_anchor=(1.01, top),
+            fontsize=8,
+            title_fontsize=8,
+        )
+        for handles, legend_title, top in (
+            (stance_handles, "Stance", 1),
+            (scope_handles, "Which troops", 0.55),
+        )
+    ]
     ax.add_artist(first)
-    ax.legend(
-        handles=scope_handles,
-        title="Which troops",
-        loc="upper left",
-        bbox_to_anchor=(1.01, 0.55),
-        fontsize=8,
-        title_fontsize=8,
-    )
     ax.set_title(title, pad=12)
     figures.source_note(fig, "statements.csv, speakers.csv")
     return fig
