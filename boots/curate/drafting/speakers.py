@@ -1,0 +1,259 @@
+"""Extractor (c): who is named where, and whom a pronoun or a role noun points to.
+
+References found in a paragraph (with the quoted words masked out), in order of precedence
+where they overlap:
+
+* ``name`` and ``alias``: the ``printed_names`` and ``aliases`` of ``speakers.csv`` (names
+  match with their case, aliases in any case, with or without a leading ``the``);
+* ``role``: ``the``/``this``/``that`` + at most one lower-case word + a role noun of
+  ``speakers.csv``'s ``role_nouns`` (``the chancellor``, ``the defence minister``); it points
+  to the nearest earlier reference to a speaker with that role noun, in the paragraph and
+  then in the paragraphs before; with none, to nobody;
+* ``unnamed``: a noun of a source without a name (``cue_words.csv``: ``officials``, ``a
+  diplomat``), never a speaker;
+* ``pronoun``: ``he``, ``she``, ``they``, ``it``: the nearest earlier compatible reference in
+  the paragraph (a person for he and she, a person group or government for they, an office or
+  government for it), else the last compatible one of the paragraph before; when that
+  reference is someone the tables do not know, nobody;
+* ``relative``: ``who`` after a reference is that reference;
+* ``unknown``: capitalised words the tables do not know (``Anna Berg``, ``the European
+  Commission``): a person or body that is not a known speaker, so nobody.
+
+A reference followed by ``'s`` is possessive and one after a preposition is an object: neither
+can be the subject of a reporting verb, though both can be what a later pronoun points to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from boots.curate.drafting import lexicon
+
+_POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+_STARTS = set(".!?:\x00\"“”„«»‚‘’(")
+_WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
+_CAPITALISED = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|der|da|al|bin|ibn))*(?![\w-])"
+)
+
+
+def _split(value) -> list[str]:
+    return [v.strip() for v in str(value or "").split(";") if v.strip()]
+
+
+@dataclass
+class Ref:
+    start: int
+    end: int
+    kind: str  # name, alias, role, unnamed, pronoun, relative, unknown
+    text: str
+    speakers: tuple[str, ...] = ()
+    number: str = "person"  # person, plural, thing
+    possessive: bool = False
+    object: bool = False
+    resolved: bool = False
+    basis: str = ""
+
+
+@dataclass
+class Index:
+    """The speakers of the tables as patterns: names, aliases and role nouns."""
+
+    known: re.Pattern
+    forms: dict[str, tuple[str, str]]  # lower-case form -> (speaker_id, name|alias)
+    roles: re.Pattern | None
+    role_speakers: dict[str, set[str]]
+    number: dict[str, str]
+    unnamed: re.Pattern
+    unnamed_number: dict[str, str]
+    pronouns: re.Pattern
+    pronoun_number: dict[str, str]
+    relative: re.Pattern
+    prepositions: frozenset[str] = field(default_factory=frozenset)
+
+
+def index(speakers: pd.DataFrame) -> Index:
+    forms: dict[str, tuple[str, str]] = {}
+    names, aliases = [], []
+    role_speakers: dict[str, set[str]] = {}
+    number = {}
+    for row in speakers.itertuples():
+        for name in _split(row.printed_names):
+            forms.setdefault(name, (row.speaker_id, "name"))
+            names.append(name)
+        for alias in _split(row.aliases):
+            bare = re.sub(r"^the\s+", "", alias, flags=re.IGNORECASE)
+            forms.setdefault(bare.lower(), (row.speaker_id, "alias"))
+            aliases.append(bare)
+        for noun in _split(getattr(row, "role_nouns", "")):
+            role_speakers.setdefault(noun.lower(), set()).add(row.speaker_id)
+        number[row.speaker_id] = "person" if row.kind == "person" else "thing"
+    name_body = lexicon.alternation(names) if names else r"(?!x)x"
+    alias_body = lexicon.alternation(aliases) if aliases else r"(?!x)x"
+    known = re.compile(rf"(?:\bthe\s+)?(?i:{alias_body})|{name_body}")
+    roles = (
+        re.compile(
+            r"(?<![\w-])(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<noun>"
+            + lexicon.alternation(role_speakers)
+            + ")",
+            re.IGNORECASE,
+        )
+        if role_speakers
+        else None
+    )
+    unnamed_words = lexicon.words("unnamed")
+    pronoun_words = lexicon.words("pronoun")
+    return Index(
+        known=known,
+        forms=forms,
+        roles=roles,
+        role_speakers=role_speakers,
+        number=number,
+        unnamed=re.compile(lexicon.alternation(unnamed_words), re.IGNORECASE),
+        unnamed_number=unnamed_words,
+        pronouns=re.compile(lexicon.alternation(pronoun_words), re.IGNORECASE),
+        pronoun_number=pronoun_words,
+        relative=re.compile(lexicon.alternation(lexicon.words("relative")), re.IGNORECASE),
+        prepositions=frozenset(lexicon.words("preposition")),
+    )
+
+
+def _known_speaker(idx: Index, printed: str) -> tuple[str, str] | None:
+    bare = re.sub(r"^the\s+", "", printed, flags=re.IGNORECASE)
+    return idx.forms.get(printed) or idx.forms.get(bare.lower()) or idx.forms.get(bare)
+
+
+def find(idx: Index, masked: str, offset: int) -> list[Ref]:
+    """The references of one masked paragraph (``masked`` starts at article ``offset``)."""
+    taken = bytearray(len(masked))
+    refs: list[Ref] = []
+
+    def add(start: int, end: int, kind: str, **extra) -> None:
+        if any(taken[start:end]):
+            return
+        taken[start:end] = b"\x01" * (end - start)
+        refs.append(Ref(start + offset, end + offset, kind, masked[start:end], **extra))
+
+    for match in idx.known.finditer(masked):
+        found = _known_speaker(idx, match.group())
+        if found:
+            speaker, kind = found
+            add(*match.span(), kind, speakers=(speaker,), number=idx.number[speaker])
+    if idx.roles is not None:
+        for match in idx.roles.finditer(masked):
+            add(*match.span(), "role", basis=match.group("noun").lower())
+    for match in idx.unnamed.finditer(masked):
+        word = re.sub(r"\s+", " ", match.group().lower())
+        add(*match.span(), "unnamed", number=idx.unnamed_number.get(word) or "person")
+    for match in idx.pronouns.finditer(masked):
+        word = match.group().lower()
+        add(*match.span(), "pronoun", number=idx.pronoun_number.get(word) or "person")
+    for match in idx.relative.finditer(masked):
+        add(*match.span(), "relative")
+    function = lexicon.words("function")
+    for match in _CAPITALISED.finditer(masked):
+        start, end = match.span()
+        words = match.group().split()
+        while words and words[0].lower() in function:
+            start = masked.index(words[0], start) + len(words[0])
+            words.pop(0)
+        if not words:
+            continue
+        start = masked.index(words[0], start)
+        at_start = not masked[:start].strip() or masked[:start].rstrip()[-1:] in _STARTS
+        if len(words) > 1 or not at_start:
+            add(start, end, "unknown", number="person" if len(words) > 1 else "thing")
+    refs.sort(key=lambda r: r.start)
+    for ref in refs:
+        local_end = ref.end - offset
+        ref.possessive = bool(_POSSESSIVE.match(masked[local_end:]))
+        before = _WORD_BEFORE.search(masked[: ref.start - offset])
+        ref.object = bool(before) and before.group(1).lower() in idx.prepositions
+    _merge_adjacent(refs, masked, offset)
+    return refs
+
+
+def _merge_adjacent(refs: list[Ref], masked: str, offset: int) -> None:
+    """``German Chancellor Olaf Scholz``: an alias and a name of one speaker printed next to
+    each other (or an unknown title before a name) are one reference."""
+    i = 0
+    while i + 1 < len(refs):
+        a, b = refs[i], refs[i + 1]
+        gap = masked[a.end - offset : b.start - offset]
+        if not gap.strip() and b.speakers and (a.speakers == b.speakers or a.kind == "unknown"):
+            b.start, b.text, b.object = a.start, a.text + gap + b.text, a.object
+            del refs[i]
+            continue
+        i += 1
+
+
+COMPATIBLE = {
+    "person": {"person"},
+    "plural": {"plural", "thing", "group"},
+    "thing": {"thing"},
+}
+
+
+class Resolver:
+    """Resolves references in reading order; remembers what each points to."""
+
+    def __init__(self, idx: Index):
+        self.idx = idx
+        self.history: list[Ref] = []  # resolved references, article order
+        self.paragraph_start = 0
+
+    def new_paragraph(self) -> None:
+        self.paragraph_start = len(self.history)
+
+    def _earlier(self, before: int, this_paragraph: bool):
+        stop = self.paragraph_start if this_paragraph else 0
+        for ref in reversed(self.history[stop:] if this_paragraph else self.history):
+            if ref.start < before:
+                yield ref
+
+    def resolve(self, ref: Ref) -> Ref:
+        """Fill ``ref.speakers`` and ``ref.basis``; record it for later references."""
+        if ref.resolved:
+            return ref
+        ref.resolved = True
+        if ref.kind in ("name", "alias"):
+            ref.basis = ref.kind
+        elif ref.kind == "role":
+            noun = ref.basis
+            wanted = self.idx.role_speakers.get(noun, set())
+            ref.basis = "role"
+            for earlier in self._earlier(ref.start, this_paragraph=False):
+                if set(earlier.speakers) & wanted and len(earlier.speakers) == 1:
+                    ref.speakers = earlier.speakers
+                    ref.number = earlier.number
+                    break
+        elif ref.kind == "pronoun":
+            ref.basis = "pronoun"
+            allowed = COMPATIBLE.get(ref.number, {"person"})
+            target = self._antecedent(ref, allowed, this_paragraph=True)
+            if target is None and not self._paragraph_refs(ref.start):
+                target = self._antecedent(ref, allowed, this_paragraph=False)
+            if target is not None:
+                ref.speakers = target.speakers
+        else:
+            ref.basis = ref.kind
+        self.history.append(ref)
+        return ref
+
+    def _paragraph_refs(self, before: int) -> bool:
+        return any(
+            r.start < before and r.kind not in ("relative",)
+            for r in self.history[self.paragraph_start :]
+        )
+
+    def _antecedent(self, ref: Ref, allowed: set[str], this_paragraph: bool) -> Ref | None:
+        for earlier in self._earlier(ref.start, this_paragraph):
+            if earlier.kind in ("pronoun", "relative") and not earlier.speakers:
+                continue
+            group = "group" if len(earlier.speakers) > 1 else earlier.number
+            if group in allowed or earlier.number in allowed:
+                return earlier
+        return None
