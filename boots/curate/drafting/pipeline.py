@@ -159,7 +159,7 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
             elif _quote_only(para, sentence) or quote.block:
                 source = _source_of_lone_quote(para, number, paras, previous, sentence, quote)
                 if isinstance(source, Proposal):
-                    if source is previous and source.cue is not None:
+                    if source is previous and _split_by(para, previous, quote):
                         previous.end = quote.end
                         previous.passages.append((quote.start, quote.end))
                         previous.notes.append("a quotation split by its attribution, joined")
@@ -178,6 +178,16 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
         elif para.cues or any(c.isalpha() for c in para.masked):
             last_of_previous = None
     return out
+
+
+def _split_by(para: Paragraph, previous: Proposal, quote: quotes.Quote) -> bool:
+    """Whether ``previous`` and ``quote`` are one quotation split by its attribution: the
+    cue follows the first part directly and comes before the second."""
+    cue = previous.cue
+    if cue is None or not (previous.passages[-1][1] <= cue.start < quote.start):
+        return False
+    between = para.masked[previous.passages[-1][1] - para.start : cue.start - para.start]
+    return not any(c.isalpha() for c in between)
 
 
 def _source_of_lone_quote(para, number, paras, previous, sentence, quote):

@@ -35,9 +35,11 @@ from boots.curate.drafting import lexicon
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 _STARTS = set(".!?:\x00\"“”„«»‚‘’(")
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
+_UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 _CAPITALISED = re.compile(
-    r"(?<![\w'’-])[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|der|da|al|bin|ibn))*(?![\w-])"
+    rf"(?<![\w'’-])[{_UPPER}][\w'’.-]*(?:\s+(?:[{_UPPER}][\w'’.-]*|de|von|van|der|da|al|bin|ibn))*(?![\w-])"
 )
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 
 
 def _split(value) -> list[str]:
@@ -145,15 +147,18 @@ def find(idx: Index, masked: str, offset: int) -> list[Ref]:
     if idx.roles is not None:
         for match in idx.roles.finditer(masked):
             add(*match.span(), "role", basis=match.group("noun").lower())
+    function, verbs = lexicon.words("function"), lexicon.verbs()
     for match in idx.unnamed.finditer(masked):
         word = re.sub(r"\s+", " ", match.group().lower())
+        following = _NEXT_WORD.match(masked, match.end())
+        if following and following.group(1) not in function and following.group(1) not in verbs:
+            continue  # a modifier ('an official manner', 'government sources'), not a source
         add(*match.span(), "unnamed", number=idx.unnamed_number.get(word) or "person")
     for match in idx.pronouns.finditer(masked):
         word = match.group().lower()
         add(*match.span(), "pronoun", number=idx.pronoun_number.get(word) or "person")
     for match in idx.relative.finditer(masked):
         add(*match.span(), "relative")
-    function = lexicon.words("function")
     for match in _CAPITALISED.finditer(masked):
         start, end = match.span()
         words = match.group().split()
@@ -234,7 +239,7 @@ class Resolver:
             ref.basis = "pronoun"
             allowed = COMPATIBLE.get(ref.number, {"person"})
             target = self._antecedent(ref, allowed, this_paragraph=True)
-            if target is None and not self._paragraph_refs(ref.start):
+            if target is None:
                 target = self._antecedent(ref, allowed, this_paragraph=False)
             if target is not None:
                 ref.speakers = target.speakers
@@ -242,12 +247,6 @@ class Resolver:
             ref.basis = ref.kind
         self.history.append(ref)
         return ref
-
-    def _paragraph_refs(self, before: int) -> bool:
-        return any(
-            r.start < before and r.kind not in ("relative",)
-            for r in self.history[self.paragraph_start :]
-        )
 
     def _antecedent(self, ref: Ref, allowed: set[str], this_paragraph: bool) -> Ref | None:
         for earlier in self._earlier(ref.start, this_paragraph):
