@@ -122,21 +122,27 @@ def _drafted_spans(frame: pd.DataFrame, content: str) -> list[tuple[int, int]]:
     return spans
 
 
-def score_article(article_id: str, content: str, frame: pd.DataFrame, key: pd.DataFrame):
+def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether one span contains the other."""
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def score_article(
+    article_id: str, content: str, frame: pd.DataFrame, key: pd.DataFrame, unkeyed_repeats=False
+):
     """Scored key rows and scored drafted rows of one article."""
     spans = _drafted_spans(frame, content)
     drafted = list(zip(spans, frame.speaker_id, frame.statement_id, frame.proposal, strict=True))
     key_rows, key_spans = [], []
     for k in key.itertuples():
         span = _span(k.passage, content)
-        key_spans.append((span, k.speaker_id))
-        if k.speaker_id is None:
+        off_topic = k.kind == "off_topic"
+        key_spans.append((span, None if off_topic else k.speaker_id, k.kind))
+        if off_topic:
             continue  # off topic in the curated tables: who said it is not recorded
         row = {"set_article": article_id, "passage": k.passage, "kind": k.kind}
         row.update(key_speaker=k.speaker_id, key_statement=k.statement_id)
-        containing = [
-            d for d in drafted if span and d[0][0] <= span[0] and span[1] <= d[0][1]
-        ]
+        containing = [d for d in drafted if span and _nested(d[0], span)]
         overlapping = [d for d in drafted if span and d[0][0] < span[1] and span[0] < d[0][1]]
         row["located"] = span is not None
         row["found"] = bool(containing)
@@ -157,11 +163,13 @@ def score_article(article_id: str, content: str, frame: pd.DataFrame, key: pd.Da
             continue
         covered = [
             k_speaker
-            for k_span, k_speaker in key_spans
+            for k_span, k_speaker, _ in key_spans
             if k_span and k_span[0] < span[1] and span[0] < k_span[1]
         ]
         if covered and all(s is None for s in covered):
             continue  # overlaps only off-topic passages, whose speaker is not recorded
+        if not covered and unkeyed_repeats and kind == "repeat" and row.quote_type == "paraphrase":
+            continue  # the curated tables record no repeated paraphrase
         drafted_rows.append(
             {
                 "set_article": article_id,
@@ -181,7 +189,9 @@ def run_five(evidence: Evidence):
     keys, drafts = [], []
     for article_id in evidence.articles.article_id:
         frame = draft(held_out(evidence, article_id), article_id)
-        k, d = score_article(article_id, evidence.texts[article_id], frame, key[key.article_id == article_id])
+        k, d = score_article(
+            article_id, evidence.texts[article_id], frame, key[key.article_id == article_id], True
+        )
         keys += k
         drafts += d
     return keys, drafts

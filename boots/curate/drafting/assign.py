@@ -68,7 +68,28 @@ def rows(proposals: list[Proposal], tables: Tables, content: str) -> list[dict]:
     )
     for row in order:
         _kind(row, tables, taken)
+    _continue_reports(out, taken)
     return [r for r in out if r["kind"] != "drop"]
+
+
+def _continue_reports(out: list[dict], taken: dict[str, dict]) -> None:
+    """A reported clause or a continued quotation that matches no statement, right after a
+    passage of the same speaker that does (``..., the chancellor said`` after his quotation),
+    continues that report: a repeat of its statement."""
+    before = None
+    for row in sorted(out, key=lambda r: r["proposal"].start):
+        if not row["speaker"]:
+            continue
+        if (
+            (row["kind"] == "drop" or row["proposal"].basis == "continuation")
+            and before is not None
+            and before["speaker"] == row["speaker"]
+            and before["statement"]
+        ):
+            row["statement"], row["kind"] = before["statement"], "repeat"
+            row["repeat_of"] = taken.get(before["statement"])
+            row["proposal"].notes.append("continues the report of the same speaker before it")
+        before = row
 
 
 def _kind(row: dict, tables: Tables, taken: dict[str, dict]) -> None:

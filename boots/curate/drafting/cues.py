@@ -32,6 +32,7 @@ _SENTENCE_END = re.compile(
 _STOP_AFTER = re.compile("[,.;:!?" + MASK + "\u2013\u2014]|\\s-\\s|\\bthat\\b")
 _COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 OBJECT_PRONOUNS = {"him", "her", "them"}
+_WORDS_BEFORE = re.compile(r"(\w+)(?:\s+not)?\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -73,7 +74,11 @@ def find(masked: str, offset: int, spans: list[tuple[int, int]]) -> list[Cue]:
     for match in lexicon.source_after_pattern().finditer(masked):
         found.append((match.start(), match.end(), None))
     cues = []
+    passive = lexicon.words("passive")
     for start, end, verb in sorted(found, key=lambda f: f[0]):
+        before = _WORDS_BEFORE.search(masked[:start])
+        if verb is not None and before and before.group(1).lower() in passive:
+            continue  # 'was not warned': the subject is whom the words were for
         at = offset + start
         sentence = next((s for s in spans if s[0] <= at < s[1]), spans[-1])
         cues.append(Cue(at, offset + end, masked[start:end], verb, sentence))

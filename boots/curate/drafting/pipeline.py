@@ -182,12 +182,13 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
 
 def _split_by(para: Paragraph, previous: Proposal, quote: quotes.Quote) -> bool:
     """Whether ``previous`` and ``quote`` are one quotation split by its attribution: the
-    cue follows the first part directly and comes before the second."""
+    first part starts its sentence and the cue comes between the two."""
     cue = previous.cue
     if cue is None or not (previous.passages[-1][1] <= cue.start < quote.start):
         return False
-    between = para.masked[previous.passages[-1][1] - para.start : cue.start - para.start]
-    return not any(c.isalpha() for c in between)
+    sentence = _sentence_of(para, previous.start)
+    before = para.masked[sentence[0] - para.start : previous.start - para.start]
+    return not any(c.isalpha() for c in before)
 
 
 def _source_of_lone_quote(para, number, paras, previous, sentence, quote):
@@ -228,11 +229,14 @@ def reported_speech(paras: list[Paragraph], quoted: list[Proposal]) -> list[Prop
     for para in paras:
         if para.heading:
             continue
+        outer: list[tuple[int, int]] = []  # the clauses reported so far in the paragraph
         for cue in para.cues:
-            if id(cue) in used or not cue.speakers or not cue.reports:
-                continue
-            span = reported.clause(cue, para.masked, para.start)
-            if span is None:
+            if any(s <= cue.start < e for s, e in outer):
+                continue  # a report inside another's report belongs to it
+            span = reported.clause(cue, para.masked, para.start) if cue.reports else None
+            if span is not None:
+                outer.append(span)
+            if id(cue) in used or not cue.speakers or span is None:
                 continue
             proposal = Proposal(*span, "paraphrase")
             _take(proposal, cue)

@@ -20,7 +20,7 @@ import re
 from boots.curate.drafting.cues import MASK, Cue
 
 MIN_WORDS = 3
-_THAT = re.compile(r"^\W*that\b", re.IGNORECASE)
+_THAT_NEAR = re.compile(r"^[^,.;:!?" + MASK + r"]{0,60}?\bthat\b", re.IGNORECASE)
 _THAT_LATER = re.compile(r"\bthat\b", re.IGNORECASE)
 _CLAUSE_STOP = re.compile("[" + MASK + ";:]")
 _EDGE = " \t,;:.!?-\u2013\u2014"
@@ -32,6 +32,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return start, end
+
+
+def _clause_before(masked: str, offset: int, cue: Cue) -> bool:
+    """``<clause>, the chancellor said.``: the subject follows a comma and the verb ends the
+    sentence."""
+    before = masked[cue.sentence[0] - offset : cue.refs[0].start - offset].rstrip()
+    after = masked[cue.end - offset : cue.sentence[1] - offset].strip(_EDGE)
+    return before.endswith(",") and not after
 
 
 def clause(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
@@ -53,9 +61,11 @@ def clause(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
                 return None
             start += that.end()
         else:
-            that = _THAT.match(rest)
+            that = _THAT_NEAR.match(rest)
             if that:
                 start += that.end()
+            elif cue.refs and _clause_before(masked, offset, cue):
+                start, end = s_start, cue.refs[0].start
     local = masked[start - offset : end - offset]
     stop = _CLAUSE_STOP.search(local)
     if stop:

@@ -75,6 +75,7 @@ class Index:
     pronoun_number: dict[str, str]
     relative: re.Pattern
     prepositions: frozenset[str] = field(default_factory=frozenset)
+    bare_roles: re.Pattern | None = None
 
 
 def index(speakers: pd.DataFrame) -> Index:
@@ -98,7 +99,7 @@ def index(speakers: pd.DataFrame) -> Index:
     known = re.compile(rf"(?:\bthe\s+)?(?i:{alias_body})|{name_body}")
     roles = (
         re.compile(
-            r"(?<![\w-])(?:the|this|that)\s+(?:[a-z-]+\s+)?(?P<noun>"
+            r"(?<![\w-])(?:the|this|that)\s+(?:[a-z-]+\s+)??(?P<noun>"
             + lexicon.alternation(role_speakers)
             + ")",
             re.IGNORECASE,
@@ -120,6 +121,9 @@ def index(speakers: pd.DataFrame) -> Index:
         pronoun_number=pronoun_words,
         relative=re.compile(lexicon.alternation(lexicon.words("relative")), re.IGNORECASE),
         prepositions=frozenset(lexicon.words("preposition")),
+        bare_roles=re.compile(lexicon.alternation(role_speakers), re.IGNORECASE)
+        if role_speakers
+        else None,
     )
 
 
@@ -178,7 +182,37 @@ def find(idx: Index, masked: str, offset: int) -> list[Ref]:
         before = _WORD_BEFORE.search(masked[: ref.start - offset])
         ref.object = bool(before) and before.group(1).lower() in idx.prepositions
     _merge_adjacent(refs, masked, offset)
-    return refs
+    return _possessed_roles(idx, refs, masked, offset)
+
+
+def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> list[Ref]:
+    """``the Kremlin's spokesman``: a role noun owned by a known speaker whose role nouns
+    include it is that speaker."""
+    if idx.bare_roles is None:
+        return refs
+    out: list[Ref] = []
+    skip_until = -1
+    for ref in refs:
+        if ref.start < skip_until:
+            continue
+        out.append(ref)
+        if not (ref.possessive and len(ref.speakers) == 1):
+            continue
+        at = ref.end - offset
+        owner = _POSSESSIVE.match(masked[at:])
+        role = idx.bare_roles.match(masked, at + owner.end() + 1) if owner else None
+        if role is None or not masked[at + owner.end() : role.start()].isspace():
+            continue
+        if ref.speakers[0] in idx.role_speakers.get(role.group().lower(), set()):
+            end = offset + role.end()
+            out.append(Ref(ref.start, end, "alias", ref.text + masked[at : role.end()],
+                           speakers=ref.speakers, number=ref.number))
+            ref.possessive = True
+            skip_until = end
+    for ref in out:
+        if ref.kind == "alias" and ref.end > ref.start:
+            ref.possessive = bool(_POSSESSIVE.match(masked[ref.end - offset :]))
+    return out
 
 
 def _merge_adjacent(refs: list[Ref], masked: str, offset: int) -> None:
@@ -188,7 +222,8 @@ def _merge_adjacent(refs: list[Ref], masked: str, offset: int) -> None:
     while i + 1 < len(refs):
         a, b = refs[i], refs[i + 1]
         gap = masked[a.end - offset : b.start - offset]
-        if not gap.strip() and b.speakers and (a.speakers == b.speakers or a.kind == "unknown"):
+        title = a.kind == "unknown" and b.kind == "name" and " " not in a.text.strip()
+        if not gap.strip() and b.speakers and (a.speakers == b.speakers or title):
             b.start, b.text, b.object = a.start, a.text + gap + b.text, a.object
             del refs[i]
             continue
@@ -249,8 +284,19 @@ class Resolver:
         return ref
 
     def _antecedent(self, ref: Ref, allowed: set[str], this_paragraph: bool) -> Ref | None:
+        """The nearest earlier compatible reference, preferring subjects (neither possessive
+        nor after a preposition)."""
+        for subjects_only in (True, False):
+            found = self._nearest(ref, allowed, this_paragraph, subjects_only)
+            if found is not None:
+                return found
+        return None
+
+    def _nearest(self, ref: Ref, allowed: set[str], this_paragraph: bool, subjects_only: bool):
         for earlier in self._earlier(ref.start, this_paragraph):
             if earlier.kind in ("pronoun", "relative") and not earlier.speakers:
+                continue
+            if subjects_only and (earlier.possessive or earlier.object):
                 continue
             group = "group" if len(earlier.speakers) > 1 else earlier.number
             if group in allowed or earlier.number in allowed:
