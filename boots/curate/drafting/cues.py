@@ -30,6 +30,7 @@ _SENTENCE_END = re.compile(
     "(?=[A-Z" + MASK + "\"'\u201c\u201e\u00ab\u00bb\u2018\u201a\u2039\u203a(\\[])"
 )
 _STOP_AFTER = re.compile("[,.;:!?" + MASK + "\u2013\u2014]|\\s-\\s|\\bthat\\b")
+_APPOSITIVE = re.compile(r",[^,;:" + MASK + r"]{1,80},\s*$")
 _COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 OBJECT_PRONOUNS = {"him", "her", "them"}
 _WORDS_BEFORE = re.compile(r"(\w+)(?:\s+not)?\s+$", re.IGNORECASE)
@@ -99,6 +100,11 @@ def _subject_before(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list
     if not candidates:
         return []
     chosen = candidates[-1]
+    appositive = _APPOSITIVE.search(masked, window_start - offset, cue.start - offset)
+    if appositive and chosen.start >= offset + appositive.start():
+        before = [r for r in candidates if r.end <= offset + appositive.start()]
+        if before and not masked[before[-1].end - offset : appositive.start()].strip():
+            chosen = before[-1]  # 'X, his defence minister, said': X is the subject
     if chosen.kind == "relative":
         before = [r for r in inside if r.end <= chosen.start and not r.possessive]
         return before[-1:]
@@ -120,6 +126,10 @@ def _after(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list[Ref]:
     limit = cue.end + (stop.start() if stop else len(rest))
     after = [r for r in refs if cue.end <= r.start and r.end <= limit]
     candidates = [r for r in after if not r.possessive]
+    if candidates and not candidates[0].speakers and stop and rest[stop.start()] == ",":
+        named = [r for r in refs if r.start > limit and r.kind in ("name", "alias")]
+        if named and not masked[limit - offset + 1 : named[0].start - offset].strip():
+            return named[:1]  # 'said the prime minister, Anna Berg': the name tells who
     return candidates[:1]
 
 

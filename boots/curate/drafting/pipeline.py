@@ -156,13 +156,20 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
             elif in_sentence:
                 cue = min(in_sentence, key=lambda c: (_gap(quote, c), not c.reports))
                 _take(proposal, cue)
+                if (
+                    previous is not None
+                    and previous.speakers
+                    and previous.speakers == proposal.speakers
+                    and _sentence_of(para, previous.start) == sentence
+                    and _split_by(para, previous, quote)
+                ):
+                    _join(previous, quote)
+                    continue
             elif _quote_only(para, sentence) or quote.block:
                 source = _source_of_lone_quote(para, number, paras, previous, sentence, quote)
                 if isinstance(source, Proposal):
                     if source is previous and _split_by(para, previous, quote):
-                        previous.end = quote.end
-                        previous.passages.append((quote.start, quote.end))
-                        previous.notes.append("a quotation split by its attribution, joined")
+                        _join(previous, quote)
                         continue
                     _inherit(proposal, source, "a quotation of its own after another's")
                 elif isinstance(source, cue_mod.Cue):
@@ -178,6 +185,12 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
         elif para.cues or any(c.isalpha() for c in para.masked):
             last_of_previous = None
     return out
+
+
+def _join(previous: Proposal, quote: quotes.Quote) -> None:
+    previous.end = quote.end
+    previous.passages.append((quote.start, quote.end))
+    previous.notes.append("a quotation split by its attribution, joined")
 
 
 def _split_by(para: Paragraph, previous: Proposal, quote: quotes.Quote) -> bool:
