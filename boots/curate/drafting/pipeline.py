@@ -9,7 +9,7 @@
    that is a sentence of its own takes the attribution of the quotation before it in the
    paragraph (a quotation split by its attribution: joined into one proposal), of a cue
    ending the sentence before with ``:``, or of the quotation it continues from the paragraph
-   before; a quotation in a heading, after ``so-called``, or with none of these gets no
+   before; one after a colon in a sentence without a cue is the sentence subject's; a quotation in a heading, after ``so-called``, or with none of these gets no
    speaker;
 5. ``reported.clause`` (d): reported speech of cues with a known speaker and no quotation;
 6. ``assign``: statements by ``match.best`` (e) among the speaker's statements, one mention
@@ -176,6 +176,9 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
                     _take(proposal, source)
                 else:
                     proposal.no_statement = "no attribution"
+            elif (subject := _colon_subject(para, sentence, quote)) is not None:
+                proposal.speakers, proposal.basis = subject.speakers, subject.basis or "none"
+                proposal.notes.append("introduced by a colon after its speaker")
             else:
                 proposal.no_statement = "no attribution in its sentence"
             out.append(proposal)
@@ -185,6 +188,17 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
         elif para.cues or any(c.isalpha() for c in para.masked):
             last_of_previous = None
     return out
+
+
+def _colon_subject(para: Paragraph, sentence: tuple[int, int], quote: quotes.Quote):
+    """``X had a message for them: "..."``: a quotation after a colon, in a sentence with no
+    cue, is its subject's (the first reference that is neither possessive nor an object)."""
+    before = para.masked[sentence[0] - para.start : quote.start - para.start]
+    if not before.rstrip(" \t" + "".join(quotes.MARKS)).endswith(":"):
+        return None
+    refs = [r for r in para.refs if sentence[0] <= r.start < quote.start]
+    subjects = [r for r in refs if not r.possessive and not r.object]
+    return subjects[0] if subjects and subjects[0].speakers else None
 
 
 def _join(previous: Proposal, quote: quotes.Quote) -> None:

@@ -4,7 +4,8 @@ References found in a paragraph (with the quoted words masked out), in order of 
 where they overlap:
 
 * ``name`` and ``alias``: the ``printed_names`` and ``aliases`` of ``speakers.csv`` (names
-  match with their case, aliases in any case, with or without a leading ``the``);
+  match with their case, aliases in any case, with or without a leading ``the``), and the
+  surname of a person's printed name when no other speaker has it;
 * ``role``: ``the``/``this``/``that`` + at most one lower-case word + a role noun of
   ``speakers.csv``'s ``role_nouns`` (``the chancellor``, ``the defence minister``); it points
   to the nearest earlier reference to a speaker with that role noun, in the paragraph and
@@ -83,10 +84,13 @@ def index(speakers: pd.DataFrame) -> Index:
     names, aliases = [], []
     role_speakers: dict[str, set[str]] = {}
     number = {}
+    surnames: dict[str, set[str]] = {}
     for row in speakers.itertuples():
         for name in _split(row.printed_names):
             forms.setdefault(name, (row.speaker_id, "name"))
             names.append(name)
+            if row.kind == "person" and len(name.split()) > 1:
+                surnames.setdefault(name.split()[-1], set()).add(row.speaker_id)
         for alias in _split(row.aliases):
             bare = re.sub(r"^the\s+", "", alias, flags=re.IGNORECASE)
             forms.setdefault(bare.lower(), (row.speaker_id, "alias"))
@@ -94,6 +98,10 @@ def index(speakers: pd.DataFrame) -> Index:
         for noun in _split(getattr(row, "role_nouns", "")):
             role_speakers.setdefault(noun.lower(), set()).add(row.speaker_id)
         number[row.speaker_id] = "person" if row.kind == "person" else "thing"
+    for surname, owners in surnames.items():
+        if len(owners) == 1 and surname not in forms:  # a surname two speakers share names neither
+            forms[surname] = (next(iter(owners)), "name")
+            names.append(surname)
     name_body = lexicon.alternation(names) if names else r"(?!x)x"
     alias_body = lexicon.alternation(aliases) if aliases else r"(?!x)x"
     known = re.compile(rf"(?:\bthe\s+)?(?i:{alias_body})|{name_body}")
