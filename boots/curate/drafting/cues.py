@@ -9,7 +9,9 @@ whose quoted words are masked out. Its speaker is found in both orders:
   preposition; ``who`` stands for the reference before it; ``X and Y said`` gives both;
 * ``"...," said X``: when nothing precedes the verb and the verb allows it
   (``speaker_after``), the first reference after it, up to the next punctuation;
-* ``according to X``: the first reference after the phrase.
+* ``according to X``: the first reference after the phrase;
+* ``X called it "...", and warned``: a verb after ``and`` or ``but`` shares the subject of
+  the verb before it in the sentence.
 
 A subject that is an unnamed source, a person the tables do not know, or nothing at all
 gives no speaker. For a verb with an addressee (``told reporters``) the words up to ``that``
@@ -31,6 +33,8 @@ _SENTENCE_END = re.compile(
 )
 _STOP_AFTER = re.compile("[,.;:!?" + MASK + "\u2013\u2014]|\\s-\\s|\\bthat\\b")
 _APPOSITIVE = re.compile(r",[^,;:" + MASK + r"]{1,80},\s*$")
+# 'X called it "...", and warned': the second verb shares the first's subject.
+_SHARED_SUBJECT = re.compile(r"(?:^|[," + MASK + r"\"'”’»]\s*)(?:and|but)\s+(?:also\s+)?$")
 _COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 OBJECT_PRONOUNS = {"him", "her", "them"}
 _WORDS_BEFORE = re.compile(r"(\w+)(?:\s+not)?\s+$", re.IGNORECASE)
@@ -101,7 +105,7 @@ def _subject_before(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list
         return []
     chosen = candidates[-1]
     appositive = _APPOSITIVE.search(masked, window_start - offset, cue.start - offset)
-    if appositive and chosen.start >= offset + appositive.start():
+    if appositive and not chosen.speakers and chosen.start >= offset + appositive.start():
         before = [r for r in candidates if r.end <= offset + appositive.start()]
         if before and not masked[before[-1].end - offset : appositive.start()].strip():
             chosen = before[-1]  # 'X, his defence minister, said': X is the subject
@@ -133,8 +137,17 @@ def _after(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list[Ref]:
     return candidates[:1]
 
 
-def attribute(cue: Cue, refs: list[Ref], resolver: Resolver, masked: str, offset: int) -> None:
-    """Fill the cue's speakers, basis, subject and channel (module docstring)."""
+def attribute(
+    cue: Cue, refs: list[Ref], resolver: Resolver, masked: str, offset: int, previous=None
+) -> None:
+    """Fill the cue's speakers, basis, subject and channel (module docstring); ``previous``
+    is the cue before it in the paragraph, whose subject a coordinated verb shares."""
+    if cue.verb is not None and previous is not None and previous.sentence == cue.sentence:
+        between = masked[previous.end - offset : cue.start - offset]
+        if _SHARED_SUBJECT.search(between):
+            cue.speakers, cue.basis, cue.subject = previous.speakers, previous.basis, previous.subject
+            cue.refs = previous.refs
+            return
     if cue.verb is None:
         group = _after(cue, refs, masked, offset)
         basis_of_order = "according to"

@@ -116,8 +116,9 @@ def read(content: str, spans: list[tuple[int, int, bool]], idx) -> list[Paragrap
         for ref in refs:
             resolver.resolve(ref)
         para.cues = cue_mod.find(para.masked, start, para.sentences)
-        for cue in para.cues:
-            cue_mod.attribute(cue, refs, resolver, para.masked, start)
+        for number, cue in enumerate(para.cues):
+            before = para.cues[number - 1] if number else None
+            cue_mod.attribute(cue, refs, resolver, para.masked, start, before)
         out.append(para)
     return out
 
