@@ -8,6 +8,8 @@ nouns in the data folder's ``speakers.csv``.
 
 from __future__ import annotations
 
+import bisect
+
 import pandas as pd
 
 from boots.curate.drafting import assign, pipeline
@@ -39,18 +41,20 @@ def draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
     tables = pipeline.tables_for(evidence, article_id, content)
     found = assign.rows(proposals, tables, content)
     found.sort(key=lambda r: (r["proposal"].start, r["proposal"].end))
-    history = [ref for para in paras for ref in para.refs]
+    printed = assign.printed_names(ref for para in paras for ref in para.refs)
+    line_starts = text.line_starts(content)
     for number, row in enumerate(found, start=1):
         row["draft_id"] = f"d{number:03d}"
-    out = [_row(row, content, history, via_codes) for row in found]
+        row["line"] = bisect.bisect_right(line_starts, row["proposal"].start)
+    out = [_row(row, content, printed, via_codes) for row in found]
     return pd.DataFrame(out, columns=COLUMNS)
 
 
-def _row(row: dict, content: str, history, via_codes) -> dict:
+def _row(row: dict, content: str, printed, via_codes) -> dict:
     p: pipeline.Proposal = row["proposal"]
     speaker = row["speaker"] or ""
     cue = p.cue if speaker else None
-    printed = assign.printed_speaker(p, speaker, history) if speaker else ""
+    printed = assign.printed_speaker(p, speaker, printed) if speaker else ""
     confidence = assign.confidence(row)
     kind = row["kind"]
     repeat = row.get("repeat_of")
@@ -72,7 +76,7 @@ def _row(row: dict, content: str, history, via_codes) -> dict:
         "quote": text.normalise(row["quote"]),
         "quote_type": p.quote_type,
         "offset": p.start,
-        "line": text.line_of(p.start, content),
+        "line": row["line"],
         "verb": verb,
         "channel": channel,
         "via": via,

@@ -13,6 +13,8 @@ without a speaker). A paraphrase that matches no statement is dropped.
 
 from __future__ import annotations
 
+import bisect
+
 from boots.curate.drafting import match
 from boots.curate.drafting.pipeline import (
     BASIS_CONFIDENCE,
@@ -125,19 +127,28 @@ def _kind(row: dict, tables: Tables, taken: dict[str, dict]) -> None:
         row["closest"] = row["scores"][:1]
 
 
-def printed_speaker(proposal: Proposal, speaker: str, history) -> str:
+def printed_names(history) -> dict[str, tuple[list[int], list[str]]]:
+    """Where each speaker is printed by name or alias: sorted offsets and the words."""
+    out: dict[str, tuple[list[int], list[str]]] = {}
+    for ref in sorted(history, key=lambda r: r.start):
+        if ref.kind in ("name", "alias"):
+            for speaker in ref.speakers:
+                starts, texts = out.setdefault(speaker, ([], []))
+                starts.append(ref.start)
+                texts.append(ref.text)
+    return out
+
+
+def printed_speaker(proposal: Proposal, speaker: str, printed) -> str:
     """How the article prints the speaker: the subject itself when it is a name or alias,
     else the last name or alias of that speaker printed before the proposal."""
     cue = proposal.cue
     for ref in cue.refs if cue else []:
         if ref.kind in ("name", "alias") and speaker in ref.speakers:
             return ref.text
-    earlier = [
-        r
-        for r in history
-        if r.kind in ("name", "alias") and speaker in r.speakers and r.start < proposal.start
-    ]
-    return earlier[-1].text if earlier else ""
+    starts, texts = printed.get(speaker, ([], []))
+    at = bisect.bisect_left(starts, proposal.start)
+    return texts[at - 1] if at else ""
 
 
 def confidence(row: dict) -> float:

@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from boots.curate.drafting import lexicon
+from boots.curate.drafting.phrases import PhraseMatcher, Tokens
 from boots.curate.drafting.speakers import Ref, Resolver
 
 MASK = "\x00"
@@ -37,6 +39,7 @@ _APPOSITIVE = re.compile(r",[^,;:" + MASK + r"]{1,80},\s*$")
 _SHARED_SUBJECT = re.compile(r"(?:^|[," + MASK + r"\"'”’»]\s*)(?:and|but)\s+(?:also\s+)?$")
 _COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 OBJECT_PRONOUNS = {"him", "her", "them"}
+TAIL = 40  # how far back a word before a cue is looked for (keeps the search linear)
 _WORDS_BEFORE = re.compile(r"(\w+)(?:\s+not)?\s+$", re.IGNORECASE)
 
 
@@ -69,19 +72,27 @@ def sentences(masked: str, offset: int) -> list[tuple[int, int]]:
     return out
 
 
-def find(masked: str, offset: int, spans: list[tuple[int, int]]) -> list[Cue]:
+@cache
+def _verb_matcher() -> PhraseMatcher:
+    return PhraseMatcher(lexicon.verbs(), ignore_case=True)
+
+
+@cache
+def _source_matcher() -> PhraseMatcher:
+    return PhraseMatcher(dict.fromkeys(lexicon.words("source_after")), ignore_case=True)
+
+
+def find(
+    masked: str, offset: int, spans: list[tuple[int, int]], tokens: Tokens | None = None
+) -> list[Cue]:
     """The cues of one masked paragraph, in order."""
-    verbs = lexicon.verbs()
-    found = []
-    for match in lexicon.verb_pattern().finditer(masked):
-        form = re.sub(r"\s+", " ", match.group().lower())
-        found.append((match.start(), match.end(), verbs.get(form)))
-    for match in lexicon.source_after_pattern().finditer(masked):
-        found.append((match.start(), match.end(), None))
+    tokens = tokens or Tokens(masked)
+    found = [(m.start, m.end, m.value) for m in _verb_matcher().find(tokens)]
+    found += [(m.start, m.end, None) for m in _source_matcher().find(tokens)]
     cues = []
     passive = lexicon.words("passive")
     for start, end, verb in sorted(found, key=lambda f: f[0]):
-        before = _WORDS_BEFORE.search(masked[:start])
+        before = _WORDS_BEFORE.search(masked[max(0, start - TAIL) : start])
         if verb is not None and before and before.group(1).lower() in passive:
             continue  # 'was not warned': the subject is whom the words were for
         at = offset + start

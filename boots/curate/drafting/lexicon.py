@@ -66,15 +66,5 @@ def alternation(phrases) -> str:
 
 
 @cache
-def verb_pattern() -> re.Pattern:
-    return re.compile(alternation(verbs()), re.IGNORECASE)
-
-
-@cache
-def source_after_pattern() -> re.Pattern:
-    return re.compile(alternation(words("source_after")), re.IGNORECASE)
-
-
-@cache
 def scare_pattern() -> re.Pattern:
     return re.compile(alternation(words("scare")) + r"\s*$", re.IGNORECASE)

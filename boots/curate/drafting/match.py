@@ -1,8 +1,8 @@
 """Extractor (e): which recorded statement a passage reports, by a paraphrase-aware similarity.
 
 Two passages are compared on their content words (``cue_words.csv``'s function words left
-out), each reduced to its Snowball stem, so ``sending``/``send`` and ``troops``/``troop``
-agree; and on their negation: a passage that says ``not`` (``no``, ``never``, ``n't``...)
+out), each reduced to its dictionary form (lemminflect) and its Snowball stem, so
+``sent``/``sending``/``send`` and ``troops``/``troop`` agree; and on their negation: a passage that says ``not`` (``no``, ``never``, ``n't``...)
 where the other does not says the opposite, whatever words they share. The score (0-100) is
 
     70 × shared stems / the smaller passage's stems  (scaled down when fewer than 3 are shared)
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import snowballstemmer
+from lemminflect import getAllLemmas
 from rapidfuzz import fuzz
 
 from boots.curate.drafting import lexicon
@@ -36,6 +37,12 @@ def _stemmer():
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """The word's dictionary form (lemminflect: ``sent`` → ``send``), then its stem."""
+    lemmas = getAllLemmas(word)
+    for pos in ("VERB", "NOUN", "ADJ"):
+        if pos in lemmas:
+            word = lemmas[pos][0]
+            break
     return _stemmer().stemWord(word)
 
 

@@ -6,7 +6,8 @@ A paragraph is scanned once, left to right, with a stack of open marks:
   ``‹…›`` and ``›…‹``, ``‘…’``, ``‚…‘`` and ``‚…’``, ``'…'``;
 * a mark opens only where a quotation can start (after a space, a bracket, a dash, a colon or
   another opening mark, before a non-space) and closes only where one can end (after a
-  non-space, before no letter or digit), so apostrophes (``don’t``, ``Europe’s``) are never
+  non-space, before no letter or digit); guillemets may have spaces inside them (French
+  typesetting); so apostrophes (``don’t``, ``Europe’s``) are never
   taken for quotation marks;
 * a closing mark that matches an opener deeper in the stack closes it (an inner mark left
   open is dropped); quotations inside another (nested) belong to the outer one and are not
@@ -36,6 +37,7 @@ CLOSERS = {
     "\u201a": "\u2018\u2019",
     "'": "'",
 }
+GUILLEMETS = set("\u00ab\u00bb\u2039\u203a")  # French typesetting puts spaces inside them
 SINGLE = set("'\u2018\u2019\u201a\u2039\u203a")
 MARKS = set(CLOSERS) | set("".join(CLOSERS.values()))
 _OPEN_AFTER = set(" \t([{-/:\u2013\u2014\u2026") | MARKS
@@ -57,13 +59,13 @@ class Quote:
 def _can_open(line: str, at: int) -> bool:
     before = line[at - 1] if at else " "
     after = line[at + 1] if at + 1 < len(line) else " "
-    return before in _OPEN_AFTER and not after.isspace()
+    return before in _OPEN_AFTER and (line[at] in GUILLEMETS or not after.isspace())
 
 
 def _can_close(line: str, at: int) -> bool:
     before = line[at - 1] if at else " "
     after = line[at + 1] if at + 1 < len(line) else " "
-    return not before.isspace() and not after.isalnum()
+    return (line[at] in GUILLEMETS or not before.isspace()) and not after.isalnum()
 
 
 def _inside_word(line: str, at: int) -> bool:

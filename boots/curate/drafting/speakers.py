@@ -32,15 +32,17 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from boots.curate.drafting import lexicon
+from boots.curate.drafting.phrases import PhraseMatcher, Tokens
 
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
+TAIL = 40  # how far back the word before a reference is looked for (keeps the search linear)
 _STARTS = set(".!?:\x00\"“”„«»‚‘’(")
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 _CAPITALISED = re.compile(
     rf"(?<![\w'’-])[{_UPPER}][\w'’.-]*(?:\s+(?:[{_UPPER}][\w'’.-]*|de|von|van|der|da|al|bin|ibn))*(?![\w-])"
 )
-_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
 
 
 def _split(value) -> list[str]:
@@ -63,71 +65,52 @@ class Ref:
 
 @dataclass
 class Index:
-    """The speakers of the tables as patterns: names, aliases and role nouns."""
+    """The speakers of the tables as phrase matchers: names, aliases and role nouns."""
 
-    known: re.Pattern
-    forms: dict[str, tuple[str, str]]  # lower-case form -> (speaker_id, name|alias)
-    roles: re.Pattern | None
+    names: PhraseMatcher  # printed names and surnames, with their case
+    aliases: PhraseMatcher  # aliases, any case
+    roles: PhraseMatcher  # role nouns, any case
     role_speakers: dict[str, set[str]]
     number: dict[str, str]
-    unnamed: re.Pattern
-    unnamed_number: dict[str, str]
-    pronouns: re.Pattern
-    pronoun_number: dict[str, str]
-    relative: re.Pattern
+    unnamed: PhraseMatcher
+    pronouns: PhraseMatcher
+    relative: PhraseMatcher
     prepositions: frozenset[str] = field(default_factory=frozenset)
     bare_roles: re.Pattern | None = None
 
 
+DETERMINERS = {"the", "this", "that"}
+
+
 def index(speakers: pd.DataFrame) -> Index:
-    forms: dict[str, tuple[str, str]] = {}
-    names, aliases = [], []
+    names: dict[str, tuple[str, str]] = {}
+    aliases: dict[str, tuple[str, str]] = {}
     role_speakers: dict[str, set[str]] = {}
     number = {}
     surnames: dict[str, set[str]] = {}
     for row in speakers.itertuples():
         for name in _split(row.printed_names):
-            forms.setdefault(name, (row.speaker_id, "name"))
-            names.append(name)
+            names.setdefault(name, (row.speaker_id, "name"))
             if row.kind == "person" and len(name.split()) > 1:
                 surnames.setdefault(name.split()[-1], set()).add(row.speaker_id)
         for alias in _split(row.aliases):
             bare = re.sub(r"^the\s+", "", alias, flags=re.IGNORECASE)
-            forms.setdefault(bare.lower(), (row.speaker_id, "alias"))
-            aliases.append(bare)
+            aliases.setdefault(bare, (row.speaker_id, "alias"))
         for noun in _split(getattr(row, "role_nouns", "")):
             role_speakers.setdefault(noun.lower(), set()).add(row.speaker_id)
         number[row.speaker_id] = "person" if row.kind == "person" else "thing"
     for surname, owners in surnames.items():
-        if len(owners) == 1 and surname not in forms:  # a surname two speakers share names neither
-            forms[surname] = (next(iter(owners)), "name")
-            names.append(surname)
-    name_body = lexicon.alternation(names) if names else r"(?!x)x"
-    alias_body = lexicon.alternation(aliases) if aliases else r"(?!x)x"
-    known = re.compile(rf"(?:\bthe\s+)?(?i:{alias_body})|{name_body}")
-    roles = (
-        re.compile(
-            r"(?<![\w-])(?:the|this|that)\s+(?:[a-z-]+\s+)??(?P<noun>"
-            + lexicon.alternation(role_speakers)
-            + ")",
-            re.IGNORECASE,
-        )
-        if role_speakers
-        else None
-    )
-    unnamed_words = lexicon.words("unnamed")
-    pronoun_words = lexicon.words("pronoun")
+        if len(owners) == 1 and surname not in names:  # a surname two speakers share names neither
+            names[surname] = (next(iter(owners)), "name")
     return Index(
-        known=known,
-        forms=forms,
-        roles=roles,
+        names=PhraseMatcher(names, ignore_case=False),
+        aliases=PhraseMatcher(aliases, ignore_case=True),
+        roles=PhraseMatcher({noun: noun for noun in role_speakers}, ignore_case=True),
         role_speakers=role_speakers,
         number=number,
-        unnamed=re.compile(lexicon.alternation(unnamed_words), re.IGNORECASE),
-        unnamed_number=unnamed_words,
-        pronouns=re.compile(lexicon.alternation(pronoun_words), re.IGNORECASE),
-        pronoun_number=pronoun_words,
-        relative=re.compile(lexicon.alternation(lexicon.words("relative")), re.IGNORECASE),
+        unnamed=PhraseMatcher(lexicon.words("unnamed"), ignore_case=True),
+        pronouns=PhraseMatcher(lexicon.words("pronoun"), ignore_case=True),
+        relative=PhraseMatcher(lexicon.words("relative"), ignore_case=True),
         prepositions=frozenset(lexicon.words("preposition")),
         bare_roles=re.compile(lexicon.alternation(role_speakers), re.IGNORECASE)
         if role_speakers
@@ -135,15 +118,11 @@ def index(speakers: pd.DataFrame) -> Index:
     )
 
 
-def _known_speaker(idx: Index, printed: str) -> tuple[str, str] | None:
-    bare = re.sub(r"^the\s+", "", printed, flags=re.IGNORECASE)
-    return idx.forms.get(printed) or idx.forms.get(bare.lower()) or idx.forms.get(bare)
-
-
-def find(idx: Index, masked: str, offset: int) -> list[Ref]:
+def find(idx: Index, masked: str, offset: int, tokens: Tokens | None = None) -> list[Ref]:
     """The references of one masked paragraph (``masked`` starts at article ``offset``)."""
     taken = bytearray(len(masked))
     refs: list[Ref] = []
+    tokens = tokens or Tokens(masked)
 
     def add(start: int, end: int, kind: str, **extra) -> None:
         if any(taken[start:end]):
@@ -151,26 +130,39 @@ def find(idx: Index, masked: str, offset: int) -> list[Ref]:
         taken[start:end] = b"\x01" * (end - start)
         refs.append(Ref(start + offset, end + offset, kind, masked[start:end], **extra))
 
-    for match in idx.known.finditer(masked):
-        found = _known_speaker(idx, match.group())
-        if found:
-            speaker, kind = found
-            add(*match.span(), kind, speakers=(speaker,), number=idx.number[speaker])
-    if idx.roles is not None:
-        for match in idx.roles.finditer(masked):
-            add(*match.span(), "role", basis=match.group("noun").lower())
+    def with_determiner(match) -> int:
+        before = match.first_token - 1
+        if before >= 0 and tokens.joined[before] and tokens.lower[before] == "the":
+            return tokens.starts[before]
+        return match.start
+
+    known = idx.names.find(tokens) + idx.aliases.find(tokens)
+    for match in sorted(known, key=lambda m: (m.start, m.start - m.end)):
+        speaker, kind = match.value
+        start = with_determiner(match) if kind == "alias" else match.start
+        add(start, match.end, kind, speakers=(speaker,), number=idx.number[speaker])
+    for match in idx.roles.find(tokens):
+        first = match.first_token
+        for back in (1, 2):  # 'the chancellor', 'the former chancellor'
+            det = first - back
+            if det < 0 or not all(tokens.joined[det : first]):
+                break
+            if tokens.lower[det] in DETERMINERS:
+                if back == 1 or tokens.words[det + 1].islower():
+                    add(tokens.starts[det], match.end, "role", basis=match.value)
+                break
     function, verbs = lexicon.words("function"), lexicon.verbs()
-    for match in idx.unnamed.finditer(masked):
-        word = re.sub(r"\s+", " ", match.group().lower())
-        following = _NEXT_WORD.match(masked, match.end())
-        if following and following.group(1) not in function and following.group(1) not in verbs:
-            continue  # a modifier ('an official manner', 'government sources'), not a source
-        add(*match.span(), "unnamed", number=idx.unnamed_number.get(word) or "person")
-    for match in idx.pronouns.finditer(masked):
-        word = match.group().lower()
-        add(*match.span(), "pronoun", number=idx.pronoun_number.get(word) or "person")
-    for match in idx.relative.finditer(masked):
-        add(*match.span(), "relative")
+    for match in idx.unnamed.find(tokens):
+        following = match.last_token + 1
+        if following < len(tokens.words) and tokens.joined[match.last_token]:
+            word = tokens.words[following]
+            if word.islower() and word not in function and word not in verbs:
+                continue  # a modifier ('an official manner', 'government sources'), not a source
+        add(match.start, match.end, "unnamed", number=match.value or "person")
+    for match in idx.pronouns.find(tokens):
+        add(match.start, match.end, "pronoun", number=match.value or "person")
+    for match in idx.relative.find(tokens):
+        add(match.start, match.end, "relative")
     for match in _CAPITALISED.finditer(masked):
         start, end = match.span()
         words = match.group().split()
@@ -180,14 +172,15 @@ def find(idx: Index, masked: str, offset: int) -> list[Ref]:
         if not words:
             continue
         start = masked.index(words[0], start)
-        at_start = not masked[:start].strip() or masked[:start].rstrip()[-1:] in _STARTS
+        tail = masked[max(0, start - TAIL) : start].rstrip()
+        at_start = not tail or tail[-1] in _STARTS
         if len(words) > 1 or not at_start:
             add(start, end, "unknown", number="person" if len(words) > 1 else "thing")
     refs.sort(key=lambda r: r.start)
     for ref in refs:
         local_end = ref.end - offset
         ref.possessive = bool(_POSSESSIVE.match(masked[local_end:]))
-        before = _WORD_BEFORE.search(masked[: ref.start - offset])
+        before = _WORD_BEFORE.search(masked[max(0, ref.start - offset - TAIL) : ref.start - offset])
         ref.object = bool(before) and before.group(1).lower() in idx.prepositions
     _merge_adjacent(refs, masked, offset)
     return _possessed_roles(idx, refs, masked, offset)
