@@ -19,7 +19,9 @@ contains it (edge punctuation aside); *speaker right* when such a row has the ke
 or, for a passage that must get no speaker, when no drafted row overlapping it has one;
 *statement right* likewise with the statement. *Precision* is over the drafted rows with a
 speaker: right when the row overlaps a key passage of that speaker. The benchmark also drafts
-a synthetic article of 8,000, 16,000 and 32,000 quotations and prints the time.
+a synthetic article of 8,000, 16,000 and 32,000 quotations and prints the time: CPU time of
+the drafting process (what the goal bounds, and what a busy shared machine does not inflate)
+and elapsed time.
 
 Written: ``build/bench-draft.csv`` and ``.json`` (the three tables), ``build/bench-draft-
 details.csv`` (every key row and drafted row, scored), ``build/bench-draft-speed.json``.
@@ -268,10 +270,12 @@ def speed(evidence: Evidence) -> list[dict]:
     out = []
     for size in SPEED_SIZES:
         held, article_id = synthetic(evidence, size)
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         frame = draft(held, article_id)
-        seconds = time.perf_counter() - started
-        out.append({"quotations": size, "seconds": round(seconds, 2), "rows": len(frame)})
+        seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        out.append(
+            {"quotations": size, "cpu_seconds": round(cpu, 2), "seconds": round(seconds, 2), "rows": len(frame)}
+        )
     return out
 
 
@@ -348,7 +352,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_speed:
         timings = speed(evidence)
         for t in timings:
-            print(f"drafting {t['quotations']:,} quotations: {t['seconds']:.2f} s (goal for 32,000: < {SPEED_GOAL_SECONDS:.0f} s)")
+            print(
+                f"drafting {t['quotations']:,} quotations: {t['cpu_seconds']:.2f} s of CPU "
+                f"({t['seconds']:.2f} s elapsed; goal for 32,000: < {SPEED_GOAL_SECONDS:.0f} s)"
+            )
         write_text(args.out / "bench-draft-speed.json", json.dumps(timings, indent=2) + "\n")
     if args.readme:
         changed = update_readme(readme_block(frame))

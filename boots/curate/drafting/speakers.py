@@ -8,14 +8,14 @@ where they overlap:
   surname of a person's printed name when no other speaker has it;
 * ``role``: ``the``/``this``/``that`` + at most one lower-case word + a role noun of
   ``speakers.csv``'s ``role_nouns`` (``the chancellor``, ``the defence minister``); it points
-  to the nearest earlier reference to a speaker with that role noun, in the paragraph and
-  then in the paragraphs before; with none, to nobody;
+  to the nearest earlier reference to a speaker with that role noun in the article; with
+  none, to nobody;
 * ``unnamed``: a noun of a source without a name (``cue_words.csv``: ``officials``, ``a
   diplomat``), never a speaker;
 * ``pronoun``: ``he``, ``she``, ``they``, ``it``: the nearest earlier compatible reference in
   the paragraph (a person for he and she, a person group or government for they, an office or
-  government for it), else the last compatible one of the paragraph before; when that
-  reference is someone the tables do not know, nobody;
+  government for it), else in the paragraph before; subjects are preferred to possessives
+  and objects; when that reference is someone the tables do not know, nobody;
 * ``relative``: ``who`` after a reference is that reference;
 * ``unknown``: capitalised words the tables do not know (``Anna Berg``, ``the European
   Commission``): a person or body that is not a known speaker, so nobody.
@@ -244,16 +244,21 @@ class Resolver:
     def __init__(self, idx: Index):
         self.idx = idx
         self.history: list[Ref] = []  # resolved references, article order
-        self.paragraph_start = 0
+        self.paragraph_starts: list[int] = [0]  # where each paragraph's references begin
+        self.nouns_of: dict[str, list[str]] = {}
+        for noun, owners in idx.role_speakers.items():
+            for owner in owners:
+                self.nouns_of.setdefault(owner, []).append(noun)
+        self.last_by_role: dict[str, Ref] = {}  # the last reference to a speaker with the noun
 
     def new_paragraph(self) -> None:
-        self.paragraph_start = len(self.history)
+        self.paragraph_starts.append(len(self.history))
 
-    def _earlier(self, before: int, this_paragraph: bool):
-        stop = self.paragraph_start if this_paragraph else 0
-        for ref in reversed(self.history[stop:] if this_paragraph else self.history):
-            if ref.start < before:
-                yield ref
+    def _earlier(self, paragraphs: int):
+        """The references of this paragraph and of ``paragraphs`` before it, nearest first."""
+        stop = self.paragraph_starts[max(0, len(self.paragraph_starts) - 1 - paragraphs)]
+        for at in range(len(self.history) - 1, stop - 1, -1):
+            yield self.history[at]
 
     def resolve(self, ref: Ref) -> Ref:
         """Fill ``ref.speakers`` and ``ref.basis``; record it for later references."""
@@ -263,38 +268,37 @@ class Resolver:
         if ref.kind in ("name", "alias"):
             ref.basis = ref.kind
         elif ref.kind == "role":
-            noun = ref.basis
-            wanted = self.idx.role_speakers.get(noun, set())
+            earlier = self.last_by_role.get(ref.basis)
             ref.basis = "role"
-            for earlier in self._earlier(ref.start, this_paragraph=False):
-                if set(earlier.speakers) & wanted and len(earlier.speakers) == 1:
-                    ref.speakers = earlier.speakers
-                    ref.number = earlier.number
-                    break
+            if earlier is not None:
+                ref.speakers, ref.number = earlier.speakers, earlier.number
         elif ref.kind == "pronoun":
             ref.basis = "pronoun"
             allowed = COMPATIBLE.get(ref.number, {"person"})
-            target = self._antecedent(ref, allowed, this_paragraph=True)
+            target = self._antecedent(allowed, paragraphs=0)
             if target is None:
-                target = self._antecedent(ref, allowed, this_paragraph=False)
+                target = self._antecedent(allowed, paragraphs=1)
             if target is not None:
                 ref.speakers = target.speakers
         else:
             ref.basis = ref.kind
         self.history.append(ref)
+        if len(ref.speakers) == 1:
+            for noun in self.nouns_of.get(ref.speakers[0], ()):
+                self.last_by_role[noun] = ref
         return ref
 
-    def _antecedent(self, ref: Ref, allowed: set[str], this_paragraph: bool) -> Ref | None:
+    def _antecedent(self, allowed: set[str], paragraphs: int) -> Ref | None:
         """The nearest earlier compatible reference, preferring subjects (neither possessive
         nor after a preposition)."""
         for subjects_only in (True, False):
-            found = self._nearest(ref, allowed, this_paragraph, subjects_only)
+            found = self._nearest(allowed, paragraphs, subjects_only)
             if found is not None:
                 return found
         return None
 
-    def _nearest(self, ref: Ref, allowed: set[str], this_paragraph: bool, subjects_only: bool):
-        for earlier in self._earlier(ref.start, this_paragraph):
+    def _nearest(self, allowed: set[str], paragraphs: int, subjects_only: bool):
+        for earlier in self._earlier(paragraphs):
             if earlier.kind in ("pronoun", "relative") and not earlier.speakers:
                 continue
             if subjects_only and (earlier.possessive or earlier.object):
