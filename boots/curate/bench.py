@@ -103,10 +103,20 @@ def five_key(evidence: Evidence) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "passage", "speaker_id", "statement_id", "kind"])
 
 
-def _span(passage: str, content: str) -> tuple[int, int] | None:
-    found = text.locate(passage, content)
-    if found is None:
+def _span(
+    passage: str, content: str, occurrence: int = 0, others: tuple = ()
+) -> tuple[int, int] | None:
+    """Where the ``occurrence``-th printing of ``passage`` is, edge punctuation left out: a
+    key lists a repeated passage once per printing, in order, except printings inside a
+    longer passage of the key (``others``)."""
+    every = [
+        f
+        for f in text.find_all(passage, content)
+        if not any(s <= f.start and f.end <= e and e - s > f.end - f.start for s, e in others)
+    ] or text.find_all(passage, content)
+    if not every:
         return None
+    found = every[min(occurrence, len(every) - 1)]
     start, end = found.start, found.end
     while start < end and content[start] in _EDGE:
         start += 1
@@ -136,8 +146,11 @@ def score_article(
     spans = _drafted_spans(frame, content)
     drafted = list(zip(spans, frame.speaker_id, frame.statement_id, frame.proposal, strict=True))
     key_rows, key_spans = [], []
+    seen: dict[str, int] = {}
+    first = [(f.start, f.end) for f in (text.locate(p, content) for p in key.passage) if f]
     for k in key.itertuples():
-        span = _span(k.passage, content)
+        span = _span(k.passage, content, seen.get(k.passage, 0), tuple(first))
+        seen[k.passage] = seen.get(k.passage, 0) + 1
         off_topic = k.kind == "off_topic"
         key_spans.append((span, None if off_topic else k.speaker_id, k.kind))
         if off_topic:

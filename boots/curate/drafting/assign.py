@@ -3,10 +3,13 @@
 Each proposal with a speaker is scored (``match.best``) against that speaker's statements;
 one without a speaker gets no statement. Proposals are then taken fullest first (quotations
 before paraphrases, more words first): the first to reach ``MIN_SCORE`` on a statement is
-its ``mention``, later ones are ``repeat``s of it (the article's one mention per statement).
+its ``mention``, later ones are ``repeat``s of it (the article's one mention per statement);
+a quotation that reaches no statement but scores at least ``WEAK_SCORE`` on one of its
+speaker's takes that one, with a note saying the match is weak.
 The other kinds: ``recorded`` (the passage is already in mentions.csv or quote_exclusions.csv),
 ``new_statement`` (a quotation with a speaker that matches none of the speaker's statements
-but names troops, rule S2), ``off_topic`` (one that names no troops), ``not_a_statement`` (a
+but names troops or refers back to something said before, rule S2 and C2), ``off_topic`` (one
+that does neither), ``not_a_statement`` (a
 heading, a scare quote, a short quotation without attribution), ``no_speaker`` (a longer one
 without a speaker). A paraphrase that matches no statement is dropped.
 """
@@ -19,6 +22,7 @@ from boots.curate.drafting import match
 from boots.curate.drafting.pipeline import (
     BASIS_CONFIDENCE,
     MIN_SCORE,
+    WEAK_SCORE,
     SHORT_QUOTE_WORDS,
     Proposal,
     Tables,
@@ -109,6 +113,10 @@ def _kind(row: dict, tables: Tables, taken: dict[str, dict]) -> None:
         row["kind"] = "not_a_statement" if short and p.quote_type != "paraphrase" else "no_speaker"
         return
     strong = [(score, s) for score, s in row["scores"] if score >= MIN_SCORE]
+    weak = row["scores"] and row["scores"][0][0] >= WEAK_SCORE and p.quote_type != "paraphrase"
+    if not strong and weak:
+        strong = row["scores"][:1]  # the speaker's closest statement, weakly: check it
+        p.notes.append(f"a weak match (score below {MIN_SCORE}): check the statement")
     if strong:
         score, statement = strong[0]
         row["score"], row["statement"] = score, statement
@@ -120,7 +128,7 @@ def _kind(row: dict, tables: Tables, taken: dict[str, dict]) -> None:
         return
     if p.quote_type == "paraphrase":
         row["kind"] = "drop"
-    elif tables.topic.search(row["quote"]):
+    elif tables.topic.search(row["quote"]) or tables.refers_back.search(row["quote"]):
         row["kind"] = "new_statement"
     else:
         row["kind"] = "off_topic"

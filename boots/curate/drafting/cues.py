@@ -141,7 +141,8 @@ def _after(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list[Ref]:
     limit = cue.end + (stop.start() if stop else len(rest))
     after = [r for r in refs if cue.end <= r.start and r.end <= limit]
     candidates = [r for r in after if not r.possessive]
-    if candidates and not candidates[0].speakers and stop and rest[stop.start()] == ",":
+    indirect = candidates and candidates[0].kind not in ("name", "alias")
+    if indirect and stop and rest[stop.start()] == ",":
         named = [r for r in refs if r.start > limit and r.kind in ("name", "alias")]
         if named and not masked[limit - offset + 1 : named[0].start - offset].strip():
             return named[:1]  # 'said the prime minister, Anna Berg': the name tells who

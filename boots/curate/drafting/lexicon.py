@@ -9,7 +9,9 @@ folder: they describe English reporting, not the articles of one collection).
 * ``cue_words.csv``: words with a ``kind``: ``source_after`` (``according to X``), ``scare``
   (``so-called``), ``pronoun`` and ``relative`` (with ``number``: person, plural or thing),
   ``preposition`` (a name after one is not a subject), ``unnamed`` (nouns of sources without a
-  name: ``officials``, ``a diplomat``), ``negation``, ``topic`` (words naming troops, rule S2)
+  name: ``officials``, ``a diplomat``), ``negation``, ``topic`` (words naming troops, rule S2),
+  ``refers_back`` (words pointing to something said before, rule C2), ``passive`` (forms of
+  ``be`` before a verb that make it passive)
   and ``function`` (words that carry no content when statements are compared).
 
 The role nouns that name one known speaker (``the chancellor``) are not here: they belong to

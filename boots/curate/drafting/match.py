@@ -7,7 +7,8 @@ where the other does not says the opposite, whatever words they share. The score
 
     70 × shared stems / the smaller passage's stems  (scaled down when fewer than 3 are shared)
   + 30 × rapidfuzz's token-set ratio                 (word order and spelling)
-  − 25 when one is negated and the other is not.
+  − 25 × the first term's fraction, when one is negated and the other is not (opposite
+    claims about the same things; the fewer things shared, the less negation tells).
 
 A statement's wordings are its summary and the quotations of its mentions in the other
 articles; a passage scores the best of them.
@@ -72,7 +73,7 @@ def similarity(a: str, b: str) -> float:
     content = shared / min(len(x.stems), len(y.stems)) * min(1.0, shared / SHARED_FOR_FULL_WEIGHT)
     score = 70 * content + 0.3 * fuzz.token_set_ratio(x.text, y.text)
     if x.negated != y.negated:
-        score -= NEGATION_PENALTY
+        score -= NEGATION_PENALTY * content
     return max(0.0, score)
 
 

@@ -11,7 +11,8 @@
    ending the sentence before with ``:``, or of the quotation it continues from the paragraph
    before; one after a colon in a sentence without a cue is the sentence subject's; a quotation in a heading, after ``so-called``, or with none of these gets no
    speaker;
-5. ``reported.clause`` (d): reported speech of cues with a known speaker and no quotation;
+5. ``reported.clause`` (d): reported speech of cues with a known speaker and no quotation in
+   their sentence (``X responded to Y's remark that ...``: Y's words);
 6. ``assign``: statements by ``match.best`` (e) among the speaker's statements, one mention
    per statement per article (the fullest quotation; the others are repeats).
 
@@ -35,6 +36,7 @@ from boots.data.tables import Evidence
 
 # A statement scoring below this (match.similarity, 0-100) is not proposed.
 MIN_SCORE = 50
+WEAK_SCORE = 30  # the speaker's best statement, if it scores this, is proposed with a note
 SHORT_QUOTE_WORDS = 4  # an unattributed quotation this short is a scare quote or a title
 HEADING_WORDS = 20
 BASIS_CONFIDENCE = {
@@ -255,6 +257,7 @@ def _inherit(proposal: Proposal, source: Proposal, note: str) -> None:
 def reported_speech(paras: list[Paragraph], quoted: list[Proposal]) -> list[Proposal]:
     """Step 5: paraphrase proposals for cues that attribute no quotation."""
     used = {id(p.cue) for p in quoted if p.cue is not None}
+    quoting = {(p.speakers, p.cue.sentence) for p in quoted if p.cue is not None and p.speakers}
     out = []
     for para in paras:
         if para.heading:
@@ -266,13 +269,26 @@ def reported_speech(paras: list[Paragraph], quoted: list[Proposal]) -> list[Prop
             span = reported.clause(cue, para.masked, para.start) if cue.reports else None
             if span is not None:
                 outer.append(span)
-            if id(cue) in used or not cue.speakers or span is None:
-                continue
+            if id(cue) in used or span is None or (cue.speakers, cue.sentence) in quoting:
+                continue  # a sentence that quotes its speaker: the quotation is the report
             proposal = Proposal(*span, "paraphrase")
             _take(proposal, cue)
+            owner = _owner_between(para, cue.end, span[0])
+            if owner is not None:
+                proposal.speakers, proposal.basis = owner.speakers, owner.kind
+                proposal.notes.append("the words of the speaker whose remark they are")
+            if not proposal.speakers:
+                continue
             proposal.notes.append("paraphrase candidate: reported speech without quotation marks")
             out.append(proposal)
     return out
+
+
+def _owner_between(para: Paragraph, start: int, end: int):
+    """``X responded to Y's remark that ...``: a known speaker's possessive between the verb
+    and the clause owns the clause."""
+    owners = [r for r in para.refs if start <= r.start < end and r.possessive and r.speakers]
+    return owners[-1] if owners else None
 
 
 @dataclass
@@ -285,6 +301,7 @@ class Tables:
     recorded: list[tuple[text.Span, str]]
     excluded: set[str]
     topic: re.Pattern
+    refers_back: re.Pattern
 
 
 def tables_for(evidence: Evidence, article_id: str, content: str) -> Tables:
@@ -309,4 +326,5 @@ def tables_for(evidence: Evidence, article_id: str, content: str) -> Tables:
         recorded,
         {text.passage_key(p) for p in own_exclusions.passage},
         re.compile(topic, re.IGNORECASE),
+        re.compile(lexicon.alternation(lexicon.words("refers_back")), re.IGNORECASE),
     )
