@@ -55,14 +55,20 @@ def drafted(evidence, *paragraphs: str) -> pd.DataFrame:
     """Draft an article made of a headline and ``paragraphs``."""
     content = "\n\n".join(["Sailors and the strait: a test report", *paragraphs]) + "\n"
     row = tables.load().articles.iloc[[0]].copy()
-    row["article_id"], row["body_lines"], row["standfirst"] = "t", f"1-{content.count(chr(10))}", None
+    row["article_id"], row["body_lines"], row["standfirst"] = (
+        "t",
+        f"1-{content.count(chr(10))}",
+        None,
+    )
     row["headline"] = "Sailors and the strait: a test report"
     held = dataclasses.replace(evidence, articles=row, texts={"t": content})
     return draft(held, "t")
 
 
 def quoted(paragraph: str) -> list[str]:
-    return [paragraph[q.start : q.end] for q in quotes.paragraph_quotes(paragraph, 0, len(paragraph))]
+    return [
+        paragraph[q.start : q.end] for q in quotes.paragraph_quotes(paragraph, 0, len(paragraph))
+    ]
 
 
 def only(frame: pd.DataFrame, **where) -> pd.Series:
@@ -84,10 +90,16 @@ def only(frame: pd.DataFrame, **where) -> pd.Series:
         ("She said 'the harbour stays shut' and left.", ["the harbour stays shut"]),
         ("Sie sagte \u201edie Sache ist klar\u201c und ging.", ["die Sache ist klar"]),
         ("Sie sagte \u201adie Sache\u2018 und ging.", ["die Sache"]),
-        ("Elle a dit \u00ab la porte reste ferm\u00e9e \u00bb hier.", ["la porte reste ferm\u00e9e"]),
+        (
+            "Elle a dit \u00ab la porte reste ferm\u00e9e \u00bb hier.",
+            ["la porte reste ferm\u00e9e"],
+        ),
         ("Elle a dit \u2039 la porte \u203a hier.", ["la porte"]),
         ("Hun sagde \u00bbdet er klart\u00ab i g\u00e5r.", ["det er klart"]),
-        ("Hon sa \u201dhamnen \u00e4r st\u00e4ngd\u201d i g\u00e5r.", ["hamnen \u00e4r st\u00e4ngd"]),
+        (
+            "Hon sa \u201dhamnen \u00e4r st\u00e4ngd\u201d i g\u00e5r.",
+            ["hamnen \u00e4r st\u00e4ngd"],
+        ),
     ],
 )
 def test_every_convention_of_quotation_marks(paragraph, expected):
@@ -103,17 +115,27 @@ def test_a_nested_quotation_belongs_to_the_outer_one():
     paragraph = "\u201eWhen they say \u201aopen sea\u2018, we hear a threat\u201c, she said."
     assert quoted(paragraph) == ["When they say \u201aopen sea\u2018, we hear a threat"]
     paragraph = "\u00abQuand ils disent \u2039 mer ouverte \u203a, on entend autre chose\u00bb."
-    assert quoted(paragraph) == ["Quand ils disent \u2039 mer ouverte \u203a, on entend autre chose"]
+    assert quoted(paragraph) == [
+        "Quand ils disent \u2039 mer ouverte \u203a, on entend autre chose"
+    ]
 
 
 def test_a_quotation_continued_across_paragraphs_and_a_block_quote():
-    content = '"The first part runs on\n\n"and the second part ends here."\n\n> A block of quoted words.'
+    content = (
+        '"The first part runs on\n\n"and the second part ends here."\n\n> A block of quoted words.'
+    )
     starts = [0, content.index('"and'), content.index(">")]
     spans = [(start, content.find("\n", start) % (len(content) + 1)) for start in starts]
     found = quotes.quotations(content, spans)
-    assert found[0][0].open_end and content[found[0][0].start : found[0][0].end] == "The first part runs on"
+    assert (
+        found[0][0].open_end
+        and content[found[0][0].start : found[0][0].end] == "The first part runs on"
+    )
     assert found[1][0].continues
-    assert found[2][0].block and content[found[2][0].start : found[2][0].end] == "A block of quoted words"
+    assert (
+        found[2][0].block
+        and content[found[2][0].start : found[2][0].end] == "A block of quoted words"
+    )
 
 
 # (b) cues and (c) speakers
@@ -130,7 +152,9 @@ def test_the_speaker_before_or_after_the_verb():
     assert subjects('"We stay," Anna Berg said.') == [("said", ("berg",), "name")]
     assert subjects('"We stay," said Marek Nowak.') == [("said", ("nowak",), "name")]
     assert subjects("Anna Berg told the radio that ships stay home.")[0][1] == ("berg",)
-    assert subjects("According to Holm, the ships stay home.") == [("According to", ("holm",), "according to")]
+    assert subjects("According to Holm, the ships stay home.") == [
+        ("According to", ("holm",), "according to")
+    ]
 
 
 def test_a_surname_alone_names_the_speaker_it_belongs_to():
@@ -138,7 +162,10 @@ def test_a_surname_alone_names_the_speaker_it_belongs_to():
 
 
 def test_aliases_and_role_nouns_point_to_their_speaker():
-    assert subjects("Northland's defence minister said the ships stay.")[0][1:] == (("nowak",), "alias")
+    assert subjects("Northland's defence minister said the ships stay.")[0][1:] == (
+        ("nowak",),
+        "alias",
+    )
     text = "Anna Berg spoke first. Then Lena Holm arrived. The chancellor said the ships stay."
     assert subjects(text)[-1][1:] == (("berg",), "role")
     text = "Tom Kent was asked twice. The Southland leader's spokesman said it was late."
@@ -190,11 +217,21 @@ def clause_of(paragraph: str) -> str | None:
 
 
 def test_reported_clauses_in_each_form():
-    assert clause_of("Anna Berg said that the ships would stay home.") == "the ships would stay home"
-    assert clause_of("Anna Berg told the radio on Monday that the ships would stay.") == "the ships would stay"
+    assert (
+        clause_of("Anna Berg said that the ships would stay home.") == "the ships would stay home"
+    )
+    assert (
+        clause_of("Anna Berg told the radio on Monday that the ships would stay.")
+        == "the ships would stay"
+    )
     assert clause_of("Marek Nowak ruled out sending the fleet north.") == "sending the fleet north"
-    assert clause_of("According to Holm, the fleet may sail in spring.") == "the fleet may sail in spring"
-    assert clause_of("The fleet will stay in port, Anna Berg said.") == "The fleet will stay in port"
+    assert (
+        clause_of("According to Holm, the fleet may sail in spring.")
+        == "the fleet may sail in spring"
+    )
+    assert (
+        clause_of("The fleet will stay in port, Anna Berg said.") == "The fleet will stay in port"
+    )
     assert clause_of("Anna Berg told the radio.") is None
 
 
@@ -204,9 +241,9 @@ def test_reported_clauses_in_each_form():
 def test_similarity_sees_paraphrases_and_negation():
     summary = "No sailors will be sent to the northern strait."
     assert match.similarity("they would not send any sailors to the strait", summary) > 60
-    assert match.similarity("sailors will be sent to the northern strait", summary) < match.similarity(
-        "no sailors are being sent to the northern strait", summary
-    )
+    assert match.similarity(
+        "sailors will be sent to the northern strait", summary
+    ) < match.similarity("no sailors are being sent to the northern strait", summary)
     assert match.similarity("the harvest was good this year", summary) < 30
 
 
@@ -241,7 +278,9 @@ def test_a_second_report_of_a_statement_is_a_repeat(evidence):
 
 
 def test_a_paraphrase_with_two_speakers_gives_one_row_each(evidence):
-    frame = drafted(evidence, "Anna Berg and Marek Nowak said that no sailors would be sent to the strait.")
+    frame = drafted(
+        evidence, "Anna Berg and Marek Nowak said that no sailors would be sent to the strait."
+    )
     assert sorted(frame.speaker_id) == ["berg", "nowak"]
     assert set(frame.quote_type) == {"paraphrase"}
 

@@ -47,7 +47,11 @@ from boots.util.atomic import write_text
 OUT_DIR = config.ROOT / "build"
 SPLITS_DIR = config.ROOT / "tests" / "drafting"
 SPLITS = ("dev", "test")
-SETS = {"five": "the five articles (leave one out)", "dev": "development split", "test": "test split"}
+SETS = {
+    "five": "the five articles (leave one out)",
+    "dev": "development split",
+    "test": "test split",
+}
 GOALS = {
     "speaker right": "≥ 90 %",
     "statement right": "≥ 85 %",
@@ -87,20 +91,30 @@ def with_article(evidence: Evidence, article_id: str, content: str) -> Evidence:
 
 def five_key(evidence: Evidence) -> pd.DataFrame:
     """The key of the five articles, from the curated tables (module docstring)."""
-    speaker_of = dict(zip(evidence.statements.statement_id, evidence.statements.speaker_id, strict=True))
+    speaker_of = dict(
+        zip(evidence.statements.statement_id, evidence.statements.speaker_id, strict=True)
+    )
     rows = []
     for m in evidence.mentions.itertuples():
-        rows.append((m.article_id, m.quote, speaker_of[m.statement_id], m.statement_id, m.quote_type))
-    statement_of = dict(zip(evidence.mentions.mention_id, evidence.mentions.statement_id, strict=True))
+        rows.append(
+            (m.article_id, m.quote, speaker_of[m.statement_id], m.statement_id, m.quote_type)
+        )
+    statement_of = dict(
+        zip(evidence.mentions.mention_id, evidence.mentions.statement_id, strict=True)
+    )
     for x in evidence.quote_exclusions.itertuples():
         if x.reason == "repeat":
             statement = statement_of.get(x.mention_id, "")
-            rows.append((x.article_id, x.passage, speaker_of.get(statement, ""), statement, "repeat"))
+            rows.append(
+                (x.article_id, x.passage, speaker_of.get(statement, ""), statement, "repeat")
+            )
         elif x.reason == "not_a_statement":
             rows.append((x.article_id, x.passage, "", "", "scare"))
         else:
             rows.append((x.article_id, x.passage, None, None, x.reason))
-    return pd.DataFrame(rows, columns=["article_id", "passage", "speaker_id", "statement_id", "kind"])
+    return pd.DataFrame(
+        rows, columns=["article_id", "passage", "speaker_id", "statement_id", "kind"]
+    )
 
 
 def _span(
@@ -287,7 +301,12 @@ def speed(evidence: Evidence) -> list[dict]:
         frame = draft(held, article_id)
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         out.append(
-            {"quotations": size, "cpu_seconds": round(cpu, 2), "seconds": round(seconds, 2), "rows": len(frame)}
+            {
+                "quotations": size,
+                "cpu_seconds": round(cpu, 2),
+                "seconds": round(seconds, 2),
+                "rows": len(frame),
+            }
         )
     return out
 
@@ -304,11 +323,79 @@ def table(results: dict[str, dict[str, str]]) -> pd.DataFrame:
     return frame
 
 
-def readme_block(frame: pd.DataFrame) -> str:
+def _percent(cell: str) -> float | None:
+    """The share in a cell like ``12/20 (60 %)``."""
+    if "/" not in cell:
+        return None
+    right, of = cell.split(" ")[0].split("/")
+    return int(right) / int(of) if int(of) else None
+
+
+def goals_missed(result: dict[str, str]) -> list[str]:
+    """The goals a set's figures miss, as words."""
+    missed = []
+    for measure, floor in (
+        ("speaker right", 0.90),
+        ("statement right", 0.85),
+        ("precision of attributed rows", 0.95),
+    ):
+        share = _percent(result[measure])
+        if share is not None and share < floor:
+            missed.append(f"{measure} {result[measure]} (goal ≥ {floor:.0%})")
+    silent = result["unnamed/scare/unknown/headline given a speaker"]
+    if not silent.startswith("0 "):
+        missed.append(f"{silent} passages that must have no speaker given one (goal: none)")
+    return missed
+
+
+def row_proposals(evidence: Evidence) -> pd.DataFrame:
+    """How often ``make add-article``'s proposals equal the curated articles.csv cells."""
+    from boots.curate.add_article import propose_body
+
+    rows = []
+    for article in evidence.articles.itertuples():
+        proposal = propose_body(evidence.texts[article.article_id])
+        rows.append(
+            {
+                "article_id": article.article_id,
+                "body_lines": article.body_lines,
+                "proposed_body_lines": proposal.body_lines,
+                "headline_right": proposal.headline == article.headline,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def readme_block(frame: pd.DataFrame, results: dict, proposals: pd.DataFrame) -> str:
+    """The three tables side by side, the goals each set misses, and ``make add-article``'s
+    proposals on the five, as markdown for the README (between its markers)."""
     header = list(frame.columns)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in frame.itertuples(index=False):
         lines.append("| " + " | ".join(str(v) for v in row) + " |")
+    lines.append("")
+    for name, result in results.items():
+        missed = goals_missed(result)
+        verdict = "; ".join(missed) if missed else "none"
+        lines.append(f"Goals missed on the {SETS[name]}: {verdict}.")
+        lines.append("")
+    differ = proposals[proposals.body_lines != proposals.proposed_body_lines]
+    lines.append(
+        f"`make add-article`, on the five articles: the proposed `body_lines` equal the curated "
+        f"ones for {len(proposals) - len(differ)} of {len(proposals)}"
+        + (
+            " (not for "
+            + ", ".join(
+                f"`{r.article_id}`: `{r.proposed_body_lines}` for `{r.body_lines}`"
+                for r in differ.itertuples()
+            )
+            + ")"
+            if len(differ)
+            else ""
+        )
+        + f"; the proposed headline is right for {int(proposals.headline_right.sum())} of "
+        f"{len(proposals)}."
+    )
     return "\n".join([README_START, *lines, README_END])
 
 
@@ -330,10 +417,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, help="the data folder (default: data/)")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="where to write the tables")
-    parser.add_argument("--splits", type=Path, default=SPLITS_DIR, help="the dev/ and test/ folders")
-    parser.add_argument("--only", choices=["five", *SPLITS], action="append", help="score only these sets")
+    parser.add_argument(
+        "--splits", type=Path, default=SPLITS_DIR, help="the dev/ and test/ folders"
+    )
+    parser.add_argument(
+        "--only", choices=["five", *SPLITS], action="append", help="score only these sets"
+    )
     parser.add_argument("--no-speed", action="store_true", help="skip the timing")
-    parser.add_argument("--readme", action="store_true", help="also write the tables into README.md")
+    parser.add_argument(
+        "--readme", action="store_true", help="also write the tables into README.md"
+    )
     args = parser.parse_args(argv)
     try:
         evidence = load(args.data)
@@ -352,11 +445,15 @@ def main(argv: list[str] | None = None) -> int:
         details += [{"set": name, "row": "key", **k} for k in keys]
         details += [{"set": name, "row": "drafted", **d} for d in drafts]
     frame = table(results)
-    with pd.option_context("display.width", 200, "display.max_columns", 10, "display.max_colwidth", 60):
+    with pd.option_context(
+        "display.width", 200, "display.max_columns", 10, "display.max_colwidth", 60
+    ):
         print(frame.to_string(index=False))
     args.out.mkdir(parents=True, exist_ok=True)
     write_text(args.out / "bench-draft.csv", frame.to_csv(index=False, lineterminator="\n"))
-    write_text(args.out / "bench-draft.json", json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    write_text(
+        args.out / "bench-draft.json", json.dumps(results, indent=2, ensure_ascii=False) + "\n"
+    )
     write_text(
         args.out / "bench-draft-details.csv",
         pd.DataFrame(details).to_csv(index=False, lineterminator="\n"),
@@ -371,7 +468,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         write_text(args.out / "bench-draft-speed.json", json.dumps(timings, indent=2) + "\n")
     if args.readme:
-        changed = update_readme(readme_block(frame))
+        if set(results) != {"five", *SPLITS}:
+            print("bench-draft: README.md not written: it shows all three sets", file=sys.stderr)
+            return 2
+        changed = update_readme(readme_block(frame, results, row_proposals(evidence)))
         print("README.md: measured tables " + ("updated" if changed else "already current"))
     return 0
 

@@ -22,7 +22,7 @@ from boots.util import config
 from boots.util.atomic import write_text
 from boots.util.words import counted
 
-__all__ = ["COLUMNS", "draft", "draft_path", "write_draft", "main"]
+__all__ = ["COLUMNS", "draft", "draft_path", "main", "write_draft"]
 
 DRAFT_DIR = config.ROOT / "build" / "draft"
 

@@ -11,7 +11,8 @@ The other kinds: ``recorded`` (the passage is already in mentions.csv or quote_e
 but names troops or refers back to something said before, rule S2 and C2), ``off_topic`` (one
 that does neither), ``not_a_statement`` (a
 heading, a scare quote, a short quotation without attribution), ``no_speaker`` (a longer one
-without a speaker). A paraphrase that matches no statement is dropped.
+without attribution, or one attributed to someone the tables do not know: the curator
+decides). A paraphrase that matches no statement is dropped.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from boots.curate.drafting import match
 from boots.curate.drafting.pipeline import (
     BASIS_CONFIDENCE,
     MIN_SCORE,
-    WEAK_SCORE,
     SHORT_QUOTE_WORDS,
+    WEAK_SCORE,
     Proposal,
     Tables,
 )
@@ -66,7 +67,9 @@ def rows(proposals: list[Proposal], tables: Tables, content: str) -> list[dict]:
                     "keys": [text.passage_key(content[s:e]) for s, e in proposal.passages],
                 }
             )
-    taken: dict[str, dict] = {statement: {"draft_id": "recorded"} for _, statement in tables.recorded}
+    taken: dict[str, dict] = {
+        statement: {"draft_id": "recorded"} for _, statement in tables.recorded
+    }
     order = sorted(
         out,
         key=lambda r: (r["proposal"].quote_type != "paraphrase", r["words"], -r["proposal"].start),
@@ -109,8 +112,11 @@ def _kind(row: dict, tables: Tables, taken: dict[str, dict]) -> None:
         row["kind"] = "recorded"
         return
     if not row["speaker"]:
-        short = row["words"] <= SHORT_QUOTE_WORDS or p.no_statement in ("heading", "scare")
-        row["kind"] = "not_a_statement" if short and p.quote_type != "paraphrase" else "no_speaker"
+        # attributed to someone the tables lack: the curator decides; unattributed and short,
+        # a heading or a scare quote: no statement
+        short = row["words"] <= SHORT_QUOTE_WORDS and p.cue is None
+        unsaid = short or p.no_statement in ("heading", "scare")
+        row["kind"] = "not_a_statement" if unsaid and p.quote_type != "paraphrase" else "no_speaker"
         return
     strong = [(score, s) for score, s in row["scores"] if score >= MIN_SCORE]
     weak = row["scores"] and row["scores"][0][0] >= WEAK_SCORE and p.quote_type != "paraphrase"

@@ -101,6 +101,19 @@ def find(
     return cues
 
 
+def mark_addressees(cues: list[Cue], refs: list[Ref], masked: str, offset: int) -> None:
+    """``told the radio``: the reference right after a verb with an addressee is an object,
+    no subject and a pronoun's last resort."""
+    starts = {r.start: r for r in refs}
+    for cue in cues:
+        if cue.verb is None or not cue.verb.addressee:
+            continue
+        gap = len(masked[cue.end - offset :]) - len(masked[cue.end - offset :].lstrip())
+        ref = starts.get(cue.end + gap)
+        if ref is not None:
+            ref.object = True
+
+
 def _subject_before(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list[Ref]:
     window_start = cue.sentence[0]
     last_mask = masked.rfind(MASK, cue.sentence[0] - offset, cue.start - offset)
@@ -157,7 +170,11 @@ def attribute(
     if cue.verb is not None and previous is not None and previous.sentence == cue.sentence:
         between = masked[previous.end - offset : cue.start - offset]
         if _SHARED_SUBJECT.search(between):
-            cue.speakers, cue.basis, cue.subject = previous.speakers, previous.basis, previous.subject
+            cue.speakers, cue.basis, cue.subject = (
+                previous.speakers,
+                previous.basis,
+                previous.subject,
+            )
             cue.refs = previous.refs
             return
     if cue.verb is None:

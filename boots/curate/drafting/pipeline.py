@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from boots.curate.drafting import cues as cue_mod
-from boots.curate.drafting import lexicon, match, quotes, reported
+from boots.curate.drafting import lexicon, quotes, reported
 from boots.curate.drafting import speakers as speaker_mod
 from boots.curate.drafting.phrases import Tokens
 from boots.data import text
@@ -117,9 +117,10 @@ def read(content: str, spans: list[tuple[int, int, bool]], idx) -> list[Paragrap
         resolver.new_paragraph()
         tokens = Tokens(para.masked)
         refs = para.refs = speaker_mod.find(idx, para.masked, start, tokens)
+        para.cues = cue_mod.find(para.masked, start, para.sentences, tokens)
+        cue_mod.mark_addressees(para.cues, refs, para.masked, start)
         for ref in refs:
             resolver.resolve(ref)
-        para.cues = cue_mod.find(para.masked, start, para.sentences, tokens)
         for number, cue in enumerate(para.cues):
             before = para.cues[number - 1] if number else None
             cue_mod.attribute(cue, refs, resolver, para.masked, start, before)
@@ -148,9 +149,13 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
     for number, para in enumerate(paras):
         previous: Proposal | None = None
         for quote in para.quotes:
-            proposal = Proposal(quote.start, quote.end, "direct", passages=[(quote.start, quote.end)])
+            proposal = Proposal(
+                quote.start, quote.end, "direct", passages=[(quote.start, quote.end)]
+            )
             sentence = _sentence_of(para, quote.start)
-            before = para.masked[max(0, quote.start - para.start - 40) : max(0, quote.start - para.start - 1)]
+            before = para.masked[
+                max(0, quote.start - para.start - 40) : max(0, quote.start - para.start - 1)
+            ]
             in_sentence = [c for c in para.cues if c.sentence == sentence]
             if para.heading:
                 proposal.no_statement = "heading"

@@ -104,7 +104,9 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
             ),
             None,
         )
-        if depth is not None and not (char in CLOSERS and _can_open(line, at) and depth < len(stack) - 1):
+        if depth is not None and not (
+            char in CLOSERS and _can_open(line, at) and depth < len(stack) - 1
+        ):
             opener, opened = stack[depth]
             del stack[depth:]
             if not stack:

@@ -18,7 +18,8 @@ where they overlap:
   and objects; when that reference is someone the tables do not know, nobody;
 * ``relative``: ``who`` after a reference is that reference;
 * ``unknown``: capitalised words the tables do not know (``Anna Berg``, ``the European
-  Commission``): a person or body that is not a known speaker, so nobody.
+  Commission``): a person (two words or more, without ``the``) or a body that is not a known
+  speaker, so nobody.
 
 A reference followed by ``'s`` is possessive and one after a preposition is an object: neither
 can be the subject of a reporting verb, though both can be what a later pronoun points to.
@@ -36,13 +37,12 @@ from boots.curate.drafting.phrases import PhraseMatcher, Tokens
 
 _POSSESSIVE = re.compile(r"^['’]s?(?!\w)")
 TAIL = 40  # how far back the word before a reference is looked for (keeps the search linear)
-_STARTS = set(".!?:\x00\"“”„«»‚‘’(")
+_STARTS = set('.!?:\x00"“”„«»‚‘’(')
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
 _UPPER = "".join(chr(c) for c in range(0x250) if chr(c).isupper())
 _CAPITALISED = re.compile(
     rf"(?<![\w'’-])[{_UPPER}][\w'’.-]*(?:\s+(?:[{_UPPER}][\w'’.-]*|de|von|van|der|da|al|bin|ibn))*(?![\w-])"
 )
-
 
 
 def _split(value) -> list[str]:
@@ -145,7 +145,7 @@ def find(idx: Index, masked: str, offset: int, tokens: Tokens | None = None) -> 
         first = match.first_token
         for back in (1, 2):  # 'the chancellor', 'the former chancellor'
             det = first - back
-            if det < 0 or not all(tokens.joined[det : first]):
+            if det < 0 or not all(tokens.joined[det:first]):
                 break
             if tokens.lower[det] in DETERMINERS:
                 if back == 1 or tokens.words[det + 1].islower():
@@ -174,8 +174,10 @@ def find(idx: Index, masked: str, offset: int, tokens: Tokens | None = None) -> 
         start = masked.index(words[0], start)
         tail = masked[max(0, start - TAIL) : start].rstrip()
         at_start = not tail or tail[-1] in _STARTS
+        # a person's name takes no article: 'the Harbour Authority' is a body
+        person = len(words) > 1 and not tail.lower().endswith("the")
         if len(words) > 1 or not at_start:
-            add(start, end, "unknown", number="person" if len(words) > 1 else "thing")
+            add(start, end, "unknown", number="person" if person else "thing")
     refs.sort(key=lambda r: r.start)
     for ref in refs:
         local_end = ref.end - offset
@@ -206,8 +208,16 @@ def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> l
             continue
         if ref.speakers[0] in idx.role_speakers.get(role.group().lower(), set()):
             end = offset + role.end()
-            out.append(Ref(ref.start, end, "alias", ref.text + masked[at : role.end()],
-                           speakers=ref.speakers, number=ref.number))
+            out.append(
+                Ref(
+                    ref.start,
+                    end,
+                    "alias",
+                    ref.text + masked[at : role.end()],
+                    speakers=ref.speakers,
+                    number=ref.number,
+                )
+            )
             ref.possessive = True
             skip_until = end
     for ref in out:
