@@ -5,7 +5,8 @@ folder: they describe English reporting, not the articles of one collection).
   its lemma and three yes/no columns: ``speaker_after`` (the speaker may follow it:
   ``"...," said X``), ``addressee`` (the noun after it is whom the words were for: ``told
   reporters``), ``reports`` (it introduces what was said, so a clause after it is reported
-  speech; ``spoke`` does not).
+  speech; ``spoke`` does not). Forms that are as often nouns (``remark``, ``comment``,
+  ``call``, ``claim``, ``warning``) are left out: as nouns they would be read as cues.
 * ``cue_words.csv``: words with a ``kind``: ``source_after`` (``according to X``), ``scare``
   (``so-called``), ``pronoun`` and ``relative`` (with ``number``: person, plural or thing),
   ``preposition`` (a name after one is not a subject), ``unnamed`` (nouns of sources without a
