@@ -35,7 +35,7 @@ from boots.data import text
 from boots.data.tables import Evidence
 
 # A statement scoring below this (match.similarity, 0-100) is not proposed.
-MIN_SCORE = 50
+MIN_SCORE = 45
 WEAK_SCORE = 30  # the speaker's best statement, if it scores this, is proposed with a note
 SHORT_QUOTE_WORDS = 4  # an unattributed quotation this short is a scare quote or a title
 HEADING_WORDS = 20
