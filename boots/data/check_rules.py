@@ -140,13 +140,22 @@ def check_inferred_links(statements: Table, responses: Table, report: Report) ->
 
 def check_distortion_sources(distortions: Table, mentions: Table | None, report: Report) -> None:
     """The source passage comes from another article wherever another article reports the
-    statement (X1)."""
+    statement in words of its own (X1). An article whose report repeats this article's words
+    exactly (a copy, a reprint) is no independent source, so it does not count."""
     reporting = _reporting(mentions)
     for index, row in enumerate(distortions.rows):
         if row["source_article_id"] != row["article_id"]:
             continue
+        reports = reporting[row["statement_id"]]
+        own = {
+            text.passage_key(m["quote"]) for m in reports if m["article_id"] == row["article_id"]
+        }
         others = sorted(
-            {m["article_id"] for m in reporting[row["statement_id"]]} - {row["article_id"]}
+            {
+                m["article_id"]
+                for m in reports
+                if m["article_id"] != row["article_id"] and text.passage_key(m["quote"]) not in own
+            }
         )
         if others:
             report.add(
@@ -154,7 +163,7 @@ def check_distortion_sources(distortions: Table, mentions: Table | None, report:
                 distortions.where(index),
                 "source_article_id",
                 row["source_article_id"],
-                f"another article that reports {row['statement_id']} ({', '.join(others)}): the "
-                f"source is taken from the article's own words only where no other prints the "
-                f"statement (codebook X1)",
+                f"another article that reports {row['statement_id']} in words of its own "
+                f"({', '.join(others)}): the source is taken from the article's own words only "
+                f"where no other prints the statement (codebook X1)",
             )
