@@ -312,11 +312,12 @@ def test_a_speakers_quotation_naming_no_statement(evidence):
     assert only(frame, speaker_id="berg").proposal == "off_topic"
 
 
-def test_the_draft_never_writes_into_the_data_folder(evidence, tmp_path):
-    from boots.curate.draft import draft_path
+def test_the_draft_never_writes_into_the_data_folder(evidence):
+    from tests.conftest import snapshot
 
-    assert draft_path("t", tmp_path) == tmp_path / "t-mentions.csv"
-    assert "data" not in draft_path("t").parts
+    before = snapshot(evidence.data_dir)
+    drafted(evidence, '"No sailors will be sent to the northern strait," Anna Berg said.')
+    assert snapshot(evidence.data_dir) == before
 
 
 def test_cues_come_from_the_lexicon_table():
