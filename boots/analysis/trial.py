@@ -69,12 +69,11 @@ def guesses(trial: Trial) -> dict[str, list[str]]:
 
 
 def results_table(trial: Trial) -> str:
-    """The agreement table as Markdown, alpha to three decimals."""
-    lines = ["| variable | units | agree | disagree | alpha |", "|---|---:|---:|---:|---:|"]
+    """The agreement table as Markdown, alpha to three decimals (the units are in
+    ``units_sentence``; four columns fit a phone)."""
+    lines = ["| variable | agree | disagree | alpha |", "|---|---:|---:|---:|"]
     for row in agreement(trial).itertuples():
-        lines.append(
-            f"| {row.Index} | {row.units} | {row.agree} | {row.disagree} | {row.alpha:.3f} |"
-        )
+        lines.append(f"| {row.Index} | {row.agree} | {row.disagree} | {row.alpha:.3f} |")
     return "\n".join(lines)
 
 
