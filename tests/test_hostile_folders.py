@@ -4,17 +4,26 @@ do: use XK for Kosovo, or live in a folder whose name has spaces."""
 
 from __future__ import annotations
 
+import http.server
 import json
 import shutil
 import subprocess
+import threading
 import time
+import uuid
+from pathlib import Path
+from typing import ClassVar
 
 import pytest
+from bs4 import BeautifulSoup
 
-from boots.data import geo, patterns
+from boots.data import geo, patterns, tables
+from boots.data.schema import resources
 from boots.data.validate import validate
+from boots.pipeline import pages
+from boots.render.site import SiteError, SiteSources, build_site
 from boots.util import config
-from tests.conftest import replace_in
+from tests.conftest import read_rows, replace_in, write_rows
 
 
 def test_a_loosened_descriptor_does_not_loosen_validation(data_copy):
@@ -107,3 +116,174 @@ def test_make_validate_takes_a_folder_whose_name_has_spaces(tmp_path):
     result = _make("validate", f"DATA={folder}")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "my data: valid" in result.stdout
+
+
+# --- data as text, never as markup ---------------------------------------------------------
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    """A local web server that counts what it is asked for (nothing may be fetched)."""
+
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self):
+        type(self).requests.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+        self.wfile.write(b"<script>alert('fetched')</script>")
+
+    def log_message(self, *args):
+        pass
+
+
+def hostile_payloads(url: str, canary: Path) -> list[str]:
+    """Text that would run, include a file or fetch a URL if any page read it as markup."""
+    return [
+        "<img src=x onerror=alert(1)>",
+        "</div></p></section><script>alert(2)</script>",
+        f"\r\r```{{literalinclude}} {canary}\r```\r",
+        f"```{{raw}} html\n:url: {url}\n```",
+        f"```{{raw}} html\n:file: {canary}\n```",
+        f"\x0c\u2028:::{{include}} {canary}\n:::",
+        "```{eval-rst}\n.. raw:: html\n\n   <iframe src=javascript:alert(3)></iframe>\n```",
+        '" onmouseover="alert(4)',
+        "{#evil .x onclick=alert(5)}[x](javascript:alert(6))",
+        "<!-- <style>*{display:none}</style> --> &lt;b&gt; ]]>",
+    ]
+
+
+def free_text_fields(resource) -> list[str]:
+    """The columns a curator writes freely: text with no allowed values, pattern or key."""
+    keyed = set(resource.primary_key)
+    for key in resource.foreign_keys:
+        fields = key.get("fields", [])
+        keyed |= {fields} if isinstance(fields, str) else set(fields)
+    return [
+        f.name
+        for f in resource.fields
+        if f.type == "string" and not f.enum and not f.pattern and f.name not in keyed
+    ]
+
+
+def fill_with_markup(folder: Path, payloads: list[str]) -> None:
+    """Every free-text cell of every table, and the end of every article, gets markup (the
+    cells without the line breaks and controls the tables' one-record-per-line format and
+    validation refuse, which the articles keep)."""
+    in_cells = [" ".join(p.replace("\u2028", " ").split()) for p in payloads]
+    schema = resources()
+    for resource in schema.values():
+        path = folder / resource.path
+        rows = read_rows(path)
+        columns = [rows[0].index(name) for name in free_text_fields(resource)]
+        for number, row in enumerate(rows[1:]):
+            for at in columns:
+                row[at] = f"{row[at]} {in_cells[(number + at) % len(in_cells)]}"
+        write_rows(path, rows)
+    for article in (folder / config.ARTICLES_SUBDIR).iterdir():
+        with article.open("a", encoding="utf-8", newline="") as stream:
+            stream.write("\n" + "\n".join(payloads) + "\n")
+
+
+def live_markup(page: str) -> list[str]:
+    """Elements and attributes in ``page`` that only the hostile data could have put there
+    (the theme's own ``<style>`` and ``onclick`` are not the data's: every payload calls
+    ``alert``, loads ``x``, or hides everything; a ``title`` attribute holding markup is
+    inert text)."""
+    soup = BeautifulSoup(page, "html.parser")
+    found = []
+    for element in soup.find_all(True):
+        inside = element.get_text() if element.name in {"script", "style"} else ""
+        if element.name == "iframe" or "alert" in inside or "display:none}" in inside:
+            found.append(str(element)[:120])
+        if element.name == "img" and element.get("src") == "x":
+            found.append(str(element)[:120])
+        for name, value in element.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            runs = name.startswith("on") or (
+                name in {"href", "src", "action", "data", "formaction"}
+                and text.strip().lower().startswith("javascript:")
+            )
+            if runs and ("alert" in text or "javascript:" in text):
+                found.append(f"{element.name} {name}={text[:80]!r}")
+    return found
+
+
+def test_every_data_built_page_shows_hostile_markup_as_text(data_copy, tmp_path):
+    """Markup in every free-text cell and in the articles' texts (``\\r\\r``, fences,
+    ``{raw}`` with ``:url:`` and ``:file:``, ``include``, event handlers) renders as text:
+    the site builds, no page has a live element or attribute from the data, nothing outside
+    the folder is included and nothing is fetched."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = f"CANARY-{uuid.uuid4().hex}"
+    canary = outside / "canary.txt"
+    canary.write_text(secret, encoding="utf-8")
+    _Recorder.requests = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/evil.html"
+        fill_with_markup(data_copy, hostile_payloads(url, canary))
+        evidence = tables.load(data_copy)
+        sources = pages.site_sources(evidence, [], config.DEFAULT_FIGURES_DIR)
+        site_dir = tmp_path / "site"
+        build_site(sources, tmp_path / "work", site_dir)
+    finally:
+        server.shutdown()
+    assert _Recorder.requests == [], "the build fetched a URL named in the data"
+    built = sorted(site_dir.rglob("*.html"))
+    assert len(built) >= len(evidence.articles) + 3
+    for path in site_dir.rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), f"{path} includes a file outside"
+    for path in built:
+        page = path.read_text(encoding="utf-8")
+        assert live_markup(page) == [], path.relative_to(site_dir)
+    article = (site_dir / "articles" / "aljazeera.html").read_text(encoding="utf-8")
+    shown = BeautifulSoup(article, "html.parser")
+    outlet = evidence.articles.set_index("article_id").outlet["aljazeera"]
+    assert outlet in shown.find(id="jb-print-docs-body").h1.get_text(), "the print header"
+    assert "<img src=x onerror=alert(1)>" in shown.get_text(), "markup is shown as text"
+
+
+@pytest.mark.parametrize(
+    "directive",
+    [
+        "```{{literalinclude}} {canary}\n```",
+        "```{{include}} {canary}\n```",
+        "```{{raw}} html\n:file: {canary}\n```",
+        "```{{raw}} html\n:url: {url}\n```",
+        "```{{raw}} html\n<script>alert(1)</script>\n```",
+        "```{{csv-table}} x\n:file: {canary}\n```",
+        "```{{eval-rst}}\n.. include:: {canary}\n```",
+    ],
+)
+def test_no_page_can_include_a_file_or_fetch_a_url(directive, tmp_path):
+    """Even a page that asks for it (no data-built page can) reads no file and fetches
+    nothing: the directive is refused and the build fails, leaving the site as it was."""
+    canary = tmp_path / "canary.txt"
+    secret = f"CANARY-{uuid.uuid4().hex}"
+    canary.write_text(secret, encoding="utf-8")
+    _Recorder.requests = []
+    server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = (
+        "# Page\n\n"
+        + directive.format(canary=canary, url=f"http://127.0.0.1:{server.server_port}/x")
+        + "\n"
+    )
+    sources = SiteSources({"index.md": page}, {"beside.txt": canary.with_name("beside.txt")})
+    canary.with_name("beside.txt").write_text("a file the site copies", encoding="utf-8")
+    try:
+        with pytest.raises(SiteError) as refused:
+            build_site(sources, tmp_path / "work", tmp_path / "site")
+    finally:
+        server.shutdown()
+    assert _Recorder.requests == []
+    assert not (tmp_path / "site").exists()
+    message = str(refused.value)
+    assert "_extra" not in message
+    assert any(w in message for w in ("disabled", "not enabled", "deactivated")), message
+    for path in (tmp_path / "work").rglob("*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes(), path
