@@ -597,6 +597,40 @@ for kind in ("canary", "fifo", "dev-zero"):
         to_fill_with_codebook(kind),
     )
 
+
+def in_article_line(name: str, number: int, inserted: str) -> Apply:
+    """Put ``inserted`` at the start of line ``number`` of the article file ``name``."""
+
+    def apply(folder: Path, outside: Path) -> None:
+        path = folder / name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        lines[number - 1] = inserted.format(canary=outside / "canary.txt") + lines[number - 1]
+        path.write_text("\n".join(lines), encoding="utf-8", newline="")
+
+    return apply
+
+
+# Characters inside an article's text that could end a block or start a directive if any
+# page read the text as markup, or reorder what a reader sees.
+ARTICLE = f"{config.ARTICLES_SUBDIR}/{read_rows(config.DEFAULT_DATA_DIR / PATH['articles'])[1][1]}"
+ARTICLE_TEXT_FAULTS = {
+    "cr-cr-literalinclude": "\r\r```{{literalinclude}} {canary}\r```\r",
+    "crlf": "x\r\n",
+    "form-feed": "\x0c```{{raw}} html\n:file: {canary}\n```",
+    "line-separator": "\u2028:::{{include}} {canary}",
+    "paragraph-separator": "\u2029x",
+    "nul": "\x00",
+    "escape": "\x1b[2J",
+    "vertical-tab": "\x0b",
+    "c1-control": "\x85",
+    "bidi-override": "\u202e",
+    "bidi-isolate": "\u2066",
+}
+for kind, inserted in ARTICLE_TEXT_FAULTS.items():
+    fault(f"article-text-{kind}", ARTICLE, 3, None, in_article_line(ARTICLE, 3, inserted))
+fault("article-text-line-too-long", ARTICLE, 3, None, in_article_line(ARTICLE, 3, "x" * 20_001))
+fault("article-text-too-many-lines", ARTICLE, None, None, in_article_line(ARTICLE, 3, "\n" * 5_000))
+
 B = "geo/ne_110m_europe.geojson"
 fault("borders-canary", B, None, None, replace_with(B, "canary"))
 fault("borders-fifo", B, None, None, replace_with(B, "fifo"))

@@ -43,11 +43,14 @@ _NAMES = {
     "\n": "a line break",
     "\r": "a carriage return",
     "\x00": "a NUL byte",
+    "\x0c": "a form feed",
+    "\u2028": "a Unicode line separator (U+2028)",
+    "\u2029": "a Unicode paragraph separator (U+2029)",
     "\ufeff": "a byte-order mark",
 }
 
 
-def _describe(char: str) -> str:
+def describe(char: str) -> str:
     name = _NAMES.get(char)
     if name:
         return name
@@ -64,7 +67,7 @@ def text_problem(value: str) -> str | None:
         return f"at most {MAX_CELL_CHARS} characters (this cell has {len(value)})"
     bad = _FORBIDDEN.search(value)
     if bad:
-        return f"text without {_describe(bad.group())} (at character {bad.start() + 1})"
+        return f"text without {describe(bad.group())} (at character {bad.start() + 1})"
     if not value.strip():
         return "a value that is not only whitespace (leave the cell empty instead)"
     if value != value.strip():

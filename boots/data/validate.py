@@ -16,7 +16,8 @@ Four layers, each run only where the layer before found the file sound:
 3. schema: required values, allowed values, patterns, ranges, unique and foreign keys,
    from the project's schema (``boots.data.constraints``);
 4. evidence: article files (confined like the tables; a refused one is never read) match
-   their SHA-256, country and language codes exist, dates are consistent, every quote is
+   their SHA-256, hold no control character but the line break and the tab, no Unicode line
+   separator and no bidirectional override, and stay under caps on lines and line length, country and language codes exist, dates are consistent, every quote is
    found in its article (with the closest passage when it is not), every passage inside
    quotation marks is a mention or an exclusion, and every lexicon pattern is safe
    (``boots.data.patterns``).
