@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import http.server
 import json
+import os
 import shutil
 import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -17,10 +19,10 @@ from typing import ClassVar
 import pytest
 from bs4 import BeautifulSoup
 
-from boots.data import geo, patterns, tables
+from boots.data import geo, patterns, safe_files, tables
 from boots.data.schema import resources
 from boots.data.validate import validate
-from boots.pipeline import pages
+from boots.pipeline import build, pages
 from boots.render.site import SiteError, SiteSources, build_site
 from boots.util import config
 from tests.conftest import read_rows, replace_in, write_rows
@@ -287,3 +289,82 @@ def test_no_page_can_include_a_file_or_fetch_a_url(directive, tmp_path):
     for path in (tmp_path / "work").rglob("*"):
         if path.is_file():
             assert secret.encode() not in path.read_bytes(), path
+
+
+# --- the build's fingerprint of a folder ----------------------------------------------------
+
+
+def _opened_during(action) -> list[str]:
+    opened: list[str] = []
+
+    def hook(event, args):
+        opens = event in {"open", "os.listdir", "os.scandir"} and args
+        if opens and args[0] is not None and not isinstance(args[0], int):
+            opened.append(os.fsdecode(args[0]))
+
+    hooks.append(hook)
+    try:
+        action()
+    finally:
+        hooks.remove(hook)
+    return opened
+
+
+hooks: list = []
+sys.addaudithook(lambda event, args: [hook(event, args) for hook in list(hooks)])
+
+
+def test_the_build_fingerprints_only_the_files_the_schema_names(data_copy, tmp_path):
+    """A name that is not UTF-8, 1,100 nested folders and a 3 GB sparse file in the folder
+    are never opened or listed (before: UnicodeEncodeError, RecursionError, 3.1 GB read)."""
+    before = build.data_fingerprint(data_copy)
+    os.close(os.open(os.fsencode(data_copy) + b"/caf\xe9.csv", os.O_CREAT | os.O_WRONLY))
+    deep = data_copy / "deep"
+    deep.mkdir()
+    for _ in range(1100):  # one by one: os.makedirs itself recurses
+        deep = deep / "d"
+        deep.mkdir()
+    huge = data_copy / "huge.bin"
+    with huge.open("wb") as stream:
+        stream.truncate(3 * 1024**3)
+    os.mkfifo(data_copy / "pipe")
+    (data_copy / "outside").symlink_to(tmp_path)
+    try:
+        opened = _opened_during(lambda: build.data_fingerprint(data_copy))
+        assert build.data_fingerprint(data_copy) == before, "stray files do not count"
+    finally:
+        while deep != data_copy:  # clean-up would recurse 1,100 deep
+            deep.rmdir()
+            deep = deep.parent
+    stray = [p for p in opened if any(s in p for s in ("caf", "deep", "huge", "pipe", "outside"))]
+    assert stray == []
+    assert not [p for p in opened if os.path.isdir(p)], "no folder is listed"
+    replace_in(data_copy / "speakers.csv", "President of France", "Président of France")
+    changed = build.data_fingerprint(data_copy)
+    assert changed != before, "a table counts"
+    with (data_copy / "articles" / "000_48a6bae5c0c654dd.txt").open("a") as stream:
+        stream.write("x")
+    assert build.data_fingerprint(data_copy) != changed, "an article articles.csv names counts"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "canary", "huge"])
+def test_the_fingerprint_of_a_hostile_table_is_its_refusal(kind, data_copy, tmp_path):
+    """A table that is a FIFO, a link out of the folder or over its cap is not read (no
+    hang, no secret hashed): the build then validates and reports it."""
+    table = data_copy / "speakers.csv"
+    table.unlink()
+    if kind == "fifo":
+        os.mkfifo(table)
+    elif kind == "canary":
+        (tmp_path / "canary.txt").write_text("secret", encoding="utf-8")
+        table.symlink_to(tmp_path / "canary.txt")
+    else:
+        with table.open("wb") as stream:
+            stream.truncate(safe_files.MAX_TABLE_BYTES + 1)
+    opened = _opened_during(lambda: build.data_fingerprint(data_copy))
+    assert not [p for p in opened if "canary" in p]
+    lines: list[str] = []
+    layout = build.Layout.in_folder(tmp_path / "out", data_copy)
+    assert build.build(layout, log=lines.append) == 1
+    assert any(line.startswith("speakers.csv:") for line in lines), lines
+    assert "nothing was executed" in lines[-1]

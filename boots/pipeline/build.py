@@ -44,7 +44,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boots import skip_iri_grammar
-from boots.data import safe_files
 from boots.data.problems import printable
 from boots.pipeline import fingerprint
 from boots.pipeline.fingerprint import notebook_fingerprint
@@ -115,20 +114,11 @@ def _sha256(data: bytes) -> str:
 
 
 def data_fingerprint(data_dir: Path) -> str:
-    """Hash of every entry of the data folder (what validation checks), read without following
-    a link or opening a special file: a regular file by its content, a link by its target,
-    anything else by its kind (so a hostile folder cannot make the build read outside it)."""
-    digest = hashlib.sha256()
-    for name, path in safe_files.entries(data_dir):
-        if path is not None:
-            content = _sha256(path.read_bytes()).encode()
-        elif (data_dir / name).is_symlink():
-            content = b"link:" + os.fsencode(os.readlink(data_dir / name))
-        else:
-            content = b"special"
-        digest.update(f"{name}\0".encode())
-        digest.update(content)
-    return digest.hexdigest()
+    """Hash of the files the schema names (``boots.data.folder.digest``), read confined and
+    capped as validation reads them; nothing else in the folder is opened or listed."""
+    from boots.data import folder
+
+    return folder.digest(data_dir)
 
 
 def current_fingerprint(source: dict, built: dict, data_dir: Path) -> str | None:
