@@ -4,6 +4,7 @@ do: use XK for Kosovo, or live in a folder whose name has spaces."""
 
 from __future__ import annotations
 
+import csv
 import http.server
 import json
 import os
@@ -16,16 +17,23 @@ import uuid
 from pathlib import Path
 from typing import ClassVar
 
+import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
+from boots.curate import spreadsheet
+from boots.curate.accept import AcceptError, accept
+from boots.curate.accept import main as accept_main
+from boots.curate.add_article import add_article
+from boots.curate.add_article import main as add_article_main
+from boots.curate.draft import draft, write_draft
 from boots.data import geo, patterns, safe_files, tables
 from boots.data.schema import resources
 from boots.data.validate import validate
 from boots.pipeline import build, pages
 from boots.render.site import SiteError, SiteSources, build_site
 from boots.util import config
-from tests.conftest import read_rows, replace_in, write_rows
+from tests.conftest import fill_curator_cells, read_rows, replace_in, write_rows
 
 
 def test_a_loosened_descriptor_does_not_loosen_validation(data_copy):
@@ -368,3 +376,143 @@ def test_the_fingerprint_of_a_hostile_table_is_its_refusal(kind, data_copy, tmp_
     assert build.build(layout, log=lines.append) == 1
     assert any(line.startswith("speakers.csv:") for line in lines), lines
     assert "nothing was executed" in lines[-1]
+
+
+# --- commands that write into a folder ------------------------------------------------------
+
+LEDGER = Path(__file__).parent / "fixtures" / "ledger-article.txt"
+
+
+def _everything(folder: Path) -> dict[str, str]:
+    """Every entry under ``folder`` (links by target, special files by kind), unread."""
+    out = {}
+    for base, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(base) / name
+            if path.is_symlink():
+                out[str(path)] = "link:" + os.readlink(path)
+            elif path.is_file():
+                out[str(path)] = path.read_bytes().hex()
+            else:
+                out[str(path)] = "other"
+    return out
+
+
+def _hostile_place(data_copy: Path, outside: Path, name: str, kind: str) -> None:
+    path = data_copy / name
+    if path.is_dir():
+        shutil.move(path, outside / "moved")
+        path.symlink_to(outside / "moved")
+        return
+    shutil.copy(path, outside / "copy.csv")
+    path.unlink()
+    if kind == "symlink":
+        path.symlink_to(outside / "copy.csv")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "hardlink":
+        os.link(outside / "copy.csv", path)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("articles", "symlink"),
+        ("articles.csv", "symlink"),
+        ("articles.csv", "fifo"),
+        ("articles.csv", "hardlink"),
+    ],
+)
+def test_add_article_writes_only_inside_the_folder(name, kind, data_copy, tmp_path, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _hostile_place(data_copy, outside, name, kind)
+    before, outside_before = _everything(data_copy), _everything(outside)
+    started = time.monotonic()
+    status = add_article_main([str(LEDGER), f"--data={data_copy}", "--id=ledger"])
+    printed = capsys.readouterr()
+    assert time.monotonic() - started < 10, "never hangs"
+    assert status == 2, printed
+    assert "Traceback" not in printed.err
+    assert name in printed.err and "expected" in printed.err, printed.err
+    assert _everything(data_copy) == before, "nothing written in the folder"
+    assert _everything(outside) == outside_before, "nothing written outside"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "dev-zero"])
+def test_add_article_refuses_a_text_that_is_not_a_regular_file(kind, data_copy, tmp_path, capsys):
+    source = tmp_path / "text.txt"
+    if kind == "fifo":
+        os.mkfifo(source)
+    elif kind == "folder":
+        source.mkdir()
+    else:
+        source = Path("/dev/zero")
+    before = _everything(data_copy)
+    started = time.monotonic()
+    assert add_article_main([str(source), f"--data={data_copy}"]) == 2
+    assert time.monotonic() - started < 10
+    err = capsys.readouterr().err
+    assert "expected a regular file" in err or "expected a readable file" in err, err
+    assert _everything(data_copy) == before
+
+
+def test_add_article_refuses_an_article_with_control_characters(data_copy, tmp_path, capsys):
+    source = tmp_path / "text.txt"
+    source.write_bytes(LEDGER.read_bytes().replace(b"\n", b"\r\n", 3))
+    before = _everything(data_copy)
+    assert add_article_main([str(source), f"--data={data_copy}"]) == 2
+    err = capsys.readouterr().err
+    assert f"{source}:1:" in err and "carriage return" in err, err
+    assert _everything(data_copy) == before
+
+
+def _reviewed_draft(data_copy: Path, tmp_path: Path) -> tuple[Path, pd.DataFrame]:
+    add_article(LEDGER, data_copy, "ledger")
+    fill_curator_cells(data_copy, "ledger", {})
+    path = tmp_path / "ledger-mentions.csv"
+    write_draft(draft(tables.load(data_copy), "ledger"), path)
+    return path, spreadsheet.read_csv(path.read_bytes())
+
+
+def test_accept_draft_appends_nothing_when_a_cell_is_tampered(data_copy, tmp_path):
+    """A formula typed or pasted into a reviewed draft is refused at its draft line and
+    column before anything is appended (before: appended, caught by the next validation)."""
+    path, frame = _reviewed_draft(data_copy, tmp_path)
+    first = frame.index[frame.accept == "yes"][0]
+    frame.loc[first, "verb"] = '=HYPERLINK("http://example.com","said")'
+    path.write_text(frame.to_csv(index=False), encoding="utf-8")  # as a spreadsheet saves it
+    before = _everything(data_copy)
+    with pytest.raises(AcceptError) as refused:
+        accept("ledger", data_copy, path)
+    assert any(
+        p.startswith(f"ledger-mentions.csv:{first + 2}: column 'verb'") and "formula" in p
+        for p in refused.value.problems
+    ), refused.value.problems
+    assert _everything(data_copy) == before
+
+
+@pytest.mark.parametrize("kind", ["symlink", "hardlink"])
+def test_accept_draft_writes_only_inside_the_folder(kind, data_copy, tmp_path, capsys):
+    path, _ = _reviewed_draft(data_copy, tmp_path)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _hostile_place(data_copy, outside, "quote_exclusions.csv", kind)
+    before, outside_before = _everything(data_copy), _everything(outside)
+    status = accept_main(["ledger", f"--data={data_copy}", f"--draft={path}"])
+    err = capsys.readouterr().err
+    assert status != 0 and "Traceback" not in err
+    assert ("quote_exclusions.csv" in err and "hard link" in err) or "link leads out" in err, err
+    assert _everything(data_copy) == before, "mentions.csv is not appended alone"
+    assert _everything(outside) == outside_before
+
+
+def test_the_draft_csv_holds_no_formula_and_reads_back_exactly(tmp_path):
+    values = ["=1+1", "+x", "-x", "@SUM(A1)", "\tx", "\rx", "'=x", "''+x", "'x", "x=1", "-5", "＝1"]
+    frame = pd.DataFrame({"quote": values, "verb": ["said"] * len(values)})
+    path = tmp_path / "draft.csv"
+    write_draft(frame, path)
+    with path.open(encoding="utf-8", newline="") as stream:
+        cells = [cell for row in csv.reader(stream) for cell in row]
+    assert not [c for c in cells if c[:1] in "=+-@\t\r＝"], cells
+    assert list(spreadsheet.read_csv(path.read_bytes()).quote) == values

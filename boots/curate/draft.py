@@ -61,6 +61,7 @@ from pathlib import Path
 import pandas as pd
 from rapidfuzz import fuzz
 
+from boots.curate import spreadsheet
 from boots.data import patterns, text
 from boots.data.schema import resources
 from boots.data.tables import DataError, Evidence, load
@@ -1350,7 +1351,7 @@ def draft_path(article_id: str, out_dir: Path | None = None) -> Path:
 
 
 def write_draft(frame: pd.DataFrame, path: Path) -> None:
-    write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+    write_text(path, spreadsheet.to_csv(frame))  # no cell runs as a formula
 
 
 def main(argv: list[str] | None = None) -> int:
