@@ -152,6 +152,8 @@ def replace_with(name: str, kind: str) -> Apply:
             path.mkdir()
         elif kind == "loop":
             path.symlink_to(path.name)
+        elif kind == "hardlink":
+            os.link(outside / "canary.txt", path)
         else:
             assert kind == "missing"
 
@@ -628,6 +630,9 @@ ARTICLE_TEXT_FAULTS = {
 }
 for kind, inserted in ARTICLE_TEXT_FAULTS.items():
     fault(f"article-text-{kind}", ARTICLE, 3, None, in_article_line(ARTICLE, 3, inserted))
+fault("article-hardlink", "articles.csv", 2, "file", replace_with(ARTICLE, "hardlink"))
+for table in ("speakers", "mentions"):
+    fault(f"{table}-hardlink", PATH[table], None, None, replace_with(PATH[table], "hardlink"))
 fault("article-text-line-too-long", ARTICLE, 3, None, in_article_line(ARTICLE, 3, "x" * 20_001))
 fault("article-text-too-many-lines", ARTICLE, None, None, in_article_line(ARTICLE, 3, "\n" * 5_000))
 
