@@ -516,3 +516,22 @@ def test_the_draft_csv_holds_no_formula_and_reads_back_exactly(tmp_path):
         cells = [cell for row in csv.reader(stream) for cell in row]
     assert not [c for c in cells if c[:1] in "=+-@\t\r＝"], cells
     assert list(spreadsheet.read_csv(path.read_bytes()).quote) == values
+
+
+def test_a_folder_whose_name_starts_with_a_dash_works_for_every_command():
+    """`--data=-x` in one word: argparse no longer reads the folder as an option."""
+    name = f"-boots-test-{uuid.uuid4().hex[:8]}"
+    folder = config.ROOT / name  # relative, so DATA= starts with '-'
+    shutil.copytree(config.DEFAULT_DATA_DIR, folder)
+    try:
+        assert _make("validate", f"DATA={name}").returncode == 0
+        added = _make("add-article", f"FILE={LEDGER}", "ID=ledger", f"DATA={name}")
+        assert added.returncode == 0, added.stdout + added.stderr
+        assert "appended 'ledger'" in added.stdout
+        drafted = _make("draft", "ARTICLE=aljazeera", f"DATA={name}")
+        assert drafted.returncode == 0, drafted.stdout + drafted.stderr
+        built = _make(f"DATA={name}")  # stops at validation: the new row has cells to fill
+        assert built.returncode != 0, built.stdout + built.stderr
+        assert "nothing was executed" in built.stdout and "Traceback" not in built.stderr
+    finally:
+        shutil.rmtree(folder)
