@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import stat
@@ -635,6 +636,47 @@ for table in ("speakers", "mentions"):
     fault(f"{table}-hardlink", PATH[table], None, None, replace_with(PATH[table], "hardlink"))
 fault("article-text-line-too-long", ARTICLE, 3, None, in_article_line(ARTICLE, 3, "x" * 20_001))
 fault("article-text-too-many-lines", ARTICLE, None, None, in_article_line(ARTICLE, 3, "\n" * 5_000))
+
+# Ids the site would rewrite or that collide with its own names and anchors.
+SITE_NAME_FAULTS = [
+    ("statements", "fico-not-planning", "statement_id", "1-fico-not-planning"),
+    ("statements", "fico-not-planning", "statement_id", "fico--not-planning"),
+    ("statements", "fico-not-planning", "statement_id", "fico-not-planning-"),
+    ("mentions", "m001", "mention_id", "line-3"),
+    ("quote_exclusions", "x01", "exclusion_id", "line-12"),
+    ("quote_exclusions", "x01", "exclusion_id", "m001"),
+    ("articles", "aljazeera", "article_id", "index"),
+    ("articles", "aljazeera", "article_id", "genindex"),
+    ("articles", "aljazeera", "article_id", "search"),
+]
+
+
+def rename_everywhere(old: str, new: str) -> Apply:
+    """Rename an id in every table that holds it, so nothing but the name is wrong."""
+
+    def apply(folder: Path, outside: Path) -> None:
+        for name in PATH.values():
+            path = folder / name
+            content = path.read_bytes()
+            path.write_bytes(
+                re.sub(
+                    rb"(?<![a-z0-9-])" + re.escape(old.encode()) + rb"(?![a-z0-9-])",
+                    new.encode(),
+                    content,
+                )
+            )
+
+    return apply
+
+
+for table, row_id, column, value in SITE_NAME_FAULTS:
+    fault(
+        f"site-name-{table}-{value}",
+        PATH[table],
+        row_line(table, row_id),
+        column,
+        rename_everywhere(row_id, value),
+    )
 
 B = "geo/ne_110m_europe.geojson"
 fault("borders-canary", B, None, None, replace_with(B, "canary"))

@@ -23,7 +23,8 @@ Four layers, each run only where the layer before found the file sound:
    (``boots.data.patterns``).
 
 The layers live in ``check_structure`` (1-3), ``check_evidence`` (4) and
-``check_curation`` (the curators' records). Run it as
+``check_curation`` (the curators' records); ``check_site_names`` checks that every id
+survives as the page name or anchor the site makes of it. Run it as
 ``python -m boots.data.validate [DATA_DIR]`` (``make validate``).
 """
 
@@ -52,6 +53,7 @@ from boots.data.check_evidence import (
     check_speakers,
     check_statements,
 )
+from boots.data.check_site_names import check_site_names
 from boots.data.check_structure import Table, check_cells, check_schema, read_table
 from boots.data.problems import Problem, Report, printable
 from boots.data.schema import SchemaError, resources
@@ -80,6 +82,7 @@ def validate(data_dir: Path | None = None) -> Report:
             check_cells(table, report)
     if len(tables) == len(schema):
         check_schema(tables, report)
+    check_site_names(tables, report)
     get = tables.get
     articles = check_articles(data_dir, get("articles"), report) if get("articles") else {}
     if get("speakers"):
