@@ -637,6 +637,30 @@ for table in ("speakers", "mentions"):
 fault("article-text-line-too-long", ARTICLE, 3, None, in_article_line(ARTICLE, 3, "x" * 20_001))
 fault("article-text-too-many-lines", ARTICLE, None, None, in_article_line(ARTICLE, 3, "\n" * 5_000))
 
+# Invisible characters in names: two names that look alike must be alike.
+NAME_CELLS = {
+    "speakers": ("macron", "name"),
+    "articles": ("aljazeera", "outlet"),
+    "mentions": ("m001", "printed_speaker"),
+}
+INVISIBLE = {
+    "zero-width-space": "\u200b",
+    "zero-width-joiner": "\u200d",
+    "word-joiner": "\u2060",
+    "arabic-letter-mark": "\u061c",
+    "soft-hyphen": "\u00ad",
+    "left-to-right-mark": "\u200e",
+}
+for table, (row_id, column) in NAME_CELLS.items():
+    for kind, char in INVISIBLE.items():
+        fault(
+            f"{table}-{column}-{kind}",
+            PATH[table],
+            row_line(table, row_id),
+            column,
+            edit_cell(table, row_id, column, lambda v, c=char: v[:2] + c + v[2:]),
+        )
+
 # Ids the site would rewrite or that collide with its own names and anchors.
 SITE_NAME_FAULTS = [
     ("statements", "fico-not-planning", "statement_id", "1-fico-not-planning"),

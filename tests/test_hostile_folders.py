@@ -535,3 +535,20 @@ def test_a_folder_whose_name_starts_with_a_dash_works_for_every_command():
         assert "nothing was executed" in built.stdout and "Traceback" not in built.stderr
     finally:
         shutil.rmtree(folder)
+
+
+def test_a_speaker_whose_name_is_a_homoglyph_twin_gets_a_warning(data_copy, capsys):
+    rows = read_rows(data_copy / "speakers.csv")
+    at = rows[0].index("name")
+    original = rows[1][at]
+    twin = original.replace("a", "\u0430", 1)  # Cyrillic a
+    assert twin != original
+    rows[2][at] = twin
+    write_rows(data_copy / "speakers.csv", rows)
+    report = validate(data_copy)
+    warned = [w for w in report.warnings if w.file == "speakers.csv" and w.line == 3]
+    assert warned and warned[0].column == "name", report.warnings
+    assert original in warned[0].expected and "(line 2)" in warned[0].expected
+    rows[2][at] = original + " Jr"  # a different name that merely starts alike
+    write_rows(data_copy / "speakers.csv", rows)
+    assert not [w for w in validate(data_copy).warnings if w.file == "speakers.csv"]

@@ -242,6 +242,29 @@ def check_speakers(
                 )
 
 
+def check_lookalike_names(table: Table, report: Report) -> None:
+    """Warn when two speakers' names differ only in letters that look alike (Latin ``a`` and
+    Cyrillic ``а``): one may be a forged twin of the other."""
+    name = table.resource.path
+    first: dict[str, tuple[str, int]] = {}
+    for index, row in enumerate(table.rows):
+        shown, line = row["name"], table.where(index)
+        if not shown:
+            continue
+        twin = first.setdefault(text.skeleton(shown), (shown, line))
+        if twin[0] != shown:
+            report.warnings.append(
+                Problem(
+                    name,
+                    line,
+                    "name",
+                    shown,
+                    f"a name that does not look like another speaker's: it reads like "
+                    f"{twin[0]!r} (line {twin[1]}) but differs in look-alike letters",
+                )
+            )
+
+
 def check_statements(table: Table, report: Report) -> None:
     """Each statement's date interval is ordered (codebook D5); either end may be open."""
     name = table.resource.path

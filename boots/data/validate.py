@@ -46,6 +46,7 @@ from boots.data.check_evidence import (
     check_borders,
     check_coverage,
     check_lexicon,
+    check_lookalike_names,
     check_mentioned,
     check_mentions,
     check_quoted_words,
@@ -92,6 +93,7 @@ def validate(data_dir: Path | None = None) -> Report:
             else False
         )
         check_speakers(get("speakers"), articles, all_read, report)
+        check_lookalike_names(get("speakers"), report)
     if get("statements"):
         check_statements(get("statements"), report)
         check_mentioned(get("statements"), get("mentions"), report)
