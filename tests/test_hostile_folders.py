@@ -5,9 +5,11 @@ do: use XK for Kosovo, or live in a folder whose name has spaces."""
 from __future__ import annotations
 
 import csv
+import errno
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +34,7 @@ from boots.data.schema import resources
 from boots.data.validate import validate
 from boots.pipeline import build, pages
 from boots.render.site import SiteError, SiteSources, build_site
-from boots.util import config
+from boots.util import atomic, config
 from tests.conftest import fill_curator_cells, read_rows, replace_in, write_rows
 
 
@@ -552,3 +554,66 @@ def test_a_speaker_whose_name_is_a_homoglyph_twin_gets_a_warning(data_copy, caps
     rows[2][at] = original + " Jr"  # a different name that merely starts alike
     write_rows(data_copy / "speakers.csv", rows)
     assert not [w for w in validate(data_copy).warnings if w.file == "speakers.csv"]
+
+
+# --- build outputs ----------------------------------------------------------------------------
+
+
+def test_two_folders_with_one_name_build_into_two_outputs(tmp_path):
+    first, second = tmp_path / "a" / "data", tmp_path / "b" / "data"
+    first.mkdir(parents=True)
+    second.mkdir(parents=True)
+    one, two = build.Layout.for_data(first), build.Layout.for_data(second)
+    assert one.site_dir != two.site_dir and one.stamps_dir != two.stamps_dir
+    assert one.site_dir.parent.name.startswith("data-")
+    assert build.Layout.for_data(first / ".." / "data").site_dir == one.site_dir
+    odd = tmp_path / "-x \udcff; $(rm)"
+    odd.mkdir()
+    assert re.fullmatch(r"[A-Za-z0-9._-]+-[0-9a-f]{8}", build.output_name(odd))
+
+
+def test_a_second_build_of_the_same_outputs_stops_at_once(data_copy, tmp_path):
+    layout = build.Layout.in_folder(tmp_path / "out", data_copy)
+    lines: list[str] = []
+    with build.output_lock(layout):
+        started = time.monotonic()
+        assert build.run(layout, log=lines.append) == 1
+        assert time.monotonic() - started < 5
+    assert "another build" in lines[-1], lines
+    with build.output_lock(layout):  # released when the first build ends
+        pass
+
+
+@pytest.mark.parametrize("error", [errno.ENOSPC, errno.EROFS])
+def test_a_full_disk_or_read_only_outputs_keep_the_last_good_site(
+    error, data_copy, tmp_path, monkeypatch
+):
+    """The site is published all or nothing: when the disk refuses a file, no page changes,
+    no temporary file is left, and the build says so in one line (no traceback)."""
+    layout = build.Layout.in_folder(tmp_path / "out", data_copy)
+    layout.figures_dir.mkdir(parents=True)
+    (layout.figures_dir / "00-figure.csv").write_text("a,b\n", encoding="utf-8")
+    assert build.render(layout, [], log=print) is False
+    good = {p: p.read_bytes() for p in layout.site_dir.rglob("*") if p.is_file()}
+    replace_in(data_copy / "articles.csv", ",Al Jazeera,", ",Al Jazeera English,")  # many pages
+    written = []
+    real_mkstemp = atomic.tempfile.mkstemp
+
+    def failing(*args, dir=None, **kwargs):  # the site's second new file cannot be written
+        if Path(dir).is_relative_to(layout.site_dir):
+            written.append(dir)
+            if len(written) > 1:
+                raise OSError(error, os.strerror(error), str(Path(dir) / "page.html"))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", failing)
+    monkeypatch.setattr(
+        build, "build", lambda *a, **k: build.render(layout, [], log=lambda m: None)
+    )
+    lines: list[str] = []
+    assert build.run(layout, log=lines.append) == 1
+    assert lines[-1].startswith("build stopped at ") and os.strerror(error) in lines[-1], lines
+    assert "last good outputs are kept" in lines[-1]
+    after = {p: p.read_bytes() for p in layout.site_dir.rglob("*") if p.is_file()}
+    assert len(written) == 2, "the failure came while publishing the site"
+    assert after == good, "the site is as it was"

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from boots.render import style
 from boots.render.report import FINDING_KEY
-from boots.util.atomic import write_bytes, write_text
+from boots.util.atomic import write_all, write_text
 
 PROJECT = "Boots on the Ground"
 # From this many pages Sphinx reads and writes them in parallel.
@@ -148,21 +148,18 @@ class SiteSources:
     collapse_navigation: bool = False
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    write_bytes(path, data)
-    return True
-
-
 def _sync_tree(wanted: dict[str, bytes | Path], folder: Path, keep=()) -> list[str]:
     """Make ``folder`` hold exactly ``wanted`` (relative path -> content or source file);
-    return the paths written."""
-    changed = []
+    return the paths written. The changed files are written together or not at all
+    (``write_all``): a full disk or a read-only folder leaves the folder as it was."""
+    changed, files = [], {}
     for name, content in wanted.items():
         data = content.read_bytes() if isinstance(content, Path) else content
-        if _write_if_changed(folder / name, data):
+        path = folder / name
+        if not (path.is_file() and path.read_bytes() == data):
             changed.append(name)
+            files[path] = data
+    write_all(files)
     if folder.is_dir():
         for path in sorted(folder.rglob("*"), reverse=True):
             relative = path.relative_to(folder).as_posix()
