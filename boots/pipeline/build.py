@@ -9,7 +9,7 @@
   fingerprint, the list of files read and the hashes of the figures the notebook wrote are
   kept in the notebook's metadata (``metadata.boots``), so a fresh clone knows what is
   current. The data folder is validated once per change of its files (a stamp under the
-  build folder of that data folder, ``build/<folder name>/``). The site is re-rendered only
+  build folder of that data folder, ``build/<folder name>-<hash>/``). The site is re-rendered only
   when its inputs changed (``site_inputs``: data, notebooks, figures, page code), so a
   build with nothing changed reads and hashes files and imports neither pandas nor Sphinx.
 * Safe: each notebook writes its figures into a staging folder; only when every cell has
@@ -18,7 +18,7 @@
   build exits non-zero, and the previous notebook, figures and HTML stay as they were.
 * Parallel: independent notebooks execute concurrently, one kernel each (``--jobs``,
   default: the number of cores, at most 2).
-* ``--data DIR`` builds from another data folder into ``build/<folder name>/`` (notebooks,
+* ``--data DIR`` builds from another data folder into ``build/<folder name>-<hash>/`` (notebooks,
   figures, site), leaving the committed outputs untouched.
 * Interruptible: Ctrl-C stops the build within seconds with one line saying so (exit status
   130, no traceback): running kernels are killed, their staging folders and connection files
