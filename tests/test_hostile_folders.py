@@ -28,7 +28,9 @@ from boots.curate.accept import AcceptError, accept
 from boots.curate.accept import main as accept_main
 from boots.curate.add_article import add_article
 from boots.curate.add_article import main as add_article_main
+from boots.curate.bench import main as bench_main
 from boots.curate.draft import draft, write_draft
+from boots.curate.draft import main as draft_main
 from boots.data import geo, patterns, safe_files, tables
 from boots.data.schema import resources
 from boots.data.validate import validate
@@ -617,3 +619,26 @@ def test_a_full_disk_or_read_only_outputs_keep_the_last_good_site(
     after = {p: p.read_bytes() for p in layout.site_dir.rglob("*") if p.is_file()}
     assert len(written) == 2, "the failure came while publishing the site"
     assert after == good, "the site is as it was"
+
+
+@pytest.mark.parametrize("command", ["draft", "bench-draft"])
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "hardlink"])
+def test_draft_and_bench_read_only_through_the_confined_reader(
+    command, kind, data_copy, tmp_path, capsys
+):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    _hostile_place(data_copy, outside, "mentions.csv", kind)
+    before, outside_before = _everything(data_copy), _everything(outside)
+    out = tmp_path / "out"
+    started = time.monotonic()
+    if command == "draft":
+        status = draft_main([f"--data={data_copy}", f"--out={out}", "--", "aljazeera"])
+    else:
+        status = bench_main([f"--data={data_copy}", f"--out={out}"])
+    err = capsys.readouterr().err
+    assert time.monotonic() - started < 10, "never hangs"
+    assert status == 2 and "Traceback" not in err
+    assert "mentions.csv" in err and "run `make validate`" in err, err
+    assert not out.exists(), "nothing written"
+    assert _everything(data_copy) == before and _everything(outside) == outside_before

@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from boots.curate import spreadsheet
 from boots.curate.draft import draft
 from boots.data import text
 from boots.data.tables import DataError, Evidence, load
@@ -261,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         print(result.to_string(index=False))
     args.out.mkdir(parents=True, exist_ok=True)
     write_text(args.out / "bench-draft.csv", result.to_csv(index=False, lineterminator="\n"))
-    write_text(args.out / "bench-draft-details.csv", frame.to_csv(index=False, lineterminator="\n"))
+    # The details hold article text and may be opened in a spreadsheet: no formula cells.
+    write_text(args.out / "bench-draft-details.csv", spreadsheet.to_csv(frame))
     write_text(
         args.out / "bench-draft.json",
         json.dumps(json.loads(result.to_json(orient="records")), indent=2) + "\n",
