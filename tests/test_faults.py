@@ -221,6 +221,7 @@ TEXT_FAULTS = {
     "tab": lambda v: v[:3] + "\t" + v[3:],
     "c1-control": lambda v: v + "\x9b6n",
     "bidi-override": lambda v: "\u202e" + v,
+    "line-separator": lambda v: v[:3] + "\u2028:::{include} /etc/passwd" + v[3:],
     "byte-order-mark-inside": lambda v: v + "\ufeff",
     "whitespace-only": lambda v: "   ",
     "leading-space": lambda v: " " + v,

@@ -4,7 +4,8 @@ Frictionless, which checks the constraints afterwards, is lenient where a curate
 not be: it reads ``2024-3-9`` as a date and Arabic-Indic digits as an integer. These checks
 run first, on the text of every cell, and make each value mean one thing:
 
-* any text: no NUL or other control character (tabs and line breaks included), no
+* any text: no NUL or other control character (tabs and line breaks included, and the
+  Unicode line and paragraph separators), no
   bidirectional-override or byte-order-mark character (nor, in a name, an invisible one), not only whitespace, no leading or
   trailing whitespace, at most ``MAX_CELL_CHARS`` characters, and nothing a spreadsheet would
   run as a formula (a value starting ``=``, ``+`` or ``@``, or ``-`` followed by anything but
@@ -32,7 +33,9 @@ MAX_CELL_CHARS = 2000
 # keeps the two in step.
 DATE_WINDOW = (dt.date(2022, 2, 24), dt.date(2026, 12, 31))
 
-_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_FORBIDDEN = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 # Columns that name someone or something: two names that look alike must be alike, so no
 # invisible character (soft hyphen, Mongolian vowel separator, zero-width space, non-joiner
 # and joiner, word joiner and invisible operators) may hide in one.
