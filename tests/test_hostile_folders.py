@@ -19,6 +19,7 @@ import uuid
 from pathlib import Path
 from typing import ClassVar
 
+import nbformat
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
@@ -642,3 +643,52 @@ def test_draft_and_bench_read_only_through_the_confined_reader(
     assert "mentions.csv" in err and "run `make validate`" in err, err
     assert not out.exists(), "nothing written"
     assert _everything(data_copy) == before and _everything(outside) == outside_before
+
+
+def test_a_full_disk_while_publishing_figures_keeps_the_last_good_notebook(tmp_path, monkeypatch):
+    """A notebook's figures and the notebook itself are published together or not at all
+    (before: notebook 03's figures partly published on a full disk, and a traceback)."""
+    sources, out = tmp_path / "src", tmp_path / "out"
+    sources.mkdir()
+    probe = nbformat.v4.new_notebook()
+    probe.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    probe.cells = [
+        nbformat.v4.new_markdown_cell("# 09 · probe"),
+        nbformat.v4.new_code_cell(
+            "import os, pathlib\n"
+            "for name in ('09-a.csv', '09-b.csv', '09-c.csv'):\n"
+            "    (pathlib.Path(os.environ['BOOTS_FIGURES']) / name).write_text('new')"
+        ),
+    ]
+    for number, cell in enumerate(probe.cells):
+        cell["id"] = f"cell{number}"
+    nbformat.write(probe, sources / "09-probe.ipynb")
+    (out / "notebooks").mkdir(parents=True)
+    (out / "figures").mkdir()
+    last = nbformat.v4.new_notebook()
+    last.cells = [nbformat.v4.new_markdown_cell("# 09 · the last good run")]
+    last.cells[0]["id"] = "last"
+    nbformat.write(last, out / "notebooks" / "09-probe.ipynb")
+    for name in ("09-a.csv", "09-b.csv", "09-old.csv"):
+        (out / "figures" / name).write_text("last good", encoding="utf-8")
+    good = {p.name: p.read_bytes() for p in (out / "figures").iterdir()}
+    good_notebook = (out / "notebooks" / "09-probe.ipynb").read_bytes()
+    real_mkstemp = atomic.tempfile.mkstemp
+    staged = []
+
+    def full_disk(*args, dir=None, **kwargs):  # the second figure finds the disk full
+        if Path(dir) == out / "figures":
+            staged.append(dir)
+            if len(staged) > 1:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(Path(dir) / "x"))
+        return real_mkstemp(*args, dir=dir, **kwargs)
+
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", full_disk)
+    monkeypatch.setattr(build, "render", lambda *args, **kwargs: False)
+    layout = build.Layout.in_folder(out, config.DEFAULT_DATA_DIR, sources_dir=sources)
+    messages: list[str] = []
+    assert build.run(layout, log=messages.append) == 1
+    assert messages[-1].startswith("build stopped at ") and "No space left" in messages[-1]
+    assert len(staged) == 2, "the failure came while publishing the figures"
+    assert {p.name: p.read_bytes() for p in (out / "figures").iterdir()} == good
+    assert (out / "notebooks" / "09-probe.ipynb").read_bytes() == good_notebook
