@@ -540,6 +540,7 @@ def test_a_folder_whose_name_starts_with_a_dash_works_for_every_command():
         assert "nothing was executed" in built.stdout and "Traceback" not in built.stderr
     finally:
         shutil.rmtree(folder)
+        shutil.rmtree(config.ROOT / "build" / build.output_name(folder), ignore_errors=True)
 
 
 def test_a_speaker_whose_name_is_a_homoglyph_twin_gets_a_warning(data_copy, capsys):
