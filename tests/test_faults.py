@@ -229,6 +229,8 @@ TEXT_FAULTS = {
     "formula-plus": lambda v: "+" + v,
     "formula-at": lambda v: "@SUM(A1)",
     "formula-minus": lambda v: "-x" + v,
+    # OWASP's DDE payload: a digit after the "-" does not make it a number.
+    "formula-minus-digit": lambda v: "-2+3+cmd|' /C calc'!A0",
     "long-cell": lambda v: "x" * 2001,
 }
 for table, (row_id, column) in TEXT_CELLS.items():
