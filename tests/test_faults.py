@@ -675,6 +675,13 @@ SITE_NAME_FAULTS = [
     ("articles", "aljazeera", "article_id", "index"),
     ("articles", "aljazeera", "article_id", "genindex"),
     ("articles", "aljazeera", "article_id", "search"),
+    # Anchors the page already has: the theme's elements and the page's own headings.
+    ("statements", "tusk-no-plan", "statement_id", "main-content"),
+    ("statements", "tusk-no-plan", "statement_id", "pst-header"),
+    ("mentions", "m001", "mention_id", "the-text-as-printed"),
+    ("mentions", "m002", "mention_id", "al-jazeera"),
+    ("quote_exclusions", "x02", "exclusion_id", "quotations-not-counted-as-statements"),
+    ("quote_exclusions", "x01", "exclusion_id", "searchbox"),
 ]
 
 

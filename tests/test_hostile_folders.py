@@ -32,7 +32,7 @@ from boots.curate.add_article import main as add_article_main
 from boots.curate.bench import main as bench_main
 from boots.curate.draft import draft, write_draft
 from boots.curate.draft import main as draft_main
-from boots.data import geo, patterns, safe_files, tables
+from boots.data import check_site_names, geo, patterns, safe_files, tables
 from boots.data.schema import resources
 from boots.data.validate import validate
 from boots.pipeline import build, pages
@@ -302,6 +302,39 @@ def test_no_page_can_include_a_file_or_fetch_a_url(directive, tmp_path):
     for path in (tmp_path / "work").rglob("*"):
         if path.is_file():
             assert secret.encode() not in path.read_bytes(), path
+
+
+def test_the_anchors_ids_may_not_take_are_the_ones_the_built_pages_have(built_site):
+    """Validation keeps statement, mention and exclusion ids off the anchors a page already
+    has (the theme's elements, the page's headings): every anchor of the built statements
+    and article pages that no row gave them is one of those, so none can collide."""
+    evidence = tables.load(config.DEFAULT_DATA_DIR)
+    given = (
+        set(evidence.statements.statement_id)
+        | set(evidence.mentions.mention_id)
+        | set(evidence.quote_exclusions.exclusion_id)
+    )
+    pages_and_headings = [("statements.html", check_site_names.STATEMENTS_HEADINGS)] + [
+        (
+            f"articles/{a}.html",
+            check_site_names.ARTICLE_HEADINGS | check_site_names.heading_anchors(o),
+        )
+        for a, o in zip(evidence.articles.article_id, evidence.articles.outlet, strict=True)
+    ]
+    checked = 0
+    for page, headings in pages_and_headings:
+        soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
+        top = soup.find("section")
+        for element in soup.find_all(id=True):
+            anchor = element["id"]
+            if anchor in given or check_site_names.LINE_ANCHOR.fullmatch(anchor):
+                continue
+            entry = page == "statements.html" and element.name in {"section", "span"}
+            if entry and element is not top:  # a place's or a statement's own heading
+                continue
+            checked += 1
+            assert check_site_names.taken_by(anchor, frozenset(headings)), (page, anchor)
+    assert checked >= 20 * len(pages_and_headings)
 
 
 # --- the build's fingerprint of a folder ----------------------------------------------------
