@@ -36,6 +36,7 @@ from boots.data import check_site_names, geo, patterns, safe_files, tables
 from boots.data.schema import resources
 from boots.data.validate import validate
 from boots.pipeline import build, pages
+from boots.render import report
 from boots.render.site import SiteError, SiteSources, build_site
 from boots.util import atomic, config
 from tests.conftest import fill_curator_cells, read_rows, replace_in, write_rows
@@ -335,6 +336,22 @@ def test_the_anchors_ids_may_not_take_are_the_ones_the_built_pages_have(built_si
             checked += 1
             assert check_site_names.taken_by(anchor, frozenset(headings)), (page, anchor)
     assert checked >= 20 * len(pages_and_headings)
+
+
+def test_no_page_of_the_site_has_an_anchor_twice(built_site):
+    """A link to an anchor goes to its first holder: every id is on its page once (three
+    tables with the same columns on one notebook page shared theirs)."""
+    frame = pd.DataFrame({"speaker": ["<b>A</b>"], "outlet": ["B"]})
+    first, second = (BeautifulSoup(report.table(frame).data, "html.parser") for _ in range(2))
+    ids = [e["id"] for soup in (first, second) for e in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)) > 2, ids
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        ids = [e["id"] for e in soup.find_all(id=True)]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        assert twice == [], (path.relative_to(built_site), twice)
 
 
 # --- the build's fingerprint of a folder ----------------------------------------------------
