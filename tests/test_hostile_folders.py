@@ -522,6 +522,18 @@ def test_add_article_refuses_an_article_with_control_characters(data_copy, tmp_p
     assert _everything(data_copy) == before
 
 
+@pytest.mark.parametrize("article_id", ["ledger\n", "index", "search"])
+def test_add_article_refuses_an_id_validation_would_refuse(article_id, data_copy, capsys):
+    """An id ending in a line break matched the pattern's ``$`` and split articles.csv's
+    record over two lines (the table then unreadable); a reserved page name was written
+    for validation to refuse afterwards. Both are refused and nothing is written."""
+    before = _everything(data_copy)
+    assert add_article_main([str(LEDGER), f"--data={data_copy}", f"--id={article_id}"]) == 2
+    err = capsys.readouterr().err
+    assert "article id" in err and "Traceback" not in err, err
+    assert _everything(data_copy) == before
+
+
 def _reviewed_draft(data_copy: Path, tmp_path: Path) -> tuple[Path, pd.DataFrame]:
     add_article(LEDGER, data_copy, "ledger")
     fill_curator_cells(data_copy, "ledger", {})
