@@ -604,6 +604,13 @@ for kind in ("canary", "fifo", "dev-zero"):
     )
 
 
+# A CODEBOOK.md that is there but cannot be read is reported, not taken as absent (which
+# silently turned off the check that every adjudication cites a rule numbered in it).
+fault("codebook-not-utf8", "CODEBOOK.md", 1, None, write_bytes("CODEBOOK.md", b"**C1.** \xff\n"))
+for kind in ("canary", "fifo", "folder"):
+    fault(f"codebook-{kind}", "CODEBOOK.md", None, None, replace_with("CODEBOOK.md", kind))
+
+
 def in_article_line(name: str, number: int, inserted: str) -> Apply:
     """Put ``inserted`` at the start of line ``number`` of the article file ``name``."""
 
