@@ -231,6 +231,9 @@ TEXT_FAULTS = {
     "formula-minus": lambda v: "-x" + v,
     # OWASP's DDE payload: a digit after the "-" does not make it a number.
     "formula-minus-digit": lambda v: "-2+3+cmd|' /C calc'!A0",
+    # The full-width forms some spreadsheets read alike (the draft guards them too).
+    "formula-fullwidth-equals": lambda v: "\uff1dHYPERLINK(\"http://example.com\",\"x\")",
+    "formula-fullwidth-at": lambda v: "\uff20SUM(A1)",
     "long-cell": lambda v: "x" * 2001,
 }
 for table, (row_id, column) in TEXT_CELLS.items():
