@@ -232,7 +232,7 @@ TEXT_FAULTS = {
     # OWASP's DDE payload: a digit after the "-" does not make it a number.
     "formula-minus-digit": lambda v: "-2+3+cmd|' /C calc'!A0",
     # The full-width forms some spreadsheets read alike (the draft guards them too).
-    "formula-fullwidth-equals": lambda v: "\uff1dHYPERLINK(\"http://example.com\",\"x\")",
+    "formula-fullwidth-equals": lambda v: '\uff1dHYPERLINK("http://example.com","x")',
     "formula-fullwidth-at": lambda v: "\uff20SUM(A1)",
     "long-cell": lambda v: "x" * 2001,
 }
@@ -693,6 +693,18 @@ SITE_NAME_FAULTS = [
     ("quote_exclusions", "x02", "exclusion_id", "quotations-not-counted-as-statements"),
     ("quote_exclusions", "x01", "exclusion_id", "searchbox"),
 ]
+
+
+# An outlet's name is its article page's heading, whose anchor may not be a line's anchor
+# or one of the theme's.
+for outlet in ("Line 3", "Main Content"):
+    fault(
+        f"site-name-outlet-{outlet}",
+        PATH["articles"],
+        row_line("articles", "aljazeera"),
+        "outlet",
+        edit_cell("articles", "aljazeera", "outlet", outlet),
+    )
 
 
 def rename_everywhere(old: str, new: str) -> Apply:

@@ -14,6 +14,8 @@ The site keeps an identifier only if it survives as what it becomes:
   the page's headings (on an article page, the outlet's name as docutils and MyST make it an anchor,
   ``the-text-as-printed`` and ``quotations-not-counted-as-statements``; on the statements
   page, ``every-statement-and-its-evidence``): the browser would go to the first of the two;
+* an **outlet** heads its article's page, so its heading's anchor may not be a line's
+  anchor or one of the theme's (``Line 3``, ``Main Content``);
 * an **article_id** names its page, ``articles/<id>.html``, so it may not be a name Sphinx
   or the site already uses (``index``, ``genindex``, ``search``, ...).
 
@@ -84,6 +86,17 @@ def check_site_names(tables: dict[str, Table], report: Report) -> None:
     articles = tables.get("articles")
     if articles:
         for index, row in enumerate(articles.rows):
+            for anchor in sorted(heading_anchors(row["outlet"] or "")):
+                if LINE_ANCHOR.fullmatch(anchor) or taken_by(anchor, frozenset()):
+                    report.add(
+                        articles.resource.path,
+                        articles.where(index),
+                        "outlet",
+                        row["outlet"],
+                        f"a name whose heading anchor on the article's page ({anchor!r}) is "
+                        "not a line's anchor (line-<number>) or one of the site's theme",
+                    )
+                    break
             if row["article_id"] in RESERVED_PAGES:
                 report.add(
                     articles.resource.path,
