@@ -48,7 +48,8 @@ html_theme = "sphinx_book_theme"
 html_title = {project!r}
 html_static_path = ["_static"]
 html_css_files = ["boots.css"]
-html_js_files = ["boots-a11y.js"]
+html_js_files = ["boots-a11y.js", "boots-menus.js"]
+templates_path = ["_templates"]
 html_extra_path = ["_extra"]
 html_last_updated_fmt = None
 html_show_sphinx = False
@@ -94,6 +95,15 @@ def stance_css() -> str:
         "ins.drift { background: #d4f0e4; text-decoration: underline; }",
         "del.drift { background: #f9dcd4; text-decoration: line-through; }",
         ".legend-item { display: inline-block; margin-right: 1rem; }",
+        # The sidebar buttons (MENUS_JS): a sidebar hidden on a wide screen, the dialog's
+        # close button, and a focus ring that shows where the keyboard is.
+        ".boots-hide-primary .bd-sidebar-primary, .boots-hide-secondary .bd-sidebar-secondary"
+        " { display: none !important; }",
+        "#pst-primary-sidebar > .boots-close, #pst-secondary-sidebar > .boots-close"
+        " { display: none; }",
+        "dialog .boots-close { align-self: flex-end; margin: 0.5rem; border: 1px solid #595959; }",
+        ".sidebar-toggle:focus-visible, a:focus-visible, .boots-close:focus-visible"
+        " { outline: 3px solid #0a58ca; outline-offset: 2px; }",
     ]
     lines = {"open": "wavy", "rules_out": "solid", "warns": "double", "welcomes": "dotted"}
     for code, colour in style.STANCE_COLOURS.items():
@@ -118,6 +128,119 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 """
+
+
+# The theme's sidebar buttons do nothing (pydata-sphinx-theme issue 2451, sphinx-book-theme
+# issue 988): its script attaches the listener to the first `.primary-toggle` of the page, a
+# navbar icon hidden at every width, not to the visible button in the article's header. This
+# script owns every sidebar button (it listens first, on the document, and stops the
+# theme's handlers): where the sidebar is part of the layout (wide screens) the button hides
+# and shows it; where it is not (phones), the button opens it as the theme's modal dialog,
+# which a "Close" button, Escape or a click beside it closes. `aria-expanded` tells which.
+MENUS_JS = """\
+(() => {
+  const kinds = {
+    primary: {label: "Site navigation", closed: false},
+    secondary: {label: "Contents of this page", closed: false},
+  };
+  const parts = (kind) => [
+    document.getElementById(`pst-${kind}-sidebar`),
+    document.getElementById(`pst-${kind}-sidebar-modal`),
+  ];
+  const buttons = (kind) => document.querySelectorAll(`.${kind}-toggle`);
+  const onScreen = (sidebar) => {
+    const box = sidebar.getBoundingClientRect();
+    return getComputedStyle(sidebar).display !== "none" && box.width > 0
+      && box.left >= 0 && box.right <= window.innerWidth;
+  };
+  const move = (from, to) => {
+    Array.from(from.childNodes).forEach((node) => to.appendChild(node));
+    Array.from(from.classList).forEach((name) => {
+      from.classList.remove(name);
+      to.classList.add(name);
+    });
+  };
+  const state = (kind, expanded) => buttons(kind).forEach((button) => {
+    button.setAttribute("aria-expanded", String(expanded));
+  });
+  const openDialog = (kind, button) => {
+    const [sidebar, dialog] = parts(kind);
+    move(sidebar, dialog);
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "boots-close btn";
+    close.textContent = "Close";
+    close.addEventListener("click", () => dialog.close());
+    dialog.prepend(close);
+    dialog.addEventListener("close", () => {
+      close.remove();
+      move(dialog, sidebar);
+      state(kind, false);
+      if (button && button.focus) button.focus();
+    }, {once: true});
+    dialog.showModal();
+    state(kind, true);
+    close.focus();
+  };
+  const toggle = (kind, button) => {
+    const [sidebar, dialog] = parts(kind);
+    if (!sidebar || !dialog) return;
+    const hidden = `boots-hide-${kind}`;
+    if (document.documentElement.classList.contains(hidden)) {
+      document.documentElement.classList.remove(hidden);
+      state(kind, true);
+    } else if (onScreen(sidebar)) {
+      document.documentElement.classList.add(hidden);
+      state(kind, false);
+    } else if (!dialog.open) {
+      openDialog(kind, button);
+    }
+  };
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest(".primary-toggle, .secondary-toggle");
+    if (!button) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    toggle(button.classList.contains("primary-toggle") ? "primary" : "secondary", button);
+  }, true);
+  const label = () => {
+    Object.entries(kinds).forEach(([kind, info]) => {
+      const [sidebar, dialog] = parts(kind);
+      if (dialog) {
+        dialog.setAttribute("aria-label", info.label);
+        dialog.addEventListener("click", (event) => {
+          if (event.target === dialog) dialog.close();  // a click on the backdrop
+        });
+      }
+      buttons(kind).forEach((button) => {
+        button.setAttribute("aria-label", info.label);
+        button.removeAttribute("title");
+        if (sidebar) button.setAttribute("aria-controls", sidebar.id);
+        button.setAttribute("aria-expanded", String(!!sidebar && onScreen(sidebar)));
+      });
+    });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", label);
+  else label();
+})();
+"""
+
+
+_FONTAWESOME_JS = re.compile(r"^.*<script [^>]*scripts/fontawesome\.js[^>]*></script>\n", re.M)
+
+
+def webpack_macros() -> str:
+    """The theme's asset macros without ``fontawesome.js`` (1.5 MB on every page): the
+    theme's stylesheet already draws the few icons the site shows (menu, contents, search,
+    light and dark mode, arrows) from its icon font; the script only converts them to SVG."""
+    import pydata_sphinx_theme
+
+    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+    macros = (theme / "static" / "webpack-macros.html").read_text(encoding="utf-8")
+    trimmed, found = _FONTAWESOME_JS.subn("", macros)
+    if found != 1:
+        raise SiteError("pydata-sphinx-theme no longer loads fontawesome.js as expected")
+    return trimmed
 
 
 def css_name(code: str) -> str:
@@ -189,6 +312,8 @@ def build_site(sources: SiteSources, work: Path, site: Path, fresh: bool = False
         "conf.py": CONF.format(project=PROJECT, collapse=sources.collapse_navigation).encode(),
         "_static/boots.css": stance_css().encode(),
         "_static/boots-a11y.js": A11Y_JS.encode(),
+        "_static/boots-menus.js": MENUS_JS.encode(),
+        "_templates/static/webpack-macros.html": webpack_macros().encode(),
     }
     for page, content in sources.pages.items():
         wanted[page] = content.encode("utf-8") if isinstance(content, str) else content
