@@ -23,9 +23,9 @@ from pathlib import Path
 import pandas as pd
 
 from boots.analysis import stance
-from boots.data import dates, labels, text
+from boots.data import dates, dictionary, labels, safe_files, text
 from boots.data.tables import Evidence
-from boots.render import figures, site
+from boots.render import figures, reference, site
 from boots.util.words import counted
 
 STATEMENTS_PAGE = "statements"
@@ -440,7 +440,9 @@ def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) 
         f'<div class="cards">\n{chr(10).join(cards)}\n</div>\n\n'
         f"```{{toctree}}\n:hidden:\n:caption: Notebooks\n\n{pages}\n```\n\n"
         "```{toctree}\n:hidden:\n:caption: Evidence\n\n"
-        f"{STATEMENTS_PAGE}\narticles/index\n{articles}\n```\n"
+        f"{STATEMENTS_PAGE}\narticles/index\n{articles}\n```\n\n"
+        "```{toctree}\n:hidden:\n:caption: How the data is made\n\n"
+        f"{reference.CODEBOOK_PAGE}\n{reference.DICTIONARY_PAGE}\n```\n"
     )
 
 
@@ -491,9 +493,46 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
     for row in evidence.articles.itertuples():
         page = article_page(evidence, row, full, rows, in_nav)
         pages[f"{ARTICLES_DIR}/{row.article_id}.md"] = page
+    book, glossary = reference_pages(evidence)
+    pages[f"{reference.CODEBOOK_PAGE}.md"] = book.source
+    pages[f"{reference.DICTIONARY_PAGE}.md"] = glossary.source
     extra = {
         f"figures/{p.name}": p
         for p in sorted(figures_dir.glob("*"))
         if p.suffix in {".png", ".svg", ".csv"}
     }
-    return site.SiteSources(pages, extra, collapse_navigation=not articles_in_nav(evidence))
+    return site.SiteSources(
+        pages,
+        extra,
+        collapse_navigation=not articles_in_nav(evidence),
+        rules=tuple(book.rules),
+        columns=glossary.columns,
+    )
+
+
+CODEBOOK_FILE = "CODEBOOK.md"
+# A codebook is prose: a file larger than this is not one.
+MAX_CODEBOOK_BYTES = 2 * 1024 * 1024
+
+
+def reference_pages(evidence: Evidence) -> tuple[reference.ReferencePage, reference.ReferencePage]:
+    """The codebook (the data folder's ``CODEBOOK.md``, read as confined as validation) and
+    the data dictionary (from the schema, as ``make dictionary`` writes ``data/README.md``)."""
+    links = {
+        "README.md": f"{reference.DICTIONARY_PAGE}.html",
+        CODEBOOK_FILE: f"{reference.CODEBOOK_PAGE}.html",
+    }
+    try:
+        raw = safe_files.read_bytes(evidence.data_dir, CODEBOOK_FILE, MAX_CODEBOOK_BYTES)
+        book = raw.decode("utf-8", errors="replace")
+    except (OSError, safe_files.Refused):
+        book = ""
+    if not book.strip():
+        book = (
+            "# Codebook\n\nThis data folder has no codebook (CODEBOOK.md): the data dictionary"
+            " lists what each column holds.\n"
+        )
+    return (
+        reference.reference_page(book, links),
+        reference.reference_page(dictionary.render(), links, columns=True),
+    )

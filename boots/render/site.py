@@ -18,7 +18,7 @@ import os
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from boots.render import style
@@ -36,7 +36,9 @@ CONF = """\
 project = {project!r}
 author = "Boots on the Ground contributors"
 copyright = "the article texts: their publishers; tables and code: CC BY 4.0"
-extensions = ["myst_nb"]
+extensions = ["myst_nb", "boots.render.sphinx_links"]
+boots_rules = {rules!r}
+boots_columns = {columns!r}
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 nb_execution_mode = "off"
 nb_merge_streams = True
@@ -95,6 +97,15 @@ def stance_css() -> str:
         "ins.drift { background: #d4f0e4; text-decoration: underline; }",
         "del.drift { background: #f9dcd4; text-decoration: line-through; }",
         ".legend-item { display: inline-block; margin-right: 1rem; }",
+        # The codebook and the data dictionary (boots.render.reference): wide tables scroll
+        # inside their box; an anchored rule or column is not hidden under the header.
+        ".boots-reference table { display: block; overflow-x: auto; border-collapse: collapse;"
+        " margin: 0.5rem 0 1rem 0; }",
+        ".boots-reference th, .boots-reference td { border-bottom: 1px solid #d0d0d0;"
+        " padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }",
+        "[id^='rule-'], .boots-reference tr[id], section[id], .statement[id]"
+        " { scroll-margin-top: 4.5rem; }",
+        "a.boots-ref { text-decoration: underline dotted; }",
         # The sidebar buttons (MENUS_JS): a sidebar hidden on a wide screen, the dialog's
         # close button, and a focus ring that shows where the keyboard is.
         ".boots-hide-primary .bd-sidebar-primary, .boots-hide-secondary .bd-sidebar-secondary"
@@ -257,6 +268,10 @@ class SiteSources:
     # For large collections: the sidebar lists sections, not every article (otherwise each
     # page carries every other page's link, and the build grows with the square of the pages).
     collapse_navigation: bool = False
+    # The codebook's rule ids and the dictionary's anchors (column or table name -> anchor):
+    # every page links its rule references and column names there.
+    rules: tuple[str, ...] = ()
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
@@ -309,7 +324,12 @@ def build_site(sources: SiteSources, work: Path, site: Path, fresh: bool = False
             raise ValueError(f"page name {page!r} is not a plain relative .md or .ipynb path")
     src, out, doctrees = work / "src", work / "html", work / "doctrees"
     wanted: dict[str, bytes | Path] = {
-        "conf.py": CONF.format(project=PROJECT, collapse=sources.collapse_navigation).encode(),
+        "conf.py": CONF.format(
+            project=PROJECT,
+            collapse=sources.collapse_navigation,
+            rules=list(sources.rules),
+            columns=dict(sorted(sources.columns.items())),
+        ).encode(),
         "_static/boots.css": stance_css().encode(),
         "_static/boots-a11y.js": A11Y_JS.encode(),
         "_static/boots-menus.js": MENUS_JS.encode(),
