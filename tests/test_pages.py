@@ -3,6 +3,8 @@ figures whose marks carry links and tooltips."""
 
 from __future__ import annotations
 
+import io
+import json
 import re
 from html import escape as html_escape
 
@@ -110,6 +112,40 @@ def test_site_notebook_draws_figures_from_their_svg():
     out = pages.site_notebook(raw).decode()
     assert '<object data=\\"../figures/01-x.svg\\" type=\\"image/svg+xml\\"' in out
     assert 'aria-label=\\"A finding.\\"' in out
+
+
+def test_a_linked_figure_gets_its_marks_as_a_table_of_links(tmp_path):
+    (tmp_path / "01-x.csv").write_text(
+        "label,statement_id,tooltip\n"
+        'A · <b>one</b>,s-one,"One, on 26 Feb: “<script>x</script>”"\n'
+        "A · one,s-one,duplicate of the same mark\n"
+        "B,,not a statement\n",
+        encoding="utf-8",
+    )
+    raw = (
+        b'{"cells": [{"cell_type": "code", "outputs": [{"output_type": "display_data", '
+        b'"metadata": {"boots-figure": {"name": "01-x", "alt": "A finding."}}, '
+        b'"data": {"text/html": "<figure><img src=\\"x.png\\" alt=\\"A\\"></figure>"}}]}]}'
+    )
+    out = json.loads(pages.site_notebook(raw, tmp_path))["cells"][0]["outputs"][0]
+    markup = out["data"]["text/html"]
+    assert markup.startswith('<div class="full-width">')
+    assert markup.count('href="../statements.html#s-one"') == 1  # one row per mark
+    assert "The figure's 1 mark as a table" in markup
+    assert "&lt;script&gt;" in markup and "<script>" not in markup
+    assert "&lt;b&gt;one&lt;/b&gt;" in markup
+    (tmp_path / "01-y.csv").write_text("country,count\nFR,1\n", encoding="utf-8")
+    assert pages.figure_marks_table(tmp_path / "01-y.csv") == ""
+
+
+def test_index_thumbnails_are_small_images_of_one_size():
+    from PIL import Image
+
+    data = pages.thumbnail(config.ROOT / "figures" / "01-stance-map.png")
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size == pages.THUMBNAIL
+    assert len(data) < 60_000
+    assert (config.ROOT / "figures" / "01-stance-map.png").stat().st_size > 3 * len(data)
 
 
 @pytest.fixture(scope="module")

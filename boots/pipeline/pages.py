@@ -407,6 +407,33 @@ def articles_index(evidence: Evidence) -> str:
     )
 
 
+# The index cards' pictures: each notebook's lead figure shrunk into this box (pixels),
+# centred on white, so every card is the same size and the page loads kilobytes, not the
+# full-size PNGs.
+THUMBNAIL = (480, 300)
+
+
+def thumbnail_path(figure: str) -> str:
+    return f"figures/thumbnails/{figure}.png"
+
+
+def thumbnail(png: Path) -> bytes:
+    """``png`` fitted into ``THUMBNAIL`` on white (same input, same bytes)."""
+    import io
+
+    from PIL import Image, ImageOps
+
+    with Image.open(png) as image:
+        fitted = ImageOps.pad(
+            image.convert("RGB"), THUMBNAIL, method=Image.Resampling.LANCZOS, color="white"
+        )
+    buffer = io.BytesIO()
+    fitted.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(
+        buffer, format="PNG", optimize=True
+    )
+    return buffer.getvalue()
+
+
 def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) -> str:
     cards = []
     for page, summary in summaries:
@@ -414,8 +441,8 @@ def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) 
         if summary["figure"]:
             image = (
                 f'<a href="{h(page)}.html" tabindex="-1" aria-hidden="true">'
-                f'<img src="figures/{h(summary["figure"])}.png" loading="lazy" '
-                f'alt="{h(summary["finding"])}"></a>'
+                f'<img src="{h(thumbnail_path(summary["figure"]))}" width="{THUMBNAIL[0]}" '
+                f'height="{THUMBNAIL[1]}" alt="{h(summary["finding"])}"></a>'
             )
         cards.append(
             f'<div class="nb-card">{image}<div>'
@@ -446,7 +473,36 @@ def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) 
     )
 
 
-def site_notebook(raw: bytes) -> bytes:
+def figure_marks_table(csv: Path) -> str:
+    """The marks of a figure whose CSV names a statement per row, as a table of links
+    (what each mark shows and where it leads): the same links as the chart, reachable by
+    a screen reader and readable on a phone. Empty for a figure without such marks."""
+    if not csv.is_file():
+        return ""
+    data = pd.read_csv(csv, dtype=str, keep_default_na=False)
+    if not {"statement_id", "tooltip"} <= set(data.columns):
+        return ""
+    data = data[data.statement_id != ""].drop_duplicates("statement_id")
+    if data.empty:
+        return ""
+    named = next((c for c in ("label", "name") if c in data.columns), None)
+    rows = "".join(
+        "<tr>"
+        + (f"<td>{h(getattr(r, named))}</td>" if named else "")
+        + f'<td><a href="../{h(statement_href(r.statement_id))}">{h(r.tooltip)}</a></td></tr>'
+        for r in data.itertuples()
+    )
+    head = ('<th scope="col">Shown as</th>' if named else "") + (
+        '<th scope="col">Statement (a link to its evidence)</th>'
+    )
+    return (
+        f'<details class="figure-marks"><summary>The figure\'s {counted(len(data), "mark")}'
+        f' as a table</summary><div class="table-box"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></details>"
+    )
+
+
+def site_notebook(raw: bytes, figures_dir: Path | None = None) -> bytes:
     """The notebook as the site shows it: each saved figure drawn from its SVG, whose marks
     link to the evidence, with the PNG beside the page as its fallback (the notebook itself
     embeds the PNG)."""
@@ -461,11 +517,15 @@ def site_notebook(raw: bytes) -> bytes:
             image = f'<img src="../figures/{h(meta["name"])}.png" alt="{h(meta["alt"])}">'
             svg = (
                 f'<object data="../figures/{h(meta["name"])}.svg" type="image/svg+xml" '
-                f'role="img" aria-label="{h(meta["alt"])}">{image}</object>'
+                f'aria-label="{h(meta["alt"])}">{image}</object>'
             )
             # The notebook embeds the PNG; the site links the files beside the page instead.
             markup = _EMBEDDED_IMAGE.sub(lambda _m, svg=svg: svg, markup, count=1)
-            output["data"]["text/html"] = markup
+            marks = figure_marks_table(figures_dir / f"{meta['name']}.csv") if figures_dir else ""
+            # Across the page on a desktop (into the contents column), so the chart's text is
+            # read at its size; its marks as a table below it, for a phone and a screen reader.
+            output["data"]["text/html"] = f'<div class="full-width">{markup}</div>{marks}'
+
     return (json.dumps(notebook, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -484,7 +544,7 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
         raw = path.read_bytes()
         page = f"notebooks/{path.stem}"
         summaries.append((page, site.notebook_summary(json.loads(raw))))
-        pages[f"{page}.ipynb"] = site_notebook(raw)
+        pages[f"{page}.ipynb"] = site_notebook(raw, figures_dir)
     pages["index.md"] = index_page(summaries, evidence)
     pages[f"{STATEMENTS_PAGE}.md"] = statements_page(evidence)
     pages[f"{ARTICLES_DIR}/index.md"] = articles_index(evidence)
@@ -496,11 +556,15 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
     book, glossary = reference_pages(evidence)
     pages[f"{reference.CODEBOOK_PAGE}.md"] = book.source
     pages[f"{reference.DICTIONARY_PAGE}.md"] = glossary.source
-    extra = {
+    extra: dict[str, Path | bytes] = {
         f"figures/{p.name}": p
         for p in sorted(figures_dir.glob("*"))
         if p.suffix in {".png", ".svg", ".csv"}
     }
+    for _, summary in summaries:
+        lead = figures_dir / f"{summary['figure']}.png"
+        if summary["figure"] and lead.is_file():
+            extra[thumbnail_path(summary["figure"])] = thumbnail(lead)
     return site.SiteSources(
         pages,
         extra,

@@ -85,15 +85,31 @@ def stance_css() -> str:
         ".statement-facts { display: grid; grid-template-columns: max-content 1fr;"
         " gap: 0.15rem 1rem; margin: 0 0 0.8rem 0; }",
         ".statement-facts dt { font-weight: 600; }",
-        ".statement-facts dd { margin: 0; }",
+        ".statement-facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }",
+        # A phone: fact lists stack (a fact's name over its value); long words and links
+        # wrap; wide tables scroll inside their own box, never the page.
+        "@media (max-width: 40rem) { .statement-facts { grid-template-columns: 1fr; }"
+        " .statement-facts dd { margin-bottom: 0.4rem; } }",
+        ".bd-article { overflow-wrap: break-word; }",
+        ".bd-article table { max-width: 100%; }",
+        ".bd-article .cell_output, .bd-article .output { max-width: 100%; overflow-x: auto; }",
+        ".figure-marks { margin: 0.3rem 0 1rem 0; }",
+        ".figure-marks .table-box { overflow-x: auto; }",
+        ".figure-marks table { font-size: 0.9em; border-collapse: collapse; }",
+        ".figure-marks th, .figure-marks td { border-bottom: 1px solid #d0d0d0;"
+        " padding: 0.2rem 0.4rem; vertical-align: top; text-align: left; }",
         ".wordings li { margin-bottom: 0.6rem; }",
         ".wordings blockquote { margin: 0.2rem 0; }",
         ".figure-downloads { font-size: 0.9em; margin-top: 0.2rem; }",
         ".boots-figure object, .boots-figure img { width: 100%; height: auto; }",
-        ".cards { display: grid; gap: 1.2rem; }",
-        ".nb-card { display: flex; flex-direction: row; gap: 1rem; align-items: flex-start; }",
-        ".nb-card img { width: 220px; max-width: 40%; height: auto; border: 1px solid #ddd; }",
-        "@media (max-width: 40rem) { .nb-card { flex-direction: column; } .nb-card img { max-width: 100%; } }",
+        # The index: an even grid of cards, each a thumbnail of the same size over its text.
+        ".cards { display: grid; gap: 1.2rem;"
+        " grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); }",
+        ".nb-card { display: flex; flex-direction: column; gap: 0.5rem;"
+        " border: 1px solid #d0d0d0; border-radius: 6px; padding: 0.75rem; }",
+        ".nb-card img { display: block; width: 100%; height: auto; aspect-ratio: 480 / 300;"
+        " border: 1px solid #e0e0e0; }",
+        ".nb-card p { margin: 0; }",
         "ins.drift { background: #d4f0e4; text-decoration: underline; }",
         "del.drift { background: #f9dcd4; text-decoration: line-through; }",
         ".legend-item { display: inline-block; margin-right: 1rem; }",
@@ -264,7 +280,7 @@ class SiteSources:
     the files copied as they are (figures) under the site's root."""
 
     pages: dict[str, str | bytes]
-    extra: dict[str, Path]
+    extra: dict[str, Path | bytes]
     # For large collections: the sidebar lists sections, not every article (otherwise each
     # page carries every other page's link, and the build grows with the square of the pages).
     collapse_navigation: bool = False
