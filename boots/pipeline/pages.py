@@ -502,19 +502,46 @@ def figure_marks_table(csv: Path) -> str:
     )
 
 
+_TABLE_STYLE = re.compile(r'<div id="(t[0-9a-f]{8})"([^>]*)>\s*<style>(.*?)</style>', re.S)
+
+
+def shared_table_styles(markup: str, seen: set[str]) -> str:
+    """A table's stylesheet (great_tables writes one per table, scoped by the table's id,
+    8 kB each) scoped by a class instead, and left out when the page already has it."""
+
+    def scoped(match: re.Match) -> str:
+        identity, attributes, style = match.groups()
+        style = style.replace(f"#{identity}", ".gt-scope")
+        kept = "" if style in seen else f"<style>{style}</style>"
+        seen.add(style)
+        return f'<div id="{identity}" class="gt-scope"{attributes}>{kept}'
+
+    return _TABLE_STYLE.sub(scoped, markup)
+
+
 def site_notebook(raw: bytes, figures_dir: Path | None = None) -> bytes:
     """The notebook as the site shows it: each saved figure drawn from its SVG, whose marks
     link to the evidence, with the PNG beside the page as its fallback (the notebook itself
     embeds the PNG)."""
     notebook = json.loads(raw)
+    styles: set[str] = set()
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
+            shown = output.get("data", {}).get("text/html")
+            if shown is not None:
+                shown = shown if isinstance(shown, str) else "".join(shown)
+                output["data"]["text/html"] = shared_table_styles(shown, styles)
             meta = output.get("metadata", {}).get(figures.FIGURE_KEY)
             if not meta or "text/html" not in output.get("data", {}):
                 continue
             markup = output["data"]["text/html"]
             markup = markup if isinstance(markup, str) else "".join(markup)
-            image = f'<img src="../figures/{h(meta["name"])}.png" alt="{h(meta["alt"])}">'
+            # The PNG is the fallback of a browser that cannot draw the SVG; lazy, so a
+            # browser that can does not load it too.
+            image = (
+                f'<img src="../figures/{h(meta["name"])}.png" loading="lazy" '
+                f'alt="{h(meta["alt"])}">'
+            )
             svg = (
                 f'<object data="../figures/{h(meta["name"])}.svg" type="image/svg+xml" '
                 f'aria-label="{h(meta["alt"])}">{image}</object>'

@@ -13,7 +13,9 @@ MathJax is not loaded (there is no mathematics), and figures are local files.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import io
 import os
 import re
 import subprocess
@@ -270,6 +272,55 @@ def webpack_macros() -> str:
     return trimmed
 
 
+# The icons the theme's pages can show (its templates and scripts): every other icon's rule
+# (about 2,000, 66 kB) is dropped from the theme's stylesheet, and its icon font (112 kB) is
+# cut to these glyphs (3 kB; a test checks that every icon a page uses is kept).
+ICONS = frozenset(
+    "angle-left angle-right arrow-up bars circle-half-stroke code download expand file"
+    " file-lines file-pdf home lightbulb list magnifying-glass moon outdent pencil pencil-alt"
+    " play rocket sun xmark".split()
+)
+ICON_FONT = "boots-icons.woff"
+_ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+,?)+)\{--fa:"([^"]*)"\}')
+_SOLID_FONT = re.compile(r"url\(\.\./vendor/fontawesome/webfonts/fa-solid-900\.woff2\)")
+
+
+@functools.cache
+def trimmed_theme() -> tuple[bytes, bytes]:
+    """The theme's stylesheet with the rules of ``ICONS`` only and its solid icon font taken
+    from ``ICON_FONT``; and that font: the theme's, cut to the icons' glyphs (WOFF)."""
+    import pydata_sphinx_theme
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    static = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+    css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    glyphs: set[int] = set()
+
+    def kept(match: re.Match) -> str:
+        names = {name.removeprefix(".fa-") for name in match.group(1).split(",") if name}
+        if not names & ICONS:
+            return ""
+        glyphs.update(int(code, 16) for code in re.findall(r"\\([0-9a-f]+)", match.group(2)))
+        return match.group(0)
+
+    css = _ICON_RULE.sub(kept, css)
+    css, found = _SOLID_FONT.subn(f"url(../{ICON_FONT})", css)
+    if found != 1 or len(glyphs) < len(ICONS) // 2:
+        raise SiteError("pydata-sphinx-theme's icon stylesheet is not as expected")
+    font = TTFont(static / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2")
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = []
+    cutter = subset.Subsetter(options)
+    cutter.populate(unicodes=sorted(glyphs))
+    cutter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buffer)
+    return css.encode("utf-8"), buffer.getvalue()
+
+
 def css_name(code: str) -> str:
     return str(code).replace("_", "-")
 
@@ -349,6 +400,8 @@ def build_site(sources: SiteSources, work: Path, site: Path, fresh: bool = False
         "_static/boots.css": stance_css().encode(),
         "_static/boots-a11y.js": A11Y_JS.encode(),
         "_static/boots-menus.js": MENUS_JS.encode(),
+        "_static/styles/pydata-sphinx-theme.css": trimmed_theme()[0],
+        f"_static/{ICON_FONT}": trimmed_theme()[1],
         "_templates/static/webpack-macros.html": webpack_macros().encode(),
     }
     for page, content in sources.pages.items():
