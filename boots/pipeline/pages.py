@@ -597,8 +597,21 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
         extra,
         collapse_navigation=not articles_in_nav(evidence),
         rules=tuple(book.rules),
-        columns=glossary.columns,
+        columns=reference_links(glossary),
     )
+
+
+def reference_links(glossary: reference.ReferencePage) -> dict[str, str]:
+    """Each column, table and data file a page may name (as code) -> ``page#anchor``."""
+    links = {
+        name: f"{reference.DICTIONARY_PAGE}#{anchor}" for name, anchor in glossary.columns.items()
+    }
+    links |= {f"data/{name}": target for name, target in links.items() if name.endswith(".csv")}
+    for name in (CODEBOOK_FILE, f"data/{CODEBOOK_FILE}"):
+        links[name] = reference.CODEBOOK_PAGE
+    for name in ("README.md", "data/README.md", "datapackage.json", "data/datapackage.json"):
+        links[name] = reference.DICTIONARY_PAGE
+    return links
 
 
 CODEBOOK_FILE = "CODEBOOK.md"

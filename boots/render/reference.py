@@ -93,6 +93,10 @@ class ReferencePage:
 
 def _raw(markup: str) -> str:
     markup = markup.replace("`", "&#96;").strip("\n")
+    # A wide table scrolls inside its box, which a keyboard user can reach.
+    markup = markup.replace(
+        "<table>", '<div class="table-box" tabindex="0" role="region" aria-label="Table"><table>'
+    ).replace("</table>", "</table></div>")
     return f'```{{raw}} html\n<div class="boots-reference">\n{markup}\n</div>\n```\n'
 
 

@@ -117,8 +117,10 @@ def stance_css() -> str:
         ".legend-item { display: inline-block; margin-right: 1rem; }",
         # The codebook and the data dictionary (boots.render.reference): wide tables scroll
         # inside their box; an anchored rule or column is not hidden under the header.
-        ".boots-reference table { display: block; overflow-x: auto; border-collapse: collapse;"
-        " margin: 0.5rem 0 1rem 0; }",
+        ".boots-reference .table-box { overflow-x: auto; margin: 0.5rem 0 1rem 0; }",
+        ".boots-reference table { border-collapse: collapse; }",
+        ".bd-article code.literal, .bd-article code.literal span.pre"
+        " { white-space: normal; overflow-wrap: anywhere; }",
         ".boots-reference th, .boots-reference td { border-bottom: 1px solid #d0d0d0;"
         " padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }",
         "[id^='rule-'], .boots-reference tr[id], section[id], .statement[id]"

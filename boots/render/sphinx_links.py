@@ -2,7 +2,7 @@
 the codebook and the data dictionary (``boots.render.reference.link_references``).
 
 ``conf.py`` sets ``boots_rules`` (rule ids the codebook defines) and ``boots_columns``
-(column or table name -> anchor on the dictionary); links are made relative to each page.
+(a column, table or file name -> ``page#anchor``); links are made relative to each page.
 """
 
 from __future__ import annotations
@@ -15,16 +15,14 @@ def _link(app, pagename, templatename, context, doctree) -> None:
     if not body:
         return
 
-    def to(page: str, anchor: str) -> str:
-        return f"{app.builder.get_relative_uri(pagename, page)}#{anchor}"
+    def to(page: str, anchor: str = "") -> str:
+        uri = app.builder.get_relative_uri(pagename, page)
+        return f"{uri}#{anchor}" if anchor else uri
 
     rules = {
         rule: to(reference.CODEBOOK_PAGE, f"rule-{rule.lower()}") for rule in app.config.boots_rules
     }
-    columns = {
-        name: to(reference.DICTIONARY_PAGE, anchor)
-        for name, anchor in app.config.boots_columns.items()
-    }
+    columns = {name: to(*target.split("#", 1)) for name, target in app.config.boots_columns.items()}
     context["body"] = reference.link_references(
         body, rules, columns, own_rules=pagename == reference.CODEBOOK_PAGE
     )
