@@ -214,3 +214,34 @@ def test_sphinx_builds_a_large_collection_without_warnings(many, tmp_path):
     page = (tmp_path / "site" / pages.ARTICLES_DIR / f"{article}.html").read_text()
     others = set(many.articles.article_id) - {article}
     assert not any(f'href="{other}.html"' in page for other in others)  # no sidebar list
+
+
+def test_the_site_leaves_out_the_authors_file_lists():
+    cell = {
+        "cell_type": "markdown",
+        "source": "# Title\n\n## Overview\n\nStory.\n\n## Inputs and outputs\n\n- inputs: a.csv\n"
+        "\n### Detail\n\nb.csv\n\n## Next\n\nMore.\n",
+    }
+    shown = pages._without_author_sections(cell)["source"]
+    assert "a.csv" not in shown and "b.csv" not in shown and "Inputs" not in shown
+    assert "Story." in shown and "## Next\n\nMore." in shown
+
+
+def test_tables_leave_out_empty_and_constant_columns_and_show_shares_as_percentages():
+    from boots.analysis import readable
+
+    frame = pd.DataFrame(
+        {
+            "country": ["FR", "DE"],
+            "name": ["France", "Germany"],
+            "mixed": [False, False],
+            "other_stance": ["", ""],
+            "rules_out": [0.25, 1.0],
+            "open": [0.75, 0.0],
+        }
+    )
+    shown = readable.view(frame)
+    assert list(shown.columns) == ["country", "rules it out", "does not rule it out"]
+    assert list(shown["rules it out"]) == ["25%", "100%"]
+    alpha = readable.view(pd.DataFrame({"variable": ["a", "b"], "alpha": [0.97, 0.5]}))
+    assert list(alpha.alpha) == [0.97, 0.5]  # not shares of a whole: kept as numbers

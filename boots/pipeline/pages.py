@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from boots.analysis import stance
+from boots.analysis.evidence import language_name
 from boots.data import dates, dictionary, labels, safe_files, text
 from boots.data.tables import Evidence
 from boots.render import figures, reference, site
@@ -214,14 +215,6 @@ def article_text_html(
             f"{number}</span>{_marked_line(content, begin, finish, marks)}</p>"
         )
     return '<div class="article-text">\n' + "\n".join(paragraphs) + "\n</div>"
-
-
-def language_name(code: str) -> str:
-    """'English' for 'en' (ISO 639-1), the code itself if unknown."""
-    import pycountry
-
-    language = pycountry.languages.get(alpha_2=str(code))
-    return language.name if language else str(code)
 
 
 def _facts(pairs: list[tuple[str, str]]) -> str:
@@ -519,11 +512,37 @@ def shared_table_styles(markup: str, seen: set[str]) -> str:
     return _TABLE_STYLE.sub(scoped, markup)
 
 
+# Sections of a notebook for its author, left out of the site: the list of files a
+# notebook reads and writes (JupyterLab still shows it; the site's reader needs the story).
+AUTHOR_SECTIONS = ("Inputs and outputs",)
+
+
+def _without_author_sections(cell: dict) -> dict:
+    """A markdown cell without its ``AUTHOR_SECTIONS`` (each heading and what follows it up
+    to the next heading of its level or higher)."""
+    if cell.get("cell_type") != "markdown":
+        return cell
+    lines = "".join(cell.get("source", "")).split("\n")
+    kept, skipping = [], 0
+    for line in lines:
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*$", line)
+        if heading and skipping and len(heading.group(1)) <= skipping:
+            skipping = 0
+        if heading and heading.group(2) in AUTHOR_SECTIONS:
+            skipping = len(heading.group(1))
+        if not skipping:
+            kept.append(line)
+    if len(kept) == len(lines):
+        return cell
+    return {**cell, "source": "\n".join(kept).rstrip("\n") + "\n"}
+
+
 def site_notebook(raw: bytes, figures_dir: Path | None = None) -> bytes:
     """The notebook as the site shows it: each saved figure drawn from its SVG, whose marks
     link to the evidence, with the PNG beside the page as its fallback (the notebook itself
     embeds the PNG)."""
     notebook = json.loads(raw)
+    notebook["cells"] = [_without_author_sections(cell) for cell in notebook["cells"]]
     styles: set[str] = set()
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
