@@ -332,7 +332,9 @@ def trimmed_theme() -> tuple[bytes, bytes]:
     css, found = _SOLID_FONT.subn(f"url(../{ICON_FONT})", css)
     if found != 1 or len(glyphs) < len(ICONS) // 2:
         raise SiteError("pydata-sphinx-theme's icon stylesheet is not as expected")
-    font = TTFont(static / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2")
+    font = TTFont(
+        static / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2", recalcTimestamp=False
+    )
     options = subset.Options()
     options.flavor = "woff"
     options.layout_features = []

@@ -92,11 +92,11 @@ def firmness_chart(data: pd.DataFrame, title: str):
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xticks(
         range(len(style.FIRMNESS_ORDER)),
-        [figures.wrap(labels.label("firmness", f), 16) for f in style.FIRMNESS_ORDER],
+        [figures.wrap(labels.label("firmness", f), 11) for f in style.FIRMNESS_ORDER],
         fontsize=figures.CHART_TEXT,
     )
     ax.set_xlim(-0.5, len(style.FIRMNESS_ORDER) - 0.3)
-    ax.set_xlabel("How firm the statement is")
+    ax.set_xlabel("How firm the statement is", labelpad=8)
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
