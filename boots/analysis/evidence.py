@@ -46,7 +46,8 @@ def sources_table(evidence: Evidence) -> pd.DataFrame:
             ],
             "date is": articles.published_certainty.map(labels.categories("published_certainty")),
             "translation": [
-                labels.label("translation", t) + ("" if t == "none" else f" (from {o} into {lang})")
+                labels.label("translation", t)
+                + ("" if t == "none" else f" (from {language_name(o)} into {language_name(lang)})")
                 for t, o, lang in zip(
                     articles.translation,
                     articles.original_language,
@@ -339,3 +340,11 @@ def what_we_found(evidence: Evidence, problems: int, found: int) -> list[str]:
     """Notebook 00's closing sentences (``EvidenceFacts.what_we_found``): the sources, what
     the tables hold, how well they are anchored in the texts, how far each statement went."""
     return evidence_facts(evidence).what_we_found(problems, found)
+
+
+def language_name(code: str) -> str:
+    """'English' for 'en' (ISO 639-1), the code itself if unknown."""
+    import pycountry
+
+    language = pycountry.languages.get(alpha_2=str(code))
+    return language.name if language else str(code)

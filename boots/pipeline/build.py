@@ -436,7 +436,12 @@ def site_work_dir(layout: Layout) -> Path:
 
 
 # The modules that make the site's pages; their code is part of the site's inputs.
-SITE_MODULES = {"boots.pipeline.pages", "boots.render.site", "boots.render.sphinx_guard"}
+SITE_MODULES = {
+    "boots.pipeline.pages",
+    "boots.render.site",
+    "boots.render.sphinx_guard",
+    "boots.render.sphinx_links",
+}
 
 
 def site_inputs(layout: Layout, sources: list[Path], data_state: str | None = None) -> str:

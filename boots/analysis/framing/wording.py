@@ -27,6 +27,24 @@ def _body_with_quotes(evidence: Evidence, article) -> tuple[str, list[int], list
     return body, index, [p.span for p in passages]
 
 
+def _words_before(body: str, at: int, width: int) -> str:
+    """Up to ``width`` characters before ``at``, cut at a word boundary ("…" where cut)."""
+    start = max(0, at - width)
+    context = body[start:at]
+    if start > 0 and not body[start - 1].isspace() and " " in context:
+        context = "…" + context.split(" ", 1)[1]
+    return context
+
+
+def _words_after(body: str, at: int, width: int) -> str:
+    """Up to ``width`` characters after ``at``, cut at a word boundary ("…" where cut)."""
+    end = at + width
+    context = body[at:end]
+    if end < len(body) and not body[end].isspace() and " " in context:
+        context = context.rsplit(" ", 1)[0] + "…"
+    return context
+
+
 @once.per_evidence
 def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataFrame:
     """Every lexicon hit in every article body, with its context (keyword in context) and
@@ -44,9 +62,9 @@ def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataF
                         "term_id": term.term_id,
                         "group": term.group,
                         "voice": "quoted" if inside else "own",
-                        "left": body[max(0, match.start() - width) : match.start()].rjust(width),
+                        "left": _words_before(body, match.start(), width).rjust(width),
                         "match": match.group(),
-                        "right": body[match.end() : match.end() + width],
+                        "right": _words_after(body, match.end(), width),
                         "position": match.start(),
                     }
                 )

@@ -91,7 +91,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         for day in days
     ]
     positions = _columns(groups, gap=REACTION_GAP)
-    fig, ax = plt.subplots(figsize=(15, 0.42 * max(len(g) for g in groups) + 1.6))
+    fig, ax = plt.subplots(figsize=(13, 0.55 * max(len(g) for g in groups) + 1.8))
     order = [n for group in groups for n in group]
     nx.draw_networkx_edges(
         graph,
@@ -140,7 +140,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             textcoords="offset points",
             ha="right" if left else "left",
             va="center",
-            fontsize=8,
+            fontsize=figures.CHART_TEXT,
             zorder=5,
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
         )
@@ -153,7 +153,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             ha="center",
             va="bottom",
             transform=ax.get_xaxis_transform(),
-            fontsize=9,
+            fontsize=figures.CHART_TEXT,
             fontweight="bold",
         )
     for edge in edges[edges.statements > 1].itertuples():
@@ -163,7 +163,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             (x1, y1),
             xytext=(-16, 6),
             textcoords="offset points",
-            fontsize=7,
+            fontsize=figures.CHART_TEXT,
             color="#555555",
             zorder=5,
             bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9},
@@ -175,12 +175,15 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         handles=handles,
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
-        fontsize=8,
+        fontsize=figures.CHART_TEXT,
         title="Speaker's stance",
-        title_fontsize=8,
+        title_fontsize=figures.CHART_TEXT,
     )
     ax.set_title(title, pad=22)
-    figures.source_note(fig, "responses.csv, statements.csv, speakers.csv")
+    figures.chart_text(ax)
+    figures.source_note(
+        fig, "responses.csv, statements.csv, speakers.csv", fontsize=figures.CHART_TEXT
+    )
     return fig
 
 

@@ -60,8 +60,13 @@ class StanceFacts:
             + ")."
             if self.narrow
             else "Every denial covered troops of any kind.",
-            f"In {len(self.mixed)} of {self.governments} countries, speakers took different "
-            "positions" + (f" ({names_list(list(self.mixed))})." if self.mixed else "."),
+            (
+                f"In {len(self.mixed)} of {self.governments} countries, speakers took different "
+                f"positions ({names_list(list(self.mixed))})."
+                if self.mixed
+                else f"In each of the {self.governments} countries, every speaker quoted took "
+                "the same position."
+            ),
         ]
 
 
