@@ -3,7 +3,6 @@ figures whose marks carry links and tooltips."""
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 import re
@@ -16,17 +15,12 @@ import pytest
 from boots.data import labels, tables
 from boots.pipeline import pages
 from boots.render import figures
+from boots.render.site import html_blocks_decoded
 from boots.util import config
 
 matplotlib.use("Agg")
 
-_HTML_BLOCK = re.compile(r"```\{data-html\}\n([A-Za-z0-9+/=\n]*?)\n```")
-
-
-def decoded(page: str) -> str:
-    """``page`` with each of its data-built HTML blocks (``site.html_block``) decoded, as
-    the site shows them."""
-    return _HTML_BLOCK.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), page)
+decoded = html_blocks_decoded
 
 
 @pytest.fixture(scope="module")

@@ -173,6 +173,15 @@ def html_block(markup: str) -> str:
     return f"```{{{DIRECTIVE}}}\n{body}\n```"
 
 
+_HTML_BLOCK = re.compile(r"```\{" + DIRECTIVE + r"\}\n([A-Za-z0-9+/=\n]*?)\n```")
+
+
+def html_blocks_decoded(source: str) -> str:
+    """``source`` with each ``html_block`` decoded back to its HTML: the page as the site
+    shows it (the inverse of ``html_block``, for reading and testing a generated page)."""
+    return _HTML_BLOCK.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), source)
+
+
 # The theme's sidebar buttons do nothing (pydata-sphinx-theme issue 2451, sphinx-book-theme
 # issue 988): its script attaches the listener to the first `.primary-toggle` of the page, a
 # navbar icon hidden at every width, not to the visible button in the article's header. This
