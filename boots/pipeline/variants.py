@@ -90,7 +90,9 @@ def _prune(folder: Path, articles: set[str] | None = None, statements: set[str] 
         & pd.Series(
             [
                 (s, a) in pairs
-                for s, a in zip(distortions.statement_id, distortions.source_article_id, strict=True)
+                for s, a in zip(
+                    distortions.statement_id, distortions.source_article_id, strict=True
+                )
             ],
             index=distortions.index,
             dtype=bool,
@@ -108,11 +110,14 @@ def _prune(folder: Path, articles: set[str] | None = None, statements: set[str] 
             dtype=bool,
         )
     ]
-    coded = set(t["reliability/first_coding"].statement_id) - set(_read(
-        config.DEFAULT_DATA_DIR, "statements"
-    ).statement_id)  # statements removed before this folder was derived: kept, as frozen
-    for name in ("reliability/first_coding", "reliability/second_coding",
-                 "reliability/adjudication"):
+    coded = set(t["reliability/first_coding"].statement_id) - set(
+        _read(config.DEFAULT_DATA_DIR, "statements").statement_id
+    )  # statements removed before this folder was derived: kept, as frozen
+    for name in (
+        "reliability/first_coding",
+        "reliability/second_coding",
+        "reliability/adjudication",
+    ):
         frame = t[name]
         t[name] = frame[frame.statement_id.isin(kept | coded)]
     for name, frame in t.items():

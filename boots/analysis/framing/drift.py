@@ -148,6 +148,8 @@ def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, st
     quoted (directly or in part) by the most outlets, and the firmest warning among those
     quoted by the most outlets (ties: the statement listed first in statements.csv)."""
     reach = quoted_wordings(drift).groupby("statement").outlet.nunique()
+    if reach.empty:  # no statement quoted by two outlets: nothing to follow
+        return {"most quoted": "", "firmest warning": ""}
     listed = {sid: i for i, sid in enumerate(evidence.statements.statement_id)}
     table = evidence.statements.set_index("statement_id")
     ranked = pd.DataFrame(
@@ -158,11 +160,15 @@ def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, st
             "warns": reach.index.map(lambda s: table.stance[s] == "warns"),
         }
     )
-    widest = ranked.sort_values(["outlets", "listed"], ascending=[False, True]).index[0]
+    widest = ranked.sort_values(["outlets", "listed"], ascending=[False, True]).index
     warnings = ranked[ranked.warns].sort_values(
         ["firmness", "outlets", "listed"], ascending=[True, False, True]
     )
-    return {"most quoted": widest, "firmest warning": warnings.index[0]}
+    # No statement in two outlets, or no warning among them: nothing to follow ("").
+    return {
+        "most quoted": widest[0] if len(widest) else "",
+        "firmest warning": warnings.index[0] if len(warnings) else "",
+    }
 
 
 def quoted_wordings(drift: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from boots.analysis.stance import (
 from boots.data import dates
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import counted
 
 # Distance between the reaction graph's date columns, in units of the widest speaker label.
 REACTION_GAP = 2.9
@@ -185,8 +186,13 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
 
 
 def reaction_title(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
+    if edges.empty:
+        return "No article presents a statement as an answer to another"
     root = edges.source.value_counts().index[0]
     name = nodes.set_index("speaker_id").at[root, "name"]
     direct = int((edges.source == root).sum())
     other = int((edges.source != root).sum())
-    return f"{direct} speakers answered {name}; {other} answered anyone else, as these articles tell it"
+    return (
+        f"{counted(direct, 'speaker')} answered {name}; {other} answered anyone else, as these "
+        "articles tell it"
+    )

@@ -1,0 +1,350 @@
+"""Typed prose bound to a check: a claim is computed, or it is checked.
+
+A paragraph a notebook's author wrote about the curated data (who stood alone, which text
+copied which) is not computed from the data, so it is bound to a *predicate*: a function of
+the evidence, registered here under the claim's name, that holds exactly when the paragraph
+is true of the tables and texts being built. A notebook shows such a paragraph with
+``claims.say(ev, "name", "the typed paragraph")`` in a cell whose input is removed:
+
+* the predicate holds: the paragraph is shown;
+* it fails on another data folder: one short line (``NOT_HERE``) says a paragraph written
+  about the project's curated data does not hold for this folder;
+* it fails on the project's own ``data/``: the cell raises ``ClaimFailed`` naming the claim,
+  so ``make`` and ``make test`` (nbval) fail until the prose or the data is corrected.
+
+Each shown output carries ``{"boots-claim": {"name": ..., "holds": ...}}`` in its metadata, so
+the tests can see that every claim was evaluated and shown only where it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from boots.data.tables import Evidence
+from boots.util import config
+
+CLAIM_KEY = "boots-claim"
+NOT_HERE = (
+    "*A paragraph written about the project's curated data does not hold for this data "
+    "folder and is left out here.*"
+)
+PREDICATES: dict[str, Callable[[Evidence], bool]] = {}
+
+
+class ClaimFailed(AssertionError):
+    """A typed paragraph is false for the project's own data."""
+
+
+def predicate(function: Callable[[Evidence], bool]) -> Callable[[Evidence], bool]:
+    """Register ``function`` as the check of the claim of the same name."""
+    PREDICATES[function.__name__] = function
+    return function
+
+
+def holds(evidence: Evidence, name: str) -> bool:
+    """Whether the claim ``name`` is true of ``evidence`` (a missing row makes it false)."""
+    try:
+        return bool(PREDICATES[name](evidence))
+    except (KeyError, IndexError, ValueError) as error:
+        if isinstance(error, KeyError) and name not in PREDICATES:
+            raise
+        return False
+
+
+def is_project_data(evidence: Evidence) -> bool:
+    return evidence.data_dir.resolve() == config.DEFAULT_DATA_DIR.resolve()
+
+
+def say(evidence: Evidence, name: str, text: str) -> None:
+    """Show the typed paragraph ``text`` if its claim holds (see the module's docstring)."""
+    from IPython.display import Markdown, display
+
+    if name not in PREDICATES:
+        raise KeyError(f"no predicate named {name!r} in boots.analysis.claims")
+    true = holds(evidence, name)
+    if not true and is_project_data(evidence):
+        raise ClaimFailed(
+            f"claim {name!r} does not hold for the project's data: correct the paragraph "
+            f"or the data ({text[:80]!r}...)"
+        )
+    display(
+        Markdown(text if true else NOT_HERE), metadata={CLAIM_KEY: {"name": name, "holds": true}}
+    )
+
+
+# --- what the predicates look at ----------------------------------------------------------
+
+
+def _statements(evidence: Evidence) -> pd.DataFrame:
+    return evidence.statements_with_speakers().set_index("statement_id")
+
+
+def _statement(evidence: Evidence, statement_id: str) -> pd.Series:
+    return _statements(evidence).loc[statement_id]
+
+
+def _article(evidence: Evidence, article_id: str) -> pd.Series:
+    return evidence.articles.set_index("article_id").loc[article_id]
+
+
+def _text(evidence: Evidence, article_id: str) -> str:
+    return " ".join(evidence.texts[article_id].split())
+
+
+def _reports(evidence: Evidence, statement_id: str) -> set[str]:
+    mentions = evidence.mentions
+    return set(mentions[mentions.statement_id == statement_id].article_id)
+
+
+def _quotes(evidence: Evidence, statement_id: str, article_id: str) -> str:
+    m = evidence.mentions
+    return " ".join(m[(m.statement_id == statement_id) & (m.article_id == article_id)].quote)
+
+
+def _answers(evidence: Evidence) -> set[tuple[str, str]]:
+    r = evidence.responses
+    return set(zip(r.statement_id, r.responds_to, strict=True))
+
+
+REMARK = "macron-nothing-ruled-out"
+
+
+# --- notebook 00 ----------------------------------------------------------------------------
+
+
+@predicate
+def sources_as_received(evidence: Evidence) -> bool:
+    """Al Jazeera and AP are reposts, Euronews carries the AP byline, Mind.ua probably and VOI
+    by machine translated (from Ukrainian, from Indonesian)."""
+    a = lambda i: _article(evidence, i)  # noqa: E731
+    return (
+        a("aljazeera").reprint == "repost"
+        and a("ap-repost").reprint == "repost"
+        and a("euronews").byline_wire == "AP"
+        and (a("mind").translation, a("mind").original_language) == ("probable", "uk")
+        and (a("voi").translation, a("voi").original_language) == ("machine", "id")
+    )
+
+
+@predicate
+def no_article_dated(evidence: Evidence) -> bool:
+    """No article prints its own date: none has a known latest publication day."""
+    return bool(evidence.articles.published_latest.isna().all())
+
+
+# --- notebook 01 ----------------------------------------------------------------------------
+
+
+@predicate
+def france_alone_open(evidence: Evidence) -> bool:
+    from boots.analysis.stance import stance_facts
+
+    drawn = stance_facts(evidence).by_stance
+    others = set(drawn) - {"open", "warns", "welcomes", "rules_out"}
+    sejourne = _statement(evidence, "sejourne-non-combat")
+    return (
+        drawn.get("open") == ("France",)
+        and drawn.get("warns") == ("Russia",)
+        and drawn.get("welcomes") == ("Ukraine",)
+        and not others
+        and (sejourne.stance, sejourne.scope) == ("open", "non_combat_roles")
+        and _statement(evidence, REMARK).stance == "open"
+    )
+
+
+@predicate
+def narrow_denials(evidence: Evidence) -> bool:
+    nato, uk = (
+        _statement(evidence, "stoltenberg-no-plans"),
+        _statement(evidence, "gb-no-large-scale"),
+    )
+    sejourne = _statement(evidence, "sejourne-non-combat")
+    return (
+        (nato.stance, nato.scope) == ("rules_out", "combat_troops")
+        and (uk.stance, uk.scope) == ("rules_out", "large_scale")
+        and "small number of personnel" in " ".join(evidence.mentions.quote)
+        and sejourne.scope == "non_combat_roles"
+        and _statement(evidence, REMARK).stance == "open"
+    )
+
+
+@predicate
+def voi_collective(evidence: Evidence) -> bool:
+    ids = [f"{c}-distanced" for c in ("de", "gb", "es", "pl", "cz")]
+    rows = _statements(evidence).loc[ids]
+    spain = _statements(evidence)
+    return (
+        all(_reports(evidence, i) == {"voi"} for i in ids)
+        and set(rows.firmness) == {"unspecified"}
+        and set(spain[spain.country == "ES"].index) == {"es-distanced"}
+    )
+
+
+@predicate
+def offices_misattributed(evidence: Evidence) -> bool:
+    m = evidence.mentions
+    uk = m[(m.statement_id == "gb-no-large-scale") & (m.article_id == "mind")]
+    return (
+        _statement(evidence, "gb-no-large-scale").speaker_id == "gb-pm-spokesperson"
+        and uk.printed_speaker.str.contains("Rishi Sunak").any()
+        and _statement(evidence, "it-pm-office-similar").speaker_id == "it-pm-office"
+    )
+
+
+# --- notebook 02 ----------------------------------------------------------------------------
+
+
+def _before_remark(evidence: Evidence, statement_id: str) -> bool:
+    row, remark = _statement(evidence, statement_id), _statement(evidence, REMARK)
+    return pd.notna(row.date_latest) and row.date_latest <= remark.date_earliest
+
+
+@predicate
+def fico_before_remark(evidence: Evidence) -> bool:
+    ids = ["fico-not-planning", "fico-others-weighing"]
+    return all(_before_remark(evidence, i) for i in ids) and any(
+        "aljazeera" in _reports(evidence, i) for i in ids
+    )
+
+
+@predicate
+def graph_nearly_star(evidence: Evidence) -> bool:
+    links = _answers(evidence)
+    others = {link for link in links if link[1] != REMARK}
+    return (
+        len(links) >= 5
+        and others == {("stoltenberg-no-plans", "scholz-no-ground-troops")}
+        and set(evidence.distortions.statement_id) >= {"stoltenberg-no-plans"}
+        and "echoed Scholz's words" in _text(evidence, "euronews")
+        and ("scholz-no-ground-troops", REMARK) in links
+        and ("sejourne-non-combat", REMARK) in links
+        and "Responding to remarks made by French President" in _text(evidence, "aljazeera")
+    )
+
+
+@predicate
+def stoltenberg_most_routes(evidence: Evidence) -> bool:
+    from boots.analysis.spread.relay import relay_table
+
+    relay = relay_table(evidence)
+    routes = relay.groupby("statement_id").channel.nunique()
+    theirs = relay[relay.statement_id == "stoltenberg-no-plans"]
+    channel = dict(zip(theirs.article_id, theirs.channel, strict=True))
+    return (
+        routes.idxmax() == "stoltenberg-no-plans"
+        and routes.max() > routes.drop("stoltenberg-no-plans").max()
+        and "AP" in channel.get("ap-repost", "")
+        and "AP" in channel.get("mind", "")
+        and "AP" in channel.get("euronews", "")
+        and "TASS" in channel.get("voi", "")
+        and channel.get("aljazeera") is not None
+        and "AP" not in channel["aljazeera"]
+    )
+
+
+@predicate
+def longest_shared_passages(evidence: Evidence) -> bool:
+    ap, euronews, aljazeera = (_text(evidence, a) for a in ("ap-repost", "euronews", "aljazeera"))
+    sentence = "Macron said Monday that sending Western troops on the ground in Ukraine"
+    return (
+        sentence in ap
+        and sentence in euronews
+        and "war of aggression" in ap
+        and "war of aggression" in aljazeera
+        and "inevitability" in euronews
+        and "inevitability" in aljazeera
+        and "mind" in evidence.texts
+        and "voi" in evidence.texts
+    )
+
+
+@predicate
+def no_times_given(evidence: Evidence) -> bool:
+    dated = evidence.articles.published_latest.notna().sum()
+    return bool(evidence.statements.time.isna().all()) and dated < len(evidence.articles) / 2
+
+
+@predicate
+def channels_mostly_uncredited(evidence: Evidence) -> bool:
+    from boots.analysis.spread.relay import NO_CREDIT, relay_table
+
+    relay = relay_table(evidence)
+    aljazeera = relay[relay.article_id == "aljazeera"]
+    return (
+        (relay.channel == NO_CREDIT).sum() > len(relay) / 2
+        and longest_shared_passages(evidence)
+        and set(aljazeera[aljazeera.speaker.isin(["Jens Stoltenberg", "Dmitry Peskov"])].channel)
+        == {NO_CREDIT}
+    )
+
+
+@predicate
+def fico_not_an_answer(evidence: Evidence) -> bool:
+    ids = {"fico-not-planning", "fico-others-weighing"}
+    answering = {s for s, _ in _answers(evidence)}
+    return all(_before_remark(evidence, i) for i in ids) and not ids & answering
+
+
+# --- notebook 03 ----------------------------------------------------------------------------
+
+
+@predicate
+def told_as_denial(evidence: Evidence) -> bool:
+    focus = evidence.articles.set_index("article_id").headline_focus.str.split(";")
+    warning = [a for a, codes in focus.items() if "kremlin_warning" in codes]
+    remark = [a for a, codes in focus.items() if "macron_remark" in codes]
+    denials = sum(bool({"nato_denial", "allied_denials"} & set(c)) for c in focus)
+    return warning == ["euronews"] and not remark and denials > len(focus) / 2
+
+
+@predicate
+def stoltenberg_opens(evidence: Evidence) -> bool:
+    from boots.analysis.framing import framing_facts
+
+    firsts = dict(framing_facts(evidence).first_speakers)
+    x = evidence.quote_exclusions
+    return (
+        firsts.pop("Euronews", None) == "Dmitry Peskov"
+        and len(firsts) >= 2
+        and set(firsts.values()) == {"Jens Stoltenberg"}
+        and ((x.article_id == "ap-repost") & (x.reason == "off_topic")).sum() >= 2
+    )
+
+
+@predicate
+def military_operation_euronews(evidence: Evidence) -> bool:
+    from boots.analysis.framing import kwic
+
+    hits = kwic(evidence, evidence.lexicon)
+    own = hits[hits.voice == "own"]
+    operation = own[own.match.str.contains("military operation", case=False)]
+    boots = hits[hits.match.str.contains("boots on the ground", case=False)]
+    names = evidence.outlet_names
+    return (
+        set(operation.outlet) == {names["euronews"]}
+        and "full-scale invasion grinds into a third year" in _text(evidence, "ap-repost")
+        and "military operation grinds into a third year" in _text(evidence, "euronews")
+        and set(boots.outlet) == {names["aljazeera"], names["ap-repost"]}
+        and set(boots.voice) == {"own"}
+    )
+
+
+@predicate
+def stoltenberg_sentence_drift(evidence: Evidence) -> bool:
+    q = lambda a: _quotes(evidence, "stoltenberg-no-plans", a)  # noqa: E731
+    peskov = lambda a: _quotes(evidence, "peskov-inevitability", a)  # noqa: E731
+    return (
+        "on the territory of Ukraine" in q("mind")
+        and "to deploy" in q("mind")
+        and "place NATO combat troops in Ukraine" in q("voi")
+        and "increased (support) after a full-scale invasion" in _text(evidence, "voi")
+        and "possibility" in peskov("voi")
+        and "probability" in peskov("euronews")
+    )
+
+
+@predicate
+def one_article_per_outlet(evidence: Evidence) -> bool:
+    return evidence.articles.outlet.is_unique
