@@ -18,6 +18,7 @@ the tests can see that every claim was evaluated and shown only where it holds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pandas as pd
@@ -26,6 +27,8 @@ from boots.data.tables import Evidence
 from boots.util import config
 
 CLAIM_KEY = "boots-claim"
+# A notebook cell's call, as the tests find it: ``claims.say(ev, "name", ...)``.
+SAY_CALL = re.compile(r'claims\.say\(\s*ev,\s*"([a-z_]+)"')
 NOT_HERE = (
     "*A paragraph written about the project's curated data does not hold for this data "
     "folder and is left out here.*"
@@ -72,6 +75,20 @@ def say(evidence: Evidence, name: str, text: str) -> None:
     display(
         Markdown(text if true else NOT_HERE), metadata={CLAIM_KEY: {"name": name, "holds": true}}
     )
+
+
+NO_REMARK = (
+    "*This data folder holds no statement of Macron's remark of 26 February 2024: the question "
+    "above is answered for the statements it holds.*"
+)
+
+
+def remark_note(evidence: Evidence) -> None:
+    """Under a title that names Macron's remark: one line where the folder does not hold it."""
+    from IPython.display import Markdown, display
+
+    if REMARK not in set(evidence.statements.statement_id):
+        display(Markdown(NO_REMARK))
 
 
 # --- what the predicates look at ----------------------------------------------------------
@@ -296,7 +313,12 @@ def told_as_denial(evidence: Evidence) -> bool:
     warning = [a for a, codes in focus.items() if "kremlin_warning" in codes]
     remark = [a for a, codes in focus.items() if "macron_remark" in codes]
     denials = sum(bool({"nato_denial", "allied_denials"} & set(c)) for c in focus)
-    return warning == ["euronews"] and not remark and denials > len(focus) / 2
+    return (
+        warning == ["euronews"]
+        and not remark
+        and denials > len(focus) / 2
+        and REMARK in set(evidence.statements.statement_id)
+    )
 
 
 @predicate

@@ -316,7 +316,7 @@ class EvidenceFacts:
             reach_phrase(self.single_article, n["statements"], len(self.everywhere), n_articles)
             + (
                 f" ({names_list(list(dict.fromkeys(self.everywhere)))})."
-                if self.everywhere
+                if self.everywhere and n_articles > 1
                 else "."
             ),
             f"For {self.open_ended} of {counted(n_articles, 'article')} the publication date is known only "

@@ -14,6 +14,7 @@ from boots.analysis import once, outlets, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import agreeing, counted
 
 
 def word_diff(reference: list[str], wording: list[str]) -> str:
@@ -207,7 +208,12 @@ DRIFT_HTML = ("changes from the earliest wording",)
 def drift_title(drift: pd.DataFrame) -> str:
     per_statement = drift.groupby("statement").similarity.min()
     changed = int((per_statement < 0.5).sum())
-    return f"{changed} of {len(per_statement)} statements reach some outlet with under half their words in common"
+    if per_statement.empty:
+        return "No statement is printed by two outlets, so no wording can be compared"
+    return (
+        f"{changed} of {counted(len(per_statement), 'statement')} {agreeing(changed, 'reaches')} "
+        "some outlet with under half their words in common"
+    )
 
 
 def drift_figure(drift: pd.DataFrame, title: str):

@@ -21,6 +21,7 @@ from boots.render.report import names_list
 from boots.util.words import agreeing, counted
 
 NO_PAIR = "With a single article there is no pair of articles to compare"
+NO_PAIR_CLAUSE = "there is no pair of articles to compare"
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,12 @@ class SpreadFacts:
             "before": shapes["until"],
             "unknown": shapes["unknown"],
             "to_the_day": shapes["day"],
+            "are": agreeing(shapes["day"], "is"),
+            "have": agreeing(shapes["unknown"], "has"),
             "outlets": self.outlets,
             "articles": self.articles,
             "n_all": len(self.reached_all),
-            "names": names_list(list(self.reached_all)),
+            "names": names_list(list(dict.fromkeys(self.reached_all))),
             "n_one": self.reached_one,
             "n": self.reported,
             "tied": self.earliest_shared,
@@ -101,7 +104,7 @@ class SpreadFacts:
     @property
     def closest_short(self) -> str:
         if not self.closest:
-            return NO_PAIR
+            return NO_PAIR_CLAUSE
         a, b = self.closest
         return f"{a} and {b} share the most wording (Jaccard {self.closest_jaccard:.2f})"
 
@@ -138,7 +141,11 @@ class SpreadFacts:
             f"day, {shapes['until']} only as on or before a day, and {shapes['unknown']} "
             f"{agreeing(shapes['unknown'], 'has')} no date the articles fix.",
             f"{counted(len(self.reached_all), 'statement')} reached {self.every_outlet}"
-            + (f" ({names_list(list(self.reached_all))})" if self.reached_all else "")
+            + (
+                f" ({names_list(list(dict.fromkeys(self.reached_all)))})"
+                if self.reached_all
+                else ""
+            )
             + (
                 f"; {self.reached_one} of {self.reported} reached only one."
                 if self.outlets > 1

@@ -1,0 +1,60 @@
+"""Valid folders derived from data/ build, and say nothing false (issue #20).
+
+Each variant of ``boots.pipeline.variants`` is built as ``make DATA=`` builds it: exit 0, every
+notebook page published, and every typed paragraph's check evaluated, the paragraph shown
+exactly where its predicate holds on the variant. ``make test`` builds a few variants;
+``make test-variants`` (``BOOTS_TEST_VARIANTS=all``, also run by ``.ci/run``) builds them all.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from boots.analysis import claims
+from boots.data import tables
+from boots.pipeline import build, variants
+from boots.util import config
+
+QUICK = ["only-mind", "no-french-speakers"]
+CHOSEN = list(variants.VARIANTS) if os.environ.get("BOOTS_TEST_VARIANTS") == "all" else QUICK
+
+
+@pytest.mark.parametrize("name", CHOSEN)
+def test_variant_builds_and_shows_only_true_paragraphs(name, tmp_path):
+    folder = variants.derive(name, tmp_path / name)
+    layout = build.Layout.in_folder(tmp_path / "out", folder)
+    assert build.build(layout, jobs=1, log=lambda m: None) == 0
+    evidence = tables.load(folder)
+    notebooks = sorted(config.NOTEBOOKS_DIR.glob("*.ipynb"))
+    for source in notebooks:
+        assert (layout.site_dir / "notebooks" / f"{source.stem}.html").is_file(), source.name
+        executed = json.loads((layout.notebooks_dir / source.name).read_text(encoding="utf-8"))
+        said = [
+            output
+            for cell in executed["cells"]
+            for output in cell.get("outputs", [])
+            if claims.CLAIM_KEY in output.get("metadata", {})
+        ]
+        expected = [n for n in _claimed(source) if n in claims.PREDICATES]
+        assert [o["metadata"][claims.CLAIM_KEY]["name"] for o in said] == expected
+        for output in said:
+            meta = output["metadata"][claims.CLAIM_KEY]
+            assert meta["holds"] == claims.holds(evidence, meta["name"]), meta
+            shown = "".join(output["data"]["text/markdown"])
+            assert (shown == claims.NOT_HERE) is (not meta["holds"]), meta
+    index = (layout.site_dir / "index.html").read_text(encoding="utf-8")
+    for outlet in evidence.articles.outlet:
+        assert outlet in index
+
+
+def _claimed(source) -> list[str]:
+    cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
+    return [
+        n
+        for c in cells
+        if c["cell_type"] == "code"
+        for n in claims.SAY_CALL.findall("".join(c["source"]))
+    ]
