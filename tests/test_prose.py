@@ -122,3 +122,14 @@ def test_reliability_rows_of_statements_that_no_longer_exist_are_errors(tmp_path
     assert {p.line for p in problems if p.file.endswith("second_coding.csv")} == {row + 1}
     # The project's own codings keep two statements CHANGES.md records as removed: valid.
     assert validate.validate(config.DEFAULT_DATA_DIR).problems == []
+
+
+def test_a_quotation_no_article_prints_makes_the_claim_fail(monkeypatch):
+    evidence = tables.load(config.DEFAULT_DATA_DIR)
+    assert claims.unprinted(evidence, 'Euronews says "with AP" and "no such words".') == [
+        "no such words"
+    ]
+    assert claims.unprinted(evidence, 'AP has "probability ... inevitability".') == []
+    monkeypatch.setitem(claims.PREDICATES, "always_true", lambda ev: True)
+    with pytest.raises(claims.ClaimFailed, match="no such words"):
+        claims.say(evidence, "always_true", 'A speaker said "no such words".')

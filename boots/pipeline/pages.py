@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from boots.analysis import stance
+from boots.analysis import claims, stance
 from boots.data import dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, site
@@ -406,8 +406,11 @@ def articles_index(evidence: Evidence) -> str:
         )
     return (
         "# The articles\n\n"
-        f"{_these(len(evidence.articles))} the only evidence. Each page prints one in full, "
-        "every reported statement highlighted and linked to its entry.\n\n" + "\n".join(rows) + "\n"
+        f"{_these(len(evidence.articles))} the only evidence. "
+        + ("Its page prints it" if len(evidence.articles) == 1 else "Each page prints one")
+        + " in full, every reported statement highlighted and linked to its entry.\n\n"
+        + "\n".join(rows)
+        + "\n"
     )
 
 
@@ -424,6 +427,9 @@ def collection_description(evidence: Evidence) -> str:
     )
     statements = evidence.statements_with_speakers()
     n = len(articles)
+    remark = (
+        "" if claims.REMARK in set(statements.statement_id) else " (none of them the remark itself)"
+    )
     return (
         "A notebook collection about Emmanuel Macron's remark of 26 February 2024 that sending "
         "Western troops to Ukraine “cannot be ruled out”, built from this data folder: "
@@ -431,7 +437,7 @@ def collection_description(evidence: Evidence) -> str:
         f"published on or after {days}, and the "
         f"{counted(len(statements), 'statement')} by "
         f"{counted(statements.speaker_id.nunique(), 'speaker')} that hand-curated tables record "
-        "from them. Every chart, table and number is computed from those tables and texts; a "
+        f"from {'it' if n == 1 else 'them'}{remark}. Every chart, table and number is computed from those tables and texts; a "
         "paragraph typed about the project's own data is shown only where a check on this "
         "folder's tables holds. Every mark leads to the printed words behind it: see "
         f"[the articles](articles/index.md) and [every statement]({STATEMENTS_PAGE}.md)."
