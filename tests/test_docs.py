@@ -37,7 +37,7 @@ def test_codebook_explains_every_column_and_every_code():
 
 
 def test_the_docs_state_the_limits_the_code_applies():
-    """The codebook's date window and cell length, and the README's cell timeout, are the
+    """The codebook's date window and cell length, and the cell timeout in docs/validation.md, are the
     values validation and the build use (one home each: the code; the docs are checked)."""
     from boots.data import cells, patterns
     from boots.pipeline import build
@@ -47,5 +47,47 @@ def test_the_docs_state_the_limits_the_code_applies():
     assert re.search(rf"between {first}\b[^.]*\band {last}\b", codebook, flags=re.S)
     assert f"at most {cells.MAX_CELL_CHARS} characters" in codebook
     assert f"more than {patterns.MAX_PATTERN_CHARS} characters" in codebook
-    readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"per-cell timeout ({build.CELL_TIMEOUT} s" in readme
+    validation = (config.DOCS_DIR / "validation.md").read_text(encoding="utf-8")
+    assert f"per-cell timeout ({build.CELL_TIMEOUT} s" in validation
+
+
+def test_the_readme_states_the_findings_the_committed_notebooks_computed():
+    """The README's "What the collection finds" is the notebooks' findings, copied by the
+    build, never typed: one line per notebook, each its stored finding."""
+    from boots.pipeline import readme
+    from boots.pipeline.build import notebooks_in
+
+    notebooks = notebooks_in(config.NOTEBOOKS_DIR)
+    block = readme.findings_block(notebooks)
+    assert block.count("\n- **[") == len(notebooks)
+    text = (config.ROOT / "README.md").read_text(encoding="utf-8")
+    assert block in text, (
+        "README findings are stale: run `make` (or python -m boots.pipeline.readme)"
+    )
+
+
+def test_findings_reach_the_readme_as_literal_text(tmp_path):
+    """A finding is data: any Markdown it holds is escaped, so it shows as typed."""
+    import json
+
+    from boots.pipeline import readme
+    from boots.render.report import FINDING_KEY
+
+    cell = {
+        "cell_type": "code",
+        "source": "",
+        "outputs": [{"metadata": {FINDING_KEY: {"text": "[x](javascript:1) <b>*y*</b>"}}}],
+    }
+    notebook = tmp_path / "00-a.ipynb"
+    notebook.write_text(
+        json.dumps({"cells": [{"cell_type": "markdown", "source": "# T_1"}, cell]}),
+        encoding="utf-8",
+    )
+    target = tmp_path / "README.md"
+    target.write_text(f"intro\n{readme.START}\n{readme.END}\nend\n", encoding="utf-8")
+    assert readme.update([notebook], target)
+    assert (
+        "- **[T\\_1](notebooks/00-a.ipynb).** \\[x\\](javascript:1) \\<b\\>\\*y\\*\\</b\\>"
+        in target.read_text(encoding="utf-8")
+    )
+    assert not readme.update([notebook], target), "a current block is not rewritten"

@@ -387,6 +387,11 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     # A failed notebook would leave the site partial (its page missing or stale): the
     # folder's last good site stays as it is.
     site_failed = False if failed else render(layout, sources, log, data_state, fresh=force)
+    if todo and not failed and layout == Layout.default():
+        from boots.pipeline import readme  # only after an execution: a no-op build stays light
+
+        if readme.update(notebooks_in(layout.notebooks_dir)):
+            log("README.md: its findings rewritten from the notebooks")
     fingerprint.save_cache()
     verdict = (
         f"{counted(len(failed), 'notebook')} failed; previous outputs and site kept"
@@ -412,8 +417,8 @@ SITE_MODULES = {"boots.pipeline.pages", "boots.render.site"}
 
 def site_inputs(layout: Layout, sources: list[Path], data_state: str | None = None) -> str:
     """Hash of everything the site is made from: the data folder, the executed notebooks,
-    the figures, the code of the page-making modules (as the notebooks' fingerprints count
-    code) and the pinned requirements."""
+    the figures, the documentation pages, the code of the page-making modules (as the
+    notebooks' fingerprints count code) and the pinned requirements."""
     digest = hashlib.sha256()
     digest.update((data_state or data_fingerprint(layout.data_dir)).encode())
     for source in sources:
@@ -424,6 +429,8 @@ def site_inputs(layout: Layout, sources: list[Path], data_state: str | None = No
         for path in sorted(layout.figures_dir.iterdir()):
             if path.is_file():
                 digest.update(f"figure\0{path.name}\0{_sha256(path.read_bytes())}\0".encode())
+    for path in sorted(config.DOCS_DIR.glob("*.md")):
+        digest.update(f"doc\0{path.name}\0{_sha256(path.read_bytes())}\0".encode())
     for name in fingerprint.closure(SITE_MODULES):
         digest.update(f"code\0{name}\0{fingerprint.code_digest(name)}\0".encode())
     digest.update(_sha256((config.ROOT / "requirements.txt").read_bytes()).encode())

@@ -27,6 +27,7 @@ from boots.data import dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, site
 from boots.render.report import names_list
+from boots.util import config
 from boots.util.words import counted
 
 STATEMENTS_PAGE = "statements"
@@ -444,7 +445,9 @@ def collection_description(evidence: Evidence) -> str:
     )
 
 
-def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) -> str:
+def index_page(
+    summaries: list[tuple[str, dict[str, str]]], evidence: Evidence, docs: str = ""
+) -> str:
     cards = []
     for page, summary in summaries:
         image = ""
@@ -473,6 +476,11 @@ def index_page(summaries: list[tuple[str, dict[str, str]]], evidence: Evidence) 
         f"```{{toctree}}\n:hidden:\n:caption: Notebooks\n\n{pages}\n```\n\n"
         "```{toctree}\n:hidden:\n:caption: Evidence\n\n"
         f"{STATEMENTS_PAGE}\narticles/index\n{articles}\n```\n"
+        + (
+            f"\n```{{toctree}}\n:hidden:\n:caption: About this project\n\n{docs}\n```\n"
+            if docs
+            else ""
+        )
     )
 
 
@@ -499,6 +507,11 @@ def site_notebook(raw: bytes) -> bytes:
     return (json.dumps(notebook, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
+def _docs() -> list[Path]:
+    """The project's documentation pages (``docs/*.md``), shown under "About this project"."""
+    return sorted(config.DOCS_DIR.glob("*.md"))
+
+
 def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -> site.SiteSources:
     """Every page of the site and the files copied beside them."""
     full = evidence.mentions.merge(
@@ -515,7 +528,9 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
         page = f"notebooks/{path.stem}"
         summaries.append((page, site.notebook_summary(json.loads(raw))))
         pages[f"{page}.ipynb"] = site_notebook(raw)
-    pages["index.md"] = index_page(summaries, evidence)
+    docs = {f"docs/{p.stem}": p.read_text(encoding="utf-8") for p in _docs()}
+    pages.update({f"{page}.md": text for page, text in docs.items()})
+    pages["index.md"] = index_page(summaries, evidence, "\n".join(docs))
     pages[f"{STATEMENTS_PAGE}.md"] = statements_page(evidence)
     pages[f"{ARTICLES_DIR}/index.md"] = articles_index(evidence)
     rows = ArticleRows.of(evidence, full)

@@ -15,6 +15,7 @@ DEFAULT_DATA_DIR = ROOT / "data"
 DEFAULT_FIGURES_DIR = ROOT / "figures"
 NOTEBOOKS_DIR = ROOT / "notebooks"
 SITE_DIR = ROOT / "site"
+DOCS_DIR = ROOT / "docs"  # the documentation pages the site shows too
 
 DESCRIPTOR = "datapackage.json"
 ARTICLES_SUBDIR = "articles"
