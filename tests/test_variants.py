@@ -14,7 +14,7 @@ import os
 import pytest
 
 from boots.analysis import claims
-from boots.data import tables
+from boots.data import tables, validate
 from boots.pipeline import build, variants
 from boots.util import config
 
@@ -25,6 +25,7 @@ CHOSEN = list(variants.VARIANTS) if os.environ.get("BOOTS_TEST_VARIANTS") == "al
 @pytest.mark.parametrize("name", CHOSEN)
 def test_variant_builds_and_shows_only_true_paragraphs(name, tmp_path):
     folder = variants.derive(name, tmp_path / name)
+    assert validate.validate(folder).problems == []
     layout = build.Layout.in_folder(tmp_path / "out", folder)
     assert build.build(layout, jobs=1, log=lambda m: None) == 0
     evidence = tables.load(folder)

@@ -126,11 +126,18 @@ def _prune(folder: Path, articles: set[str] | None = None, statements: set[str] 
 
 
 # Curators' records whose row may go when what it cites went with the removed rows.
-_DROPPABLE = ("context.csv", "distortions.csv", "reliability/adjudication.csv")
-# Records whose basis quotes an article the folder leaves out: the basis is restated (the
-# values stay those of the project's data, which is what a derived test folder needs).
-_RESTATED = {"statements.csv": "date_basis", "responses.csv": "basis", "speakers.csv": ""}
+_DROPPABLE = ("context.csv", "distortions.csv", "responses.csv", "reliability/adjudication.csv")
 _RESTATEMENT = "As in the project's data, from articles this derived folder leaves out."
+# Cells that quote or copy words of an article the folder leaves out: (file, column at
+# fault) -> (column rewritten, its new value). The values they justify stay those of the
+# project's data, which is what a derived test folder needs.
+_RESTATED = {
+    ("statements.csv", "date_basis"): ("date_basis", _RESTATEMENT),
+    ("statements.csv", "date_earliest"): ("date_basis", _RESTATEMENT),
+    ("statements.csv", "date_latest"): ("date_basis", _RESTATEMENT),
+    ("statements.csv", "venue"): ("venue", ""),
+    ("articles.csv", "published_basis"): ("published_basis", _RESTATEMENT),
+}
 _UNACCOUNTED = "a mention whose quote covers this quoted passage"
 
 
@@ -152,12 +159,11 @@ def _repair(folder: Path, rounds: int = 3) -> Path:
             if problem.file.startswith("articles/") and problem.expected.startswith(_UNACCOUNTED):
                 article_id = problem.expected.rsplit("(article ", 1)[1].rstrip(")")
                 added.append((article_id, problem.value))
-            elif problem.file in _RESTATED and problem.line:
-                column = _RESTATED[problem.file]
-                if problem.column in (column, "date_earliest", "date_latest"):
-                    restate.setdefault((problem.file, column), set()).add(problem.line - 2)
-                elif problem.column == "printed_names":
-                    restate.setdefault((problem.file, problem.value), set()).add(problem.line - 2)
+            elif (problem.file, problem.column) in _RESTATED and problem.line:
+                column, _ = _RESTATED[problem.file, problem.column]
+                restate.setdefault((problem.file, column), set()).add(problem.line - 2)
+            elif problem.file == "speakers.csv" and problem.column == "printed_names":
+                restate.setdefault((problem.file, problem.value), set()).add(problem.line - 2)
             elif problem.file in _DROPPABLE and problem.line:
                 drop.setdefault(problem.file, set()).add(problem.line - 2)
         rows = [
@@ -177,7 +183,8 @@ def _repair(folder: Path, rounds: int = 3) -> Path:
             frame = _read(folder, name)
             for index in sorted(lines):
                 if column in frame.columns:
-                    frame.iloc[index, frame.columns.get_loc(column)] = _RESTATEMENT
+                    value = _RESTATED[file, column][1]
+                    frame.iloc[index, frame.columns.get_loc(column)] = value
                 else:  # a name form no article of this folder prints
                     names = frame.iloc[index]["printed_names"].split(";")
                     kept = ";".join(n for n in names if n != column) or names[0]
