@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from boots.analysis import claims
+from boots.analysis import claims, framing, spread, stance  # noqa: F401 (their predicates)
 from boots.data import tables, validate
 from boots.pipeline import variants
 from boots.util import config

@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from boots.analysis import claims
+from boots.analysis import claims, framing, spread, stance  # noqa: F401 (their predicates)
 from boots.data import tables, validate
 from boots.pipeline import build, variants
 from boots.util import config

@@ -109,35 +109,34 @@ NO_REMARK = (
 )
 
 
-def remark_note(evidence: Evidence) -> None:
-    """Under a title that names Macron's remark: one line where the folder does not hold it."""
-    from IPython.display import Markdown, display
-
-    if REMARK not in set(evidence.statements.statement_id):
-        display(Markdown(NO_REMARK))
+def has_remark(evidence: Evidence) -> bool:
+    """Whether the folder holds Macron's remark, which notebook titles and questions name
+    (where it does not, the notebook says so under its title: ``NO_REMARK``)."""
+    return REMARK in set(evidence.statements.statement_id)
 
 
-# --- what the predicates look at ----------------------------------------------------------
+# --- what the predicates look at (each analysis package registers its notebook's predicates
+# in its own ``claims`` module, so a notebook depends only on the analyses it imports) ------
 
 
-def _statements(evidence: Evidence) -> pd.DataFrame:
+def statements(evidence: Evidence) -> pd.DataFrame:
     return evidence.statements_with_speakers().set_index("statement_id")
 
 
-def _statement(evidence: Evidence, statement_id: str) -> pd.Series:
-    return _statements(evidence).loc[statement_id]
+def statement(evidence: Evidence, statement_id: str) -> pd.Series:
+    return statements(evidence).loc[statement_id]
 
 
-def _article(evidence: Evidence, article_id: str) -> pd.Series:
+def article(evidence: Evidence, article_id: str) -> pd.Series:
     return evidence.articles.set_index("article_id").loc[article_id]
 
 
-def _reports(evidence: Evidence, statement_id: str) -> set[str]:
+def reports(evidence: Evidence, statement_id: str) -> set[str]:
     mentions = evidence.mentions
     return set(mentions[mentions.statement_id == statement_id].article_id)
 
 
-def _answers(evidence: Evidence) -> set[tuple[str, str]]:
+def answers(evidence: Evidence) -> set[tuple[str, str]]:
     r = evidence.responses
     return set(zip(r.statement_id, r.responds_to, strict=True))
 
@@ -152,7 +151,7 @@ REMARK = "macron-nothing-ruled-out"
 def sources_as_received(evidence: Evidence) -> bool:
     """Al Jazeera and AP are reposts, Euronews carries the AP byline, Mind.ua probably and VOI
     by machine translated (from Ukrainian, from Indonesian)."""
-    a = lambda i: _article(evidence, i)  # noqa: E731
+    a = lambda i: article(evidence, i)  # noqa: E731
     return (
         a("aljazeera").reprint == "repost"
         and a("ap-repost").reprint == "repost"
@@ -166,226 +165,3 @@ def sources_as_received(evidence: Evidence) -> bool:
 def no_article_dated(evidence: Evidence) -> bool:
     """No article prints its own date: none has a known latest publication day."""
     return bool(evidence.articles.published_latest.isna().all())
-
-
-# --- notebook 01 ----------------------------------------------------------------------------
-
-
-@predicate
-def france_alone_open(evidence: Evidence) -> bool:
-    from boots.analysis.stance import stance_facts
-
-    drawn = stance_facts(evidence).by_stance
-    others = set(drawn) - {"open", "warns", "welcomes", "rules_out"}
-    sejourne = _statement(evidence, "sejourne-non-combat")
-    return (
-        drawn.get("open") == ("France",)
-        and drawn.get("warns") == ("Russia",)
-        and drawn.get("welcomes") == ("Ukraine",)
-        and not others
-        and (sejourne.stance, sejourne.scope) == ("open", "non_combat_roles")
-        and _statement(evidence, REMARK).stance == "open"
-    )
-
-
-@predicate
-def narrow_denials(evidence: Evidence) -> bool:
-    nato, uk = (
-        _statement(evidence, "stoltenberg-no-plans"),
-        _statement(evidence, "gb-no-large-scale"),
-    )
-    sejourne = _statement(evidence, "sejourne-non-combat")
-    return (
-        (nato.stance, nato.scope) == ("rules_out", "combat_troops")
-        and (uk.stance, uk.scope) == ("rules_out", "large_scale")
-        and sejourne.scope == "non_combat_roles"
-        and _statement(evidence, REMARK).stance == "open"
-    )
-
-
-@predicate
-def voi_collective(evidence: Evidence) -> bool:
-    ids = [f"{c}-distanced" for c in ("de", "gb", "es", "pl", "cz")]
-    rows = _statements(evidence).loc[ids]
-    spain = _statements(evidence)
-    return (
-        all(_reports(evidence, i) == {"voi"} for i in ids)
-        and set(rows.firmness) == {"unspecified"}
-        and set(spain[spain.country == "ES"].index) == {"es-distanced"}
-    )
-
-
-@predicate
-def offices_misattributed(evidence: Evidence) -> bool:
-    from boots.analysis.framing import printed_errors
-
-    errors = printed_errors(evidence)
-    uk = _statement(evidence, "gb-no-large-scale")
-    mind = evidence.outlet_names.get("mind")
-    return (
-        uk.speaker_id == "gb-pm-spokesperson"
-        and ((errors.outlet == mind) & (errors.speaker == uk["name"])).any()
-        and _statement(evidence, "it-pm-office-similar").speaker_id == "it-pm-office"
-    )
-
-
-# --- notebook 02 ----------------------------------------------------------------------------
-
-
-def _before_remark(evidence: Evidence, statement_id: str) -> bool:
-    row, remark = _statement(evidence, statement_id), _statement(evidence, REMARK)
-    return pd.notna(row.date_latest) and row.date_latest <= remark.date_earliest
-
-
-@predicate
-def fico_before_remark(evidence: Evidence) -> bool:
-    ids = ["fico-not-planning", "fico-others-weighing"]
-    return all(_before_remark(evidence, i) for i in ids) and any(
-        "aljazeera" in _reports(evidence, i) for i in ids
-    )
-
-
-@predicate
-def graph_nearly_star(evidence: Evidence) -> bool:
-    links = _answers(evidence)
-    others = {link for link in links if link[1] != REMARK}
-    return (
-        len(links) >= 5
-        and others == {("stoltenberg-no-plans", "scholz-no-ground-troops")}
-        and set(evidence.distortions.statement_id) >= {"stoltenberg-no-plans"}
-        and ("scholz-no-ground-troops", REMARK) in links
-        and ("sejourne-non-combat", REMARK) in links
-        and "aljazeera" in _reports(evidence, "stoltenberg-no-plans")
-    )
-
-
-@predicate
-def stoltenberg_most_routes(evidence: Evidence) -> bool:
-    from boots.analysis.spread.relay import relay_table
-
-    relay = relay_table(evidence)
-    routes = relay.groupby("statement_id").channel.nunique()
-    theirs = relay[relay.statement_id == "stoltenberg-no-plans"]
-    channel = dict(zip(theirs.article_id, theirs.channel, strict=True))
-    return (
-        routes.idxmax() == "stoltenberg-no-plans"
-        and routes.max() > routes.drop("stoltenberg-no-plans").max()
-        and "AP" in channel.get("ap-repost", "")
-        and "AP" in channel.get("mind", "")
-        and "AP" in channel.get("euronews", "")
-        and "TASS" in channel.get("voi", "")
-        and channel.get("aljazeera") is not None
-        and "AP" not in channel["aljazeera"]
-    )
-
-
-@predicate
-def longest_shared_passages(evidence: Evidence) -> bool:
-    from boots.analysis import reuse
-
-    _, pairs = reuse.article_reuse(evidence)
-    apart = pairs[pairs.article_a.isin(["mind", "voi"]) | pairs.article_b.isin(["mind", "voi"])]
-    closest = reuse.closest_pair(pairs)[:2] if len(pairs) else ()
-    return (
-        set(closest) == {"ap-repost", "euronews"}
-        and {"aljazeera", "mind", "voi"} <= set(evidence.texts)
-        and pd.isna(_article(evidence, "aljazeera").byline_wire)
-        and not apart.empty
-        and float(apart[["a_in_b", "b_in_a"]].max().max()) < 0.1
-    )
-
-
-@predicate
-def no_times_given(evidence: Evidence) -> bool:
-    dated = evidence.articles.published_latest.notna().sum()
-    return bool(evidence.statements.time.isna().all()) and dated < len(evidence.articles) / 2
-
-
-@predicate
-def channels_mostly_uncredited(evidence: Evidence) -> bool:
-    from boots.analysis.spread.relay import NO_CREDIT, relay_table
-
-    relay = relay_table(evidence)
-    aljazeera = relay[relay.article_id == "aljazeera"]
-    return (
-        (relay.channel == NO_CREDIT).sum() > len(relay) / 2
-        and longest_shared_passages(evidence)
-        and set(aljazeera[aljazeera.speaker.isin(["Jens Stoltenberg", "Dmitry Peskov"])].channel)
-        == {NO_CREDIT}
-    )
-
-
-@predicate
-def fico_not_an_answer(evidence: Evidence) -> bool:
-    ids = {"fico-not-planning", "fico-others-weighing"}
-    answering = {s for s, _ in _answers(evidence)}
-    return all(_before_remark(evidence, i) for i in ids) and not ids & answering
-
-
-# --- notebook 03 ----------------------------------------------------------------------------
-
-
-@predicate
-def told_as_denial(evidence: Evidence) -> bool:
-    focus = evidence.articles.set_index("article_id").headline_focus.str.split(";")
-    warning = [a for a, codes in focus.items() if "kremlin_warning" in codes]
-    remark = [a for a, codes in focus.items() if "macron_remark" in codes]
-    denials = sum(bool({"nato_denial", "allied_denials"} & set(c)) for c in focus)
-    return (
-        warning == ["euronews"]
-        and not remark
-        and denials > len(focus) / 2
-        and REMARK in set(evidence.statements.statement_id)
-    )
-
-
-@predicate
-def stoltenberg_opens(evidence: Evidence) -> bool:
-    from boots.analysis.framing import framing_facts
-
-    firsts = dict(framing_facts(evidence).first_speakers)
-    x = evidence.quote_exclusions
-    return (
-        firsts.pop("Euronews", None) == "Dmitry Peskov"
-        and len(firsts) >= 2
-        and set(firsts.values()) == {"Jens Stoltenberg"}
-        and ((x.article_id == "ap-repost") & (x.reason == "off_topic")).sum() >= 2
-    )
-
-
-@predicate
-def military_operation_euronews(evidence: Evidence) -> bool:
-    from boots.analysis.framing import kwic
-
-    hits = kwic(evidence, evidence.lexicon)
-    own = hits[hits.voice == "own"]
-    operation = own[own.match.str.contains("military operation", case=False)]
-    boots = hits[hits.match.str.contains("boots on the ground", case=False)]
-    names = evidence.outlet_names
-    return (
-        set(operation.outlet) == {names["euronews"]}
-        and _article(evidence, "euronews").byline_wire == "AP"
-        and set(boots.outlet) == {names["aljazeera"], names["ap-repost"]}
-        and set(boots.voice) == {"own"}
-    )
-
-
-@predicate
-def stoltenberg_sentence_drift(evidence: Evidence) -> bool:
-    from boots.analysis.spread.relay import relay_table
-
-    relay = relay_table(evidence)
-    voi = relay[(relay.statement_id == "stoltenberg-no-plans") & (relay.article_id == "voi")]
-    return (
-        {"ap-repost", "euronews", "aljazeera", "mind", "voi"}
-        <= _reports(evidence, "stoltenberg-no-plans")
-        and _article(evidence, "mind").translation != "none"
-        and _article(evidence, "voi").translation == "machine"
-        and voi.channel.str.contains("TASS").any()
-        and {"voi", "euronews"} <= _reports(evidence, "peskov-inevitability")
-    )
-
-
-@predicate
-def one_article_per_outlet(evidence: Evidence) -> bool:
-    return evidence.articles.outlet.is_unique

@@ -428,9 +428,7 @@ def collection_description(evidence: Evidence) -> str:
     )
     statements = evidence.statements_with_speakers()
     n = len(articles)
-    remark = (
-        "" if claims.REMARK in set(statements.statement_id) else " (none of them the remark itself)"
-    )
+    remark = "" if claims.has_remark(evidence) else " (none of them the remark itself)"
     return (
         "A notebook collection about Emmanuel Macron's remark of 26 February 2024 that sending "
         "Western troops to Ukraine “cannot be ruled out”, built from this data folder: "
