@@ -8,6 +8,7 @@ exactly where its predicate holds on the variant. ``make test`` builds a few var
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 
@@ -39,23 +40,24 @@ def test_variant_builds_and_shows_only_true_paragraphs(name, tmp_path):
             for output in cell.get("outputs", [])
             if claims.CLAIM_KEY in output.get("metadata", {})
         ]
-        expected = [n for n in _claimed(source) if n in claims.PREDICATES]
-        assert [o["metadata"][claims.CLAIM_KEY]["name"] for o in said] == expected
-        for output in said:
+        expected = _claimed(source)
+        assert [o["metadata"][claims.CLAIM_KEY]["name"] for o in said] == [n for n, _ in expected]
+        for output, (name, paragraph) in zip(said, expected, strict=True):
             meta = output["metadata"][claims.CLAIM_KEY]
-            assert meta["holds"] == claims.holds(evidence, meta["name"]), meta
+            assert meta["holds"] == claims.true_of(evidence, name, paragraph), meta
             shown = "".join(output["data"]["text/markdown"])
-            assert (shown == claims.NOT_HERE) is (not meta["holds"]), meta
+            assert shown == (paragraph if meta["holds"] else claims.NOT_HERE), meta
     index = (layout.site_dir / "index.html").read_text(encoding="utf-8")
     for outlet in evidence.articles.outlet:
         assert outlet in index
 
 
-def _claimed(source) -> list[str]:
-    cells = json.loads(source.read_text(encoding="utf-8"))["cells"]
-    return [
-        n
-        for c in cells
-        if c["cell_type"] == "code"
-        for n in claims.SAY_CALL.findall("".join(c["source"]))
-    ]
+def _claimed(source) -> list[tuple[str, str]]:
+    """(claim, typed paragraph) of each ``claims.say`` cell of a notebook, in order."""
+    calls = []
+    for cell in json.loads(source.read_text(encoding="utf-8"))["cells"]:
+        code = "".join(cell["source"])
+        if cell["cell_type"] == "code" and claims.SAY_CALL.search(code):
+            call = ast.parse(code).body[0].value
+            calls.append((call.args[1].value, call.args[2].value))
+    return calls

@@ -79,6 +79,12 @@ def unprinted(evidence: Evidence, paragraph: str) -> list[str]:
     return missing
 
 
+def true_of(evidence: Evidence, name: str, paragraph: str) -> bool:
+    """Whether ``paragraph`` is shown: its predicate holds and every phrase it quotes is
+    printed in the folder's articles."""
+    return holds(evidence, name) and not unprinted(evidence, paragraph)
+
+
 def is_project_data(evidence: Evidence) -> bool:
     return evidence.data_dir.resolve() == config.DEFAULT_DATA_DIR.resolve()
 
@@ -90,7 +96,7 @@ def say(evidence: Evidence, name: str, paragraph: str) -> None:
     if name not in PREDICATES:
         raise KeyError(f"no predicate named {name!r} in boots.analysis.claims")
     missing = unprinted(evidence, paragraph)
-    true = holds(evidence, name) and not missing
+    true = true_of(evidence, name, paragraph)
     if not true and is_project_data(evidence):
         why = f"; no article prints {missing!r}" if missing else ""
         raise ClaimFailed(
