@@ -68,7 +68,7 @@ test: $(STAMP) browser ## Run every test: lint, data validation, unit tests, str
 	@$(BIN)/python -m pytest
 
 test-variants: $(STAMP) ## Build every variant folder derived from data/ (boots.pipeline.variants) and check its prose
-	@BOOTS_TEST_VARIANTS=all $(BIN)/python -m pytest tests/test_variants.py -p no:nbval -o addopts="-p boots.util.pytest_startup -ra"
+	@BOOTS_TEST_VARIANTS=all $(BIN)/python -m pytest tests/test_variants.py -p no:nbval -o addopts="-p boots.util.pytest_startup -ra" -n 2
 
 lint: $(STAMP) ## Lint and check formatting with ruff (notebooks included)
 	@$(BIN)/ruff check .
