@@ -92,7 +92,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         for day in days
     ]
     positions = _columns(groups, gap=REACTION_GAP)
-    fig, ax = plt.subplots(figsize=(15, 0.42 * max(len(g) for g in groups) + 1.6))
+    fig, ax = plt.subplots(figsize=(15, 0.42 * max((len(g) for g in groups), default=1) + 1.6))
     order = [n for group in groups for n in group]
     nx.draw_networkx_edges(
         graph,
@@ -130,7 +130,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         )
     # Names sit on a white box above the arrows (which pass behind them); the first day's
     # names stand left of their node, where no arrow arrives.
-    first_column = set(groups[0])
+    first_column = set(groups[0]) if groups else set()
     for node in order:
         x, y = positions[node]
         left = node in first_column and len(days) > 1
