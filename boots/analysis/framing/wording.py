@@ -13,7 +13,7 @@ from boots.analysis import once, outlets
 from boots.data import patterns, text
 from boots.data.tables import Evidence
 from boots.render import figures
-from boots.util.words import verb_words
+from boots.util.words import agreeing, counted, verb_words
 
 VOICES = {"own": "own words", "quoted": "quoted words"}
 
@@ -116,8 +116,9 @@ def lexicon_title(own: pd.DataFrame, quoted: pd.DataFrame) -> str:
     everywhere = own.label[(values > 0).all(axis=1)]
     only_quoted = own.label[(values.sum(axis=1) == 0) & (in_quotes.sum(axis=1) > 0)]
     return (
-        f"{len(everywhere)} of {len(own)} terms appear in every outlet's own words; "
-        f"{len(only_quoted)} appear only inside quotations"
+        f"{len(everywhere)} of {counted(len(own), 'term')} {agreeing(len(everywhere), 'appears')} "
+        f"in every outlet's own words; {len(only_quoted)} {agreeing(len(only_quoted), 'appears')} "
+        "only inside quotations"
     )
 
 
