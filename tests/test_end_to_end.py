@@ -42,6 +42,8 @@ from boots.util import config
 from tests.conftest import CURATOR_VALUES, fill_curator_cells
 from tests.test_curate import ARTICLE
 
+pytestmark = pytest.mark.build  # build-sized: `make test` runs it, `make check` does not
+
 OUTLETS = 12
 MARKUP = "<script>alert('boots')</script> & <b>bold</b>"
 

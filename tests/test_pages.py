@@ -165,6 +165,7 @@ def test_each_article_page_carries_its_own_mentions_and_exclusions(many, tmp_pat
         assert f"reports {len(mentions)} statement" in text
 
 
+@pytest.mark.build
 def test_sphinx_builds_a_large_collection_without_warnings(many, tmp_path):
     """Article pages out of every toctree are orphans by design: Sphinx (-W) must not warn."""
     from boots.render import site
