@@ -226,11 +226,11 @@ def test_what_we_found_in_notebook_00_is_what_the_facts_say(ev):
 
 
 def test_per_evidence_computes_once_per_evidence_and_hands_out_copies():
-    from boots.analysis import once
+    from boots.analysis import memo
 
     calls = []
 
-    @once.per_evidence
+    @memo.per_evidence
     def table(evidence, column: str):
         calls.append(column)
         return evidence.articles[[column]]

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from boots.analysis import once, outlets
+from boots.analysis import memo, outlets
 from boots.data import dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures
@@ -318,7 +318,7 @@ class EvidenceFacts:
         ]
 
 
-@once.per_evidence
+@memo.per_evidence
 def evidence_facts(evidence: Evidence) -> EvidenceFacts:
     """Every finding notebook 00 states about the tables, computed once."""
     matrix = coverage_matrix(evidence)

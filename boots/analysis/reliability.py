@@ -14,7 +14,7 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from boots.analysis import once
+from boots.analysis import memo
 from boots.data import labels
 from boots.data.schema import resources
 from boots.data.tables import Evidence
@@ -174,7 +174,7 @@ class ReliabilityFacts:
         }
 
 
-@once.per_evidence
+@memo.per_evidence
 def reliability_facts(evidence: Evidence) -> ReliabilityFacts:
     """What notebook 00 states about the coding's reliability, computed once."""
     table = agreement(evidence)

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from boots.analysis import once, outlets, reuse
+from boots.analysis import memo, outlets, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -81,7 +81,7 @@ def _compare(reference: tuple[str, ...], wording: tuple[str, ...]) -> tuple[floa
     return round(similarity(ref, words), 3), round(coverage(ref, words), 3), word_diff(ref, words)
 
 
-@once.per_evidence
+@memo.per_evidence
 def drift_table(evidence: Evidence) -> pd.DataFrame:
     """Every wording of every statement reported by two or more outlets, compared with the
     earliest wording: the article that can have been published earliest's, preferring a direct quotation and

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots.analysis import once, outlets, reuse
+from boots.analysis import memo, outlets, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -20,7 +20,7 @@ from boots.render import figures, style
 UNATTRIBUTED = "(not a statement in the tables)"
 
 
-@once.per_evidence
+@memo.per_evidence
 def _located(evidence: Evidence) -> pd.DataFrame:
     mentions = evidence.mentions_in_full()
     spans = [
@@ -32,7 +32,7 @@ def _located(evidence: Evidence) -> pd.DataFrame:
     )
 
 
-@once.per_evidence
+@memo.per_evidence
 def quoted_passages(evidence: Evidence) -> pd.DataFrame:
     """Every passage inside quotation marks in every article body, attributed to the
     speaker and stance of the mention covering it (or that it repeats), with its words."""

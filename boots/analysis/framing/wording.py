@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots.analysis import once, outlets
+from boots.analysis import memo, outlets
 from boots.data import patterns, text
 from boots.data.tables import Evidence
 from boots.render import figures
@@ -27,7 +27,7 @@ def _body_with_quotes(evidence: Evidence, article) -> tuple[str, list[int], list
     return body, index, [p.span for p in passages]
 
 
-@once.per_evidence
+@memo.per_evidence
 def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataFrame:
     """Every lexicon hit in every article body, with its context (keyword in context) and
     its voice: 'quoted' inside a quoted passage (the codebook's pairing rule), else 'own'."""
