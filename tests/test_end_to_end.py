@@ -61,7 +61,7 @@ def make(*args: str) -> subprocess.CompletedProcess:
 
 def add_outlets_up_to_twelve(folder: Path) -> None:
     """Test outlets up to eleven; the README procedure's article brings the twelfth (The
-    Ledger). Twelve is what the per-outlet figures show one by one (``outlets.MAX_SHOWN``),
+    Ledger). Twelve is what the per-outlet figures show one by one (``pooling.MAX_SHOWN``),
     so every outlet must be drawn distinctly; past that they pool the rest."""
     existing = tables.load(folder).outlets
     new = [f"Test Outlet {i}" for i in range(1, max(1, OUTLETS - 1 - len(existing)) + 1)]

@@ -181,7 +181,7 @@ def test_showcase_statements_follow_their_rule(ev):
 def test_drift_and_distortion_figures_pool_outlets_past_the_readable_number():
     import matplotlib.pyplot as plt
 
-    from boots.analysis import outlets
+    from boots.analysis import pooling
 
     names = [f"Outlet {i:02d}" for i in range(20)]
     drift = pd.DataFrame(
@@ -198,7 +198,7 @@ def test_drift_and_distortion_figures_pool_outlets_past_the_readable_number():
     fig = framing.drift_figure(drift, "Drift")
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert legend == [*names[:5], *names[5:11], "9 other outlets", "hollow: paraphrase"]
-    assert outlets.MAX_SHOWN == 12  # 11 named: the five with two wordings first, then in order
+    assert pooling.MAX_SHOWN == 12  # 11 named: the five with two wordings first, then in order
 
     kinds = list(framing.distortion_kinds().values())
     counts = pd.DataFrame(0, index=pd.Index(names + names[:1], name="outlet"), columns=kinds)

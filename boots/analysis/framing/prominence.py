@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots.analysis import memo, outlets, reuse
+from boots.analysis import memo, pooling, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -161,9 +161,9 @@ def prominence_title(shares: pd.DataFrame) -> str:
 def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top: int = 12):
     """Left: quoted words by stance per outlet. Right: who is quoted most, and who comes first."""
     shown_note = ""
-    if len(shares) > outlets.MAX_SHOWN:  # the outlets quoting most words, by name
+    if len(shares) > pooling.MAX_SHOWN:  # the outlets quoting most words, by name
         words = table.groupby("outlet").quoted_words.sum().reindex(shares.index, fill_value=0)
-        kept = outlets.heaviest(words, outlets.MAX_SHOWN)
+        kept = pooling.heaviest(words, pooling.MAX_SHOWN)
         shares = shares.loc[kept]
         shown_note = f" (the {len(kept)} outlets quoting most words, of {len(words):,})"
     fig, (left, right) = plt.subplots(

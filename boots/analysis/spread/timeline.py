@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from boots.analysis import outlets
+from boots.analysis import pooling
 from boots.analysis.spread.common import _speakers
 from boots.analysis.stance import date_label, speaker_label, stance_handles, statement_tooltips
 from boots.data import dates
@@ -138,7 +138,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     # first few and the number of the others, wrapped; each line takes NOTE_LINE rows.
     notes = {}
     for day, names in marks.groupby("published_earliest").outlet:
-        listed = outlets.listed(names, NOTE_OUTLETS)
+        listed = pooling.listed(names, NOTE_OUTLETS)
         if names.nunique() > NOTE_OUTLETS:
             listed = figures.wrap(listed, NOTE_WIDTH)
         notes[day] = f"published on or after {day:%-d %b}:\n{listed} →"
