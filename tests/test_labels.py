@@ -7,8 +7,7 @@ import json
 import pandas as pd
 import pytest
 
-from boots.analysis import evidence as evidence_module
-from boots.analysis import framing, reader_tables, spread, stance
+from boots.analysis import framing, reader_tables, sources, spread, stance
 from boots.data import dates, labels, tables
 from boots.util import config
 
@@ -97,7 +96,7 @@ def test_what_we_found_is_three_to_five_computed_sentences(ev, module):
 
 
 def test_what_we_found_numbers_come_from_the_tables(ev):
-    first = evidence_module.what_we_found(ev, problems=0, found=len(ev.mentions))[0]
+    first = sources.what_we_found(ev, problems=0, found=len(ev.mentions))[0]
     assert f"report {len(ev.statements)} statements" in first
     assert f"in {len(ev.mentions)} mentions" in first
     firmness = stance.firmness_counts(ev)

@@ -42,16 +42,16 @@ def test_ties_keep_the_given_order():
 
 
 def test_per_outlet_figures_stay_readable_with_many_outlets(many):
-    from boots.analysis import evidence, framing
+    from boots.analysis import framing, sources
 
     ev = many
-    matrix = evidence.coverage_matrix(ev)
+    matrix = sources.coverage_matrix(ev)
     lexicon_own = framing.lexicon_counts(ev, ev.lexicon, "own")
     lexicon_quoted = framing.lexicon_counts(ev, ev.lexicon, "quoted")
     verbs = framing.verb_counts(ev)
     shares = framing.stance_shares(ev)
     drawn = {
-        "coverage": evidence.coverage_figure(matrix, ev).axes[0].get_xticklabels(),
+        "coverage": sources.coverage_figure(matrix, ev).axes[0].get_xticklabels(),
         "lexicon": framing.lexicon_figure(lexicon_own, lexicon_quoted, "t")
         .axes[0]
         .get_xticklabels(),

@@ -1,8 +1,8 @@
-"""The analyses behind the notebooks: evidence, stance, spread, framing, text reuse.
+"""The analyses behind the notebooks: sources (notebook 00), stance, spread, framing, text reuse.
 
 Each module reads the data layer and draws with ``boots.render``; nothing here is imported by
 the data or rendering layers. Each notebook's findings are computed once, by one function of
-its analysis (``evidence.evidence_facts``, ``reliability.reliability_facts``,
+its analysis (``sources.evidence_facts``, ``reliability.reliability_facts``,
 ``stance.stance_facts``, ``spread.spread_facts``, ``framing.framing_facts``): a frozen
 dataclass whose fields are the counts and names the notebook states, with ``prose()`` (the
 fields for ``report.say``) and ``what_we_found()`` (the closing sentences); the figure titles

@@ -96,7 +96,7 @@ def _env(figures_dir: Path, data_dir: Path | None = None) -> dict[str, str]:
 def data_stages(folder: Path) -> dict[str, float]:
     """The data stages a notebook build rests on, timed: validation, loading, text reuse
     (``reuse_pairs``) and the counts per outlet. Run in its own process by the benchmark."""
-    from boots.analysis import evidence, reuse
+    from boots.analysis import reuse, sources
     from boots.data import tables
     from boots.data.validate import validate
 
@@ -114,9 +114,9 @@ def data_stages(folder: Path) -> dict[str, float]:
     reuse.reuse_pairs(corpus)
     seconds["reuse"] = time.perf_counter() - started
     started = time.perf_counter()
-    evidence.counts(ev)
+    sources.counts(ev)
     ev.mentions_in_full().groupby(["outlet", "stance"]).size()
-    evidence.coverage_matrix(ev)
+    sources.coverage_matrix(ev)
     seconds["counts"] = time.perf_counter() - started
     return seconds
 
