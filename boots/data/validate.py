@@ -21,7 +21,7 @@ Four layers, each run only where the layer before found the file sound:
    quotation marks is a mention or an exclusion, and every lexicon pattern is safe
    (``boots.data.patterns``).
 
-The layers live in ``check_structure`` (1-3), ``check_evidence`` (4) and
+The layers live in ``check_structure`` (1-3), ``check_articles`` (4) and
 ``check_curation`` (the curators' records). Run it as
 ``python -m boots.data.validate [DATA_DIR]`` (``make validate``).
 """
@@ -32,14 +32,7 @@ import sys
 from pathlib import Path
 
 from boots.data import descriptor
-from boots.data.check_curation import (
-    check_adjudication,
-    check_cells_to_fill,
-    check_context,
-    check_distortions,
-    one_problem_per_cell,
-)
-from boots.data.check_evidence import (
+from boots.data.check_articles import (
     check_articles,
     check_borders,
     check_coverage,
@@ -50,6 +43,13 @@ from boots.data.check_evidence import (
     check_responses,
     check_speakers,
     check_statements,
+)
+from boots.data.check_curation import (
+    check_adjudication,
+    check_cells_to_fill,
+    check_context,
+    check_distortions,
+    one_problem_per_cell,
 )
 from boots.data.check_structure import Table, check_cells, check_schema, read_table
 from boots.data.problems import Problem, Report, printable
