@@ -103,7 +103,7 @@ bench-draft: $(STAMP) ## Precision and recall of the drafting assistant, leave o
 	else $(BIN)/python -m boots.curate.bench --readme; fi
 
 bench: $(STAMP) ## Time the build, make test, floor, no-op; data stages and builds at 10^2-10^4 articles (build/bench.json)
-	@$(BIN)/python -m boots.pipeline.bench
+	@$(BIN)/python -m boots.pipeline.speed_bench
 
 # apt-get runs only where it can: as root, or with sudo that asks no password. Elsewhere (a
 # Mac, Fedora, a user without sudo) nothing is installed, and `make test` skips the browser

@@ -174,7 +174,7 @@ def measure(
                 log(f"  naive: {total:.2f} s")
             for size in article_sizes:
                 folder = make_synthetic_articles(size, scratch / f"articles-{size}")
-                stage = [PYTHON, "-m", "boots.pipeline.bench", "--stages", str(folder)]
+                stage = [PYTHON, "-m", "boots.pipeline.speed_bench", "--stages", str(folder)]
                 data_s, data_mb = _measured(stage, env)
                 row = {"data_s": round(data_s, 2), "data_peak_mb": round(data_mb)}
                 if size <= build_up_to:
@@ -284,7 +284,7 @@ def _sizes(value: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m boots.pipeline.bench", description=__doc__.split("\n\n")[0]
+        prog="python -m boots.pipeline.speed_bench", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--articles", default="100,1000,10000", help="synthetic article counts")
