@@ -11,12 +11,11 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
 from boots.analysis import memo, pooling
-from boots.data import dates, labels, text
+from boots.data import codebook, dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures
 from boots.render.report import names_list
 
-QUOTE_TYPES = ["direct", "partial", "paraphrase"]
 # Sequential blues (ColorBrewer), readable in greyscale and for colour-blind readers.
 QUOTE_TYPE_COLOURS = {
     "absent": "#f7f7f7",
@@ -78,7 +77,7 @@ def counts(evidence: Evidence) -> pd.Series:
             "statements": len(evidence.statements),
             "mentions": len(evidence.mentions),
             "direct or partial quotations": int(
-                evidence.mentions.quote_type.isin(["direct", "partial"]).sum()
+                evidence.mentions.quote_type.isin(codebook.QUOTED_TYPES).sum()
             ),
             "quoted passages excluded with a reason": len(evidence.quote_exclusions),
         },

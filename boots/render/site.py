@@ -95,9 +95,8 @@ def stance_css() -> str:
         "del.drift { background: #f9dcd4; text-decoration: line-through; }",
         ".legend-item { display: inline-block; margin-right: 1rem; }",
     ]
-    lines = {"open": "wavy", "rules_out": "solid", "warns": "double", "welcomes": "dotted"}
     for code, colour in style.STANCE_COLOURS.items():
-        line = lines.get(code, "dashed")
+        line = style.STANCE_LINES[code]
         rules.append(
             f".stance-{css_name(code)} {{ background: {colour}40;"
             f" text-decoration: underline {line} {colour}; text-decoration-thickness: 2px;"
