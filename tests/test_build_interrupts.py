@@ -17,7 +17,7 @@ import nbformat
 
 from boots.pipeline import build
 from boots.util import config
-from tests.conftest import snapshot
+from tests.helpers import snapshot
 
 DRIVER = """
 import sys

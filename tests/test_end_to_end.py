@@ -39,8 +39,7 @@ from boots.pipeline.build import Layout
 from boots.pipeline.synthetic import add_outlets
 from boots.render import style
 from boots.util import config
-from tests.conftest import CURATOR_VALUES, fill_curator_cells
-from tests.test_curate import ARTICLE
+from tests.helpers import ARTICLE, CURATOR_VALUES, fill_curator_cells
 
 pytestmark = pytest.mark.build  # build-sized: `make test` runs it, `make check` does not
 

@@ -24,11 +24,6 @@ def rows(name: str) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def ev():
-    return tables.load()
-
-
-@pytest.fixture(scope="module")
 def csvs():
     names = ["articles", "speakers", "statements", "mentions", "context", "distortions"]
     return {name: rows(name) for name in names}

@@ -14,7 +14,7 @@ import pytest
 from boots.data import geo, patterns
 from boots.data.validate import validate
 from boots.util import config
-from tests.conftest import replace_in
+from tests.helpers import replace_in
 
 
 def test_a_loosened_descriptor_does_not_loosen_validation(data_copy):

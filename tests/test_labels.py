@@ -8,13 +8,8 @@ import pandas as pd
 import pytest
 
 from boots.analysis import framing, reader_tables, sources, spread, stance
-from boots.data import dates, labels, tables
+from boots.data import dates, labels
 from boots.util import config
-
-
-@pytest.fixture(scope="module")
-def ev():
-    return tables.load()
 
 
 def test_every_coded_column_has_a_label_for_each_allowed_value_and_no_other():

@@ -12,7 +12,7 @@ import pytest
 
 from boots.pipeline import build
 from boots.util import config
-from tests.conftest import snapshot
+from tests.helpers import snapshot
 
 NOTEBOOKS = build.notebooks_in(config.NOTEBOOKS_DIR)
 

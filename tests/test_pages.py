@@ -19,11 +19,6 @@ matplotlib.use("Agg")
 
 
 @pytest.fixture(scope="module")
-def ev():
-    return tables.load()
-
-
-@pytest.fixture(scope="module")
 def full(ev):
     return ev.mentions.merge(
         ev.statements_with_speakers()[["statement_id", "name", "stance"]], on="statement_id"

@@ -13,8 +13,8 @@ def rows(name):
         return list(csv.DictReader(f))
 
 
-def test_counts_match_the_csv_files():
-    counts = sources.counts(tables.load())
+def test_counts_match_the_csv_files(ev):
+    counts = sources.counts(ev)
     assert counts["statements"] == len(rows("statements.csv"))
     assert counts["mentions"] == len(rows("mentions.csv"))
     quoted = sum(r["quote_type"] in {"direct", "partial"} for r in rows("mentions.csv"))
@@ -28,8 +28,7 @@ def test_body_words_count_only_body_lines():
     assert sources.body_words("Title here\nchrome\nthree body words", "1,3") == 5
 
 
-def test_coverage_matrix_marks_how_each_article_reports_each_statement():
-    ev = tables.load()
+def test_coverage_matrix_marks_how_each_article_reports_each_statement(ev):
     matrix = sources.coverage_matrix(ev)
     assert len(matrix) == len(ev.statements)
     reporting = ev.mentions[ev.mentions.statement_id == "stoltenberg-no-plans"].article_id

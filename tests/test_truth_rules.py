@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 
 from boots.data import dates, text
-from tests.conftest import replace_in
-from tests.test_validate import expect_problem, line_of
+from tests.helpers import expect_problem, line_of, replace_in
 
 
 def test_interval_words_never_claim_more_than_the_ends():

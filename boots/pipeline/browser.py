@@ -72,7 +72,7 @@ def find() -> Browser | None:
 
 def missing() -> str:
     """What is missing, in one line that says what to install."""
-    what = "a Chromium or Chrome browser" if find_binary() is None else "chromedriver"
+    what = "Chromium or Chrome browser" if find_binary() is None else "chromedriver"
     return f"no {what} found: {INSTALL_HINT}"
 
 
