@@ -27,15 +27,17 @@ pytestmark = pytest.mark.browser  # build-sized: `make test` runs it, `make chec
 DIFF_MARKUP = re.compile(r"\[-|-\]|\{\+|\+\}")
 
 
+FOUND = chrome.find()
+if FOUND is None:  # one line in the summary for the whole module, at the end of `make test`
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true and {chrome.missing()}", pytrace=False)
+    pytest.skip(f"browser tests skipped, {chrome.missing()}", allow_module_level=True)
+
+
 @pytest.fixture(scope="module")
 def browser():
-    found = chrome.find()
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true and {chrome.missing()}")
-        pytest.skip(f"browser tests skipped, {chrome.missing()}")
     driver = chrome.driver(
-        found,
+        FOUND,
         "1280,900",
         "--allow-file-access-from-files",  # lets the test look inside the figures' SVGs
     )
