@@ -14,6 +14,7 @@ import uuid
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from boots.pipeline import build
 from boots.util import config
