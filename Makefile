@@ -76,7 +76,7 @@ test: $(STAMP) browser ## Run every test: lint, data validation, unit tests, str
 check: $(STAMP) ## The fast inner loop: lint, unit tests, validation, fault and property suites (no notebooks, no browser)
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
-	@$(BIN)/python -m pytest -p no:nbval -m "not build and not browser"
+	@$(BIN)/python -m pytest tests -m "not build and not browser"
 
 lint: $(STAMP) ## Lint and check formatting with ruff (notebooks included)
 	@$(BIN)/ruff check .
