@@ -292,9 +292,13 @@ def test_according_to_him_continuing_the_same_statement_is_one_passage(evidence)
     frame = drafted(
         evidence,
         "Robert Fico said that some countries are weighing bilateral deals to send troops to "
-        'Ukraine. According to him, these are "several NATO and EU member states".',
+        'Ukraine. According to him, these are "several NATO and EU member states" weighing '
+        "bilateral deals.",
     )
+    # The continuation repeats the statement's own wording ('weighing bilateral deals'): the
+    # summary no longer holds Mind.ua's 'NATO and EU states', a paraphrase merged by
+    # assumption (CHANGES.md, issue 22, finding 10), so those words alone match nothing.
     row = only(frame)
     assert row.proposal == "mention" and row.statement_id == "fico-others-weighing"
-    assert row.quote.startswith("some countries") and row.quote.endswith('member states"')
+    assert row.quote.startswith("some countries") and row.quote.endswith("bilateral deals")
     assert row.verb == "said" and row.quote_type == "partial"

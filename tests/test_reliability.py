@@ -95,3 +95,21 @@ def test_summary_sentence_names_each_variable_once():
     assert sentence.count("stance") == sentence.count("scope") == sentence.count("firmness") == 1
     assert "scope α = 0.70: tentative" in sentence
     assert "(" not in sentence and "\\" not in sentence
+
+
+def test_units_that_are_also_the_codebooks_examples(data_copy):
+    """A unit counts as a worked example when the codebook quotes three words or more of one
+    of its reports, or names its id; codes and one- or two-word spans do not count."""
+    codebook = data_copy / "CODEBOOK.md"
+    codebook.write_text("Codes `rules_out`, `no_plans`; words `does not`.\n", encoding="utf-8")
+    units = reliability.units_as_examples(tables.load(data_copy))
+    assert units.examples == 0 and units.coded >= units.in_table > 0
+    codebook.write_text(
+        "Tusk: `Poland does not plan`; see also `kristersson-not-on-cards`.\n", encoding="utf-8"
+    )
+    assert reliability.units_as_examples(tables.load(data_copy)).examples == 2
+    codebook.unlink()
+    units = reliability.units_as_examples(tables.load(data_copy))
+    assert units.examples is None
+    template, values = reliability.units_prose(units)
+    assert "codebook" not in template and values["coded"] == units.coded

@@ -8,6 +8,7 @@ level). The adjudication table gives every disagreement, the value adopted and t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import krippendorff
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from boots.analysis import memo
-from boots.data import labels
+from boots.data import labels, safe_files, text
 from boots.data.schema import resources
 from boots.data.tables import Evidence
 
@@ -186,3 +187,67 @@ def reliability_facts(evidence: Evidence) -> ReliabilityFacts:
         sided_with={who: int(n) for who, n in sided.items()},
         weakest=str(table.alpha.idxmin()),
     )
+
+
+@dataclass(frozen=True)
+class Units:
+    """On which statements the alphas were measured, and how many of them the codebook
+    itself uses as worked examples."""
+
+    coded: int  # statements both coders coded (the frozen codings' units)
+    in_table: int  # of those, statements the table still holds
+    examples: int | None  # of those, statements the codebook cites; None without a codebook
+
+
+_CODE_SPAN = re.compile(r"`([^`\n]+)`")
+
+
+def codebook_passages(codebook: str) -> list[str]:
+    """The article words a codebook quotes as examples: its code spans of three words or
+    more, in comparison form (codes and ids are one word, so they drop out)."""
+    spans = (text.normalise(span) for span in _CODE_SPAN.findall(codebook))
+    return [span.strip(" .,;:") for span in spans if len(span.split()) >= 3]
+
+
+def units_as_examples(evidence: Evidence) -> Units:
+    """How many of the reliability units are also the codebook's worked examples: a unit
+    counts when the codebook names its id or quotes three words or more of one of its
+    mentions (``data/CODEBOOK.md`` of the data folder)."""
+    units = set(evidence.first_coding.statement_id) & set(evidence.second_coding.statement_id)
+    in_table = units & set(evidence.statements.statement_id)
+    try:
+        raw = safe_files.read_bytes(
+            evidence.data_dir, "CODEBOOK.md", safe_files.MAX_DESCRIPTOR_BYTES
+        )
+        codebook = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError, safe_files.Refused):
+        return Units(coded=len(units), in_table=len(in_table), examples=None)
+    passages = codebook_passages(codebook)
+    quotes = evidence.mentions.groupby("statement_id").quote.agg(list)
+    named = set(re.findall(r"`([a-z0-9-]+)`", codebook))
+
+    def cited(statement: str) -> bool:
+        words = [text.normalise(q) for q in quotes.get(statement, [])]
+        return statement in named or any(p in w for p in passages for w in words)
+
+    return Units(
+        coded=len(units), in_table=len(in_table), examples=sum(map(cited, sorted(in_table)))
+    )
+
+
+def units_prose(units: Units) -> tuple[str, dict[str, int]]:
+    """Notebook 00's sentence on the units (a ``report.say`` template and its values); the
+    part about the codebook's examples only where the data folder has a codebook."""
+    template = (
+        "The alphas were measured on the **{coded:~statement}** both coders coded, the "
+        "articles' own statements; **{in_table}** of them are still in the table."
+    )
+    if units.examples is not None:
+        template += (
+            " **{examples}** of those {in_table} are also worked examples in the codebook (it "
+            "names the statement or quotes three words or more of its reports), so these alphas "
+            "show agreement on the cases the rules were written from, not on statements new to "
+            "the codebook."
+        )
+    values = {"coded": units.coded, "in_table": units.in_table, "examples": units.examples or 0}
+    return template, values

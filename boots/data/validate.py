@@ -21,8 +21,9 @@ Four layers, each run only where the layer before found the file sound:
    quotation marks is a mention or an exclusion, and every lexicon pattern is safe
    (``boots.data.patterns``).
 
-The layers live in ``check_structure`` (1-3), ``check_articles`` (4) and
-``check_curation`` (the curators' records). Run it as
+The layers live in ``check_structure`` (1-3), ``check_articles`` (4),
+``check_curation`` (the curators' records) and ``check_rules`` (coding rules checked against
+the articles: venues, linking words, distortion sources). Run it as
 ``python -m boots.data.validate [DATA_DIR]`` (``make validate``).
 """
 
@@ -50,6 +51,12 @@ from boots.data.check_curation import (
     check_context,
     check_distortions,
     one_problem_per_cell,
+)
+from boots.data.check_rules import (
+    check_distortion_sources,
+    check_inferred_links,
+    check_response_bases,
+    check_venues,
 )
 from boots.data.check_structure import Table, check_cells, check_schema, read_table
 from boots.data.problems import Problem, Report, printable
@@ -107,6 +114,13 @@ def validate(data_dir: Path | None = None) -> Report:
         check_quoted_words(tables, articles, report)
     if get("distortions"):
         check_distortions(get("distortions"), get("mentions"), articles, report)
+        check_distortion_sources(get("distortions"), get("mentions"), report)
+    if get("statements") and articles:
+        check_venues(get("statements"), get("mentions"), articles, report)
+    if get("responses") and articles:
+        check_response_bases(get("responses"), get("mentions"), articles, report)
+    if get("statements") and get("responses"):
+        check_inferred_links(get("statements"), get("responses"), report)
     if get("context"):
         check_context(get("context"), tables, report)
     if get("adjudication"):

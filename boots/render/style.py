@@ -37,7 +37,8 @@ SCOPE_MARKERS = {
     "not_specified": "P",
     "not_applicable": "X",
 }
-# Okabe & Ito, one colour per kind of distortion, in the schema's order of the kinds.
+# Okabe & Ito, one colour per kind of distortion, in the schema's order of the kinds: the
+# palette's eight colours (black included) and a grey.
 DISTORTION_COLOURS = [
     "#0072B2",
     "#56B4E9",
@@ -45,6 +46,7 @@ DISTORTION_COLOURS = [
     "#F0E442",
     "#CC79A7",
     "#009E73",
+    "#000000",
     "#E69F00",
     "#999999",
 ]
