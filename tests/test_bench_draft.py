@@ -1,5 +1,6 @@
-"""The drafting assistant's benchmark: it counts every curated mention, it can fail, and the
-README shows what it measures now."""
+"""The drafting benchmark: what it counts, that it can fail, its three sets, and the README's
+place for its tables (the numbers themselves are written by `make bench-draft`, not pinned
+here, so a change to the drafter does not fail `make test` until the README is rewritten)."""
 
 from __future__ import annotations
 
@@ -13,45 +14,99 @@ from boots.curate import bench
 from boots.data import tables
 from boots.util import config
 
+ARTICLE = (
+    "Harbour talks end without a deal\n\n"
+    '"No sailors will be sent north," Anna Berg said on Monday.\n\n'
+    'A senior official called the plan "a shot in the dark".\n'
+)
+KEY = pd.DataFrame(
+    [
+        ("harbour", "No sailors will be sent north", "berg", "berg-no-sailors", "direct", ""),
+        ("harbour", "a shot in the dark", "", "", "unnamed", ""),
+    ],
+    columns=["article_id", "passage", "speaker_id", "statement_id", "kind", "note"],
+)
+
 
 @pytest.fixture(scope="module")
 def evidence():
     return tables.load()
 
 
-@pytest.fixture(scope="module")
-def result(evidence):
-    return bench.table(bench.evaluate(evidence))
+def _drafted(speakers: list[str], statements: list[str]) -> pd.DataFrame:
+    quotes = ["No sailors will be sent north", "a shot in the dark"]
+    offsets = [ARTICLE.index(q) for q in quotes]
+    return pd.DataFrame(
+        {
+            "draft_id": ["d001", "d002"],
+            "proposal": ["mention", "no_speaker"],
+            "speaker_id": speakers,
+            "statement_id": statements,
+            "quote": quotes,
+            "quote_type": ["direct", "direct"],
+            "offset": offsets,
+        }
+    )
 
 
-def test_every_curated_mention_is_counted_once(evidence, result):
-    overall = result[result.name == "all"].iloc[0]
-    assert overall.mentions == len(evidence.mentions)
-    by_type = result[result.group == "quote type"].set_index("name").mentions
-    counts = evidence.mentions.quote_type.value_counts()
-    for quote_type, n in counts.items():
-        assert by_type[quote_type] == n
-    per_article = result[result.group == "article"].set_index("name").mentions
-    assert per_article.to_dict() == evidence.mentions.article_id.value_counts().to_dict()
+def test_scoring_counts_right_and_wrong_rows():
+    keys, drafts = bench.score_article(
+        "harbour", ARTICLE, _drafted(["berg", ""], ["berg-no-sailors", ""]), KEY
+    )
+    result = bench.summary(keys, drafts)
+    assert result["speaker right"] == "2/2 (100 %)"
+    assert result["statement right"] == "2/2 (100 %)"
+    assert result["precision of attributed rows"] == "1/1 (100 %)"
+    keys, drafts = bench.score_article(
+        "harbour", ARTICLE, _drafted(["nowak", "berg"], ["", "berg-no-sailors"]), KEY
+    )
+    result = bench.summary(keys, drafts)
+    assert result["speaker right"] == "0/2 (0 %)"
+    assert result["precision of attributed rows"] == "0/2 (0 %)"
+    assert result["unnamed/scare/unknown/headline given a speaker"] == "1 of 1"
 
 
-def test_wrong_proposals_score_low(evidence, monkeypatch):
+def test_every_curated_mention_is_in_the_key_of_the_five(evidence):
+    key = bench.five_key(evidence)
+    assert len(key) == len(evidence.mentions) + len(evidence.quote_exclusions)
+    assert set(evidence.mentions.quote) <= set(key.passage)
+
+
+def test_wrong_speakers_score_low(evidence, monkeypatch):
     real = bench.draft
 
     def wrong_speakers(held, article_id):
         frame = real(held, article_id)
-        return frame.assign(speaker_id="nobody", verb="whispered")
+        return frame.assign(speaker_id=frame.speaker_id.where(frame.speaker_id == "", "nobody"))
 
     monkeypatch.setattr(bench, "draft", wrong_speakers)
-    overall = bench.table(bench.evaluate(evidence)).set_index("name").loc["all"]
-    assert overall.speaker_P == 0 and overall.speaker_R == 0 and overall.verb_R == 0
-    assert overall.passage_R > 0
+    result = bench.summary(*bench.run_five(evidence))
+    assert result["precision of attributed rows"].startswith("0/")
+    assert not result["speaker right"].startswith(result["key passages"])
 
 
-def test_the_readme_shows_the_current_measurement(evidence, result):
-    block = bench.readme_block(result, bench.row_proposals(evidence))
+def test_a_split_folder_is_drafted_and_scored(evidence, tmp_path):
+    (tmp_path / "harbour.txt").write_text(ARTICLE, encoding="utf-8")
+    KEY.to_csv(tmp_path / "key.csv", index=False)
+    keys, drafts = bench.run_split(evidence, tmp_path)
+    assert [k["passage"] for k in keys] == list(KEY.passage)
+    # Anna Berg is in no table of the project: the draft must give her quotation no speaker
+    assert not any(d["speaker_id"] == "berg" for d in drafts)
+    assert bench.run_split(evidence, tmp_path / "missing") is None
+
+
+def test_bench_writes_its_tables(tmp_path):
+    assert bench.main(["--out", str(tmp_path), "--only", "five", "--no-speed"]) == 0
+    written = pd.read_csv(tmp_path / "bench-draft.csv")
+    assert list(written.columns) == ["measure", bench.SETS["five"], "goal"]
+    assert (tmp_path / "bench-draft.json").is_file()
+
+
+def test_the_readme_holds_the_three_tables_side_by_side():
     readme = (config.ROOT / "README.md").read_text(encoding="utf-8")
-    assert block in readme, "README table is stale: run `make bench-draft`"
+    block = readme[readme.index(bench.README_START) : readme.index(bench.README_END)]
+    header = block.splitlines()[1]
+    assert header == "| " + " | ".join(["measure", *bench.SETS.values(), "goal"]) + " |"
 
 
 def test_make_lab_allows_root_only_for_root():
@@ -68,42 +123,15 @@ def test_make_lab_allows_root_only_for_root():
     assert ("--allow-root" in line[0]) == (os.geteuid() == 0)
 
 
-def test_bench_writes_its_table(tmp_path):
-    assert bench.main(["--out", str(tmp_path)]) == 0
-    written = pd.read_csv(tmp_path / "bench-draft.csv")
-    assert {"passage_P", "speaker_R", "statement_P", "verb_R"} <= set(written.columns)
-    assert (tmp_path / "bench-draft.json").is_file()
-
-
-def _kinds_over(drafted: pd.DataFrame, passage: str, content: str) -> set[str]:
-    """The kinds of the proposals with a speaker whose passage overlaps ``passage``."""
-    from boots.data import text
-
-    span = text.locate(passage, content)
-    assert span, passage
-    kinds = set()
-    for row in drafted[drafted.speaker_id != ""].itertuples():
-        end = row.offset + len(bench._original(row.quote, content, row.offset))
-        if row.offset < span.end and span.start < end:
-            kinds.add(row.proposal)
-    return kinds
-
-
-def test_the_off_topic_rule_agrees_with_the_curated_tables(evidence):
-    """Rule S2 as drafted, leave one article out: no curated mention is proposed as off
-    topic, and every quotation the curators excluded as off topic that the draft gives a
-    speaker is proposed as off topic."""
-    exclusions = evidence.quote_exclusions
-    off_topic = exclusions[exclusions.reason == "off_topic"]
-    checked = 0
+def test_no_curated_mention_is_proposed_as_off_topic(evidence):
+    """Rule S2 as drafted, leave one article out: a drafted off-topic row never overlaps a
+    curated mention of its article."""
     for article_id in evidence.articles.article_id:
         content = evidence.texts[article_id]
-        drafted = bench.draft(bench.held_out(evidence, article_id), article_id)
+        frame = bench.draft(bench.held_out(evidence, article_id), article_id)
+        off = frame[frame.proposal == "off_topic"]
+        spans = bench._drafted_spans(off, content)
         for quote in evidence.mentions[evidence.mentions.article_id == article_id].quote:
-            assert "off_topic" not in _kinds_over(drafted, quote, content), (article_id, quote)
-        for passage in off_topic[off_topic.article_id == article_id].passage:
-            kinds = _kinds_over(drafted, passage, content)
-            if kinds:
-                assert kinds == {"off_topic"}, (article_id, passage, kinds)
-                checked += 1
-    assert checked or off_topic.empty
+            located = bench._span(quote, content)
+            assert located
+            assert not any(s < located[1] and located[0] < e for s, e in spans), (article_id, quote)

@@ -41,7 +41,7 @@ def add_statement(data_dir, speaker_id, name, country, stance_code):
     """Append a speaker, a statement and a mention (of an existing passage) to a data copy."""
     with open(data_dir / "speakers.csv", "a", encoding="utf-8") as f:
         f.write(
-            f"{speaker_id},{name},{name},,Prime Minister,{country},Government,person,1,test row\n"
+            f"{speaker_id},{name},{name},,,Prime Minister,{country},Government,person,1,test row\n"
         )
     with open(data_dir / "statements.csv", "a", encoding="utf-8") as f:
         f.write(

@@ -153,8 +153,8 @@ def test_adjudicated_value_must_be_the_one_the_table_holds(data_copy, capsys):
 def test_adjudication_must_cite_a_codebook_rule(data_copy, capsys):
     path = data_copy / "reliability" / "adjudication.csv"
     line = line_of(path, "fiala-not-send")
-    replace_in(path, "no_plans,no_plans,F2,", "no_plans,no_plans,F9,")
-    expect_problem(data_copy, "reliability/adjudication.csv", line, "rule", "'F9'", capsys)
+    replace_in(path, "no_plans,no_plans,F2,", "no_plans,no_plans,F99,")  # no rule F99
+    expect_problem(data_copy, "reliability/adjudication.csv", line, "rule", "'F99'", capsys)
 
 
 def test_every_disagreement_is_adjudicated(data_copy, capsys):

@@ -1,0 +1,76 @@
+"""Extractor (d): reported speech, the words a cue reports without quotation marks.
+
+For a cue whose verb reports (``reports`` in ``reporting_verbs.csv``) and whose speaker is
+known, and to which no quotation was attributed:
+
+* ``X said (that) ...``, ``X ruled out ...``: the clause after the verb (after ``that`` when
+  printed), to the end of the sentence;
+* ``X told Y that ...``: the clause after ``that`` (without one, the words after the addressee
+  are no report);
+* ``According to X, ...``: the rest of the sentence; ``..., according to X``: the sentence
+  before the cue.
+
+A clause of fewer than ``MIN_WORDS`` words is no report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from boots.curate.drafting.cues import MASK, Cue
+
+MIN_WORDS = 3
+_THAT_NEAR = re.compile(r"^[^,.;:!?" + MASK + r"]{0,60}?\bthat\b", re.IGNORECASE)
+_THAT_LATER = re.compile(r"\bthat\b", re.IGNORECASE)
+_CLAUSE_STOP = re.compile("[" + MASK + ";:]")
+_EDGE = " \t,;:.!?-\u2013\u2014"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _clause_before(masked: str, offset: int, cue: Cue) -> bool:
+    """``<clause>, the chancellor said.``: the subject follows a comma and the verb ends the
+    sentence."""
+    before = masked[cue.sentence[0] - offset : cue.refs[0].start - offset].rstrip()
+    after = masked[cue.end - offset : cue.sentence[1] - offset].strip(_EDGE)
+    return before.endswith(",") and not after
+
+
+def clause(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
+    """Article offsets of the words ``cue`` reports, or None (module docstring)."""
+    s_start, s_end = cue.sentence
+    if cue.verb is None:
+        before = masked[s_start - offset : cue.start - offset]
+        if before.strip(_EDGE):
+            start, end = s_start, cue.start
+        else:
+            subject_end = cue.refs[-1].end if cue.refs else cue.end
+            start, end = subject_end, s_end
+    else:
+        start, end = cue.end, s_end
+        rest = masked[start - offset : end - offset]
+        if cue.verb.addressee:
+            that = _THAT_LATER.search(rest)
+            if that is None:
+                return None
+            start += that.end()
+        else:
+            that = _THAT_NEAR.match(rest)
+            if that:
+                start += that.end()
+            elif cue.refs and _clause_before(masked, offset, cue):
+                start, end = s_start, cue.refs[0].start
+    local = masked[start - offset : end - offset]
+    stop = _CLAUSE_STOP.search(local)
+    if stop:
+        end = start + stop.start()
+    a, b = _trim(masked, start - offset, end - offset)
+    if len(masked[a:b].split()) < MIN_WORDS:
+        return None
+    return offset + a, offset + b
