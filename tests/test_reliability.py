@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from boots.analysis import reliability
+from boots.data import tables
 
 
 def alpha_by_hand(first: list[str], second: list[str]) -> float:
