@@ -3,7 +3,6 @@ figures whose marks carry links and tooltips."""
 
 from __future__ import annotations
 
-import base64
 import io
 import json
 import re
@@ -16,22 +15,12 @@ import pytest
 from boots.data import labels, tables
 from boots.pipeline import pages
 from boots.render import figures
+from boots.render.site import html_blocks_decoded
 from boots.util import config
 
 matplotlib.use("Agg")
 
-_HTML_BLOCK = re.compile(r"```\{data-html\}\n([A-Za-z0-9+/=\n]*?)\n```")
-
-
-def decoded(page: str) -> str:
-    """``page`` with each of its data-built HTML blocks (``site.html_block``) decoded, as
-    the site shows them."""
-    return _HTML_BLOCK.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), page)
-
-
-@pytest.fixture(scope="module")
-def ev():
-    return tables.load()
+decoded = html_blocks_decoded
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +199,7 @@ def test_each_article_page_carries_its_own_mentions_and_exclusions(many, tmp_pat
         assert f"reports {len(mentions)} statement" in text
 
 
+@pytest.mark.build
 def test_sphinx_builds_a_large_collection_without_warnings(many, tmp_path):
     """Article pages out of every toctree are orphans by design: Sphinx (-W) must not warn."""
     from boots.render import site
@@ -237,7 +227,7 @@ def test_the_site_leaves_out_the_authors_file_lists():
 
 
 def test_tables_leave_out_empty_and_constant_columns_and_show_shares_as_percentages():
-    from boots.analysis import readable
+    from boots.analysis import reader_tables
 
     frame = pd.DataFrame(
         {
@@ -249,8 +239,8 @@ def test_tables_leave_out_empty_and_constant_columns_and_show_shares_as_percenta
             "open": [0.75, 0.0],
         }
     )
-    shown = readable.view(frame)
+    shown = reader_tables.view(frame)
     assert list(shown.columns) == ["country", "rules it out", "does not rule it out"]
     assert list(shown["rules it out"]) == ["25%", "100%"]
-    alpha = readable.view(pd.DataFrame({"variable": ["a", "b"], "alpha": [0.97, 0.5]}))
+    alpha = reader_tables.view(pd.DataFrame({"variable": ["a", "b"], "alpha": [0.97, 0.5]}))
     assert list(alpha.alpha) == [0.97, 0.5]  # not shares of a whole: kept as numbers

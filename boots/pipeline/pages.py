@@ -22,11 +22,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from boots.analysis import stance
-from boots.analysis.evidence import language_name
+from boots.analysis import claims, stance
+from boots.analysis.sources import language_name
 from boots.data import dates, dictionary, labels, safe_files, text
 from boots.data.tables import Evidence
 from boots.render import figures, reference, site
+from boots.render.report import names_list
 from boots.util import config
 from boots.util.words import counted
 
@@ -387,6 +388,11 @@ def articles_in_nav(evidence: Evidence) -> bool:
     return len(evidence.articles) <= NAV_ARTICLES
 
 
+def _these(n: int) -> str:
+    """'This article is' or 'These 5 articles are'."""
+    return "This article is" if n == 1 else f"These {counted(n, 'article')} are"
+
+
 def articles_index(evidence: Evidence) -> str:
     rows = []
     counts = evidence.mentions.groupby("article_id").size()
@@ -398,8 +404,9 @@ def articles_index(evidence: Evidence) -> str:
         )
     return (
         "# The articles\n\n"
-        f"These {counted(len(evidence.articles), 'article')} are the only evidence. Each page "
-        "prints one in full, every reported statement highlighted and linked to its entry.\n\n"
+        f"{_these(len(evidence.articles))} the only evidence. "
+        + ("Its page prints it" if len(evidence.articles) == 1 else "Each page prints one")
+        + " in full, every reported statement highlighted and linked to its entry.\n\n"
         + "\n".join(rows)
         + "\n"
     )
@@ -432,6 +439,34 @@ def thumbnail(png: Path) -> bytes:
     return buffer.getvalue()
 
 
+def collection_description(evidence: Evidence) -> str:
+    """The index's account of the collection, built from the data folder: its outlets and
+    the dates of its articles and statements, and what is computed and what is checked."""
+    articles = evidence.articles
+    outlets = list(dict.fromkeys(articles.outlet))
+    earliest, latest = articles.published_earliest.min(), articles.published_earliest.max()
+    days = (
+        f"{earliest:%-d %B %Y}"
+        if earliest == latest
+        else f"dates from {earliest:%-d %B %Y} to {latest:%-d %B %Y}"
+    )
+    statements = evidence.statements_with_speakers()
+    n = len(articles)
+    remark = "" if claims.has_remark(evidence) else " (none of them the remark itself)"
+    return (
+        "A notebook collection about Emmanuel Macron's remark of 26 February 2024 that sending "
+        "Western troops to Ukraine “cannot be ruled out”, built from this data folder: "
+        f"{counted(n, 'article')} by {md(names_list(outlets))}, "
+        f"published on or after {days}, and the "
+        f"{counted(len(statements), 'statement')} by "
+        f"{counted(statements.speaker_id.nunique(), 'speaker')} that hand-curated tables record "
+        f"from {'it' if n == 1 else 'them'}{remark}. Every chart, table and number is computed from those tables and texts; a "
+        "paragraph typed about the project's own data is shown only where a check on this "
+        "folder's tables holds. Every mark leads to the printed words behind it: see "
+        f"[the articles](articles/index.md) and [every statement]({STATEMENTS_PAGE}.md)."
+    )
+
+
 def index_page(
     summaries: list[tuple[str, dict[str, str]]], evidence: Evidence, docs: str = ""
 ) -> str:
@@ -459,12 +494,7 @@ def index_page(
     )
     return (
         f"# {site.PROJECT}\n\n"
-        "How Europe answered Emmanuel Macron's remark of 26 February 2024 that sending "
-        "Western troops to Ukraine “cannot be ruled out”, and how "
-        f"{counted(evidence.articles.outlet.nunique(), 'news outlet')} reported it. Every chart, table "
-        "and sentence here is computed from hand-curated tables, and every mark leads to the "
-        "printed words behind it: see [the articles](articles/index.md) and "
-        f"[every statement]({STATEMENTS_PAGE}.md).\n\n"
+        f"{collection_description(evidence)}\n\n"
         f"{site.html_block(cards_html)}\n\n"
         f"```{{toctree}}\n:hidden:\n:caption: Notebooks\n\n{pages}\n```\n\n"
         "```{toctree}\n:hidden:\n:caption: Evidence\n\n"

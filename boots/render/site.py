@@ -140,9 +140,8 @@ def stance_css() -> str:
         ".sidebar-toggle:focus-visible, a:focus-visible, .boots-close:focus-visible"
         " { outline: 3px solid #0a58ca; outline-offset: 2px; }",
     ]
-    lines = {"open": "wavy", "rules_out": "solid", "warns": "double", "welcomes": "dotted"}
     for code, colour in style.STANCE_COLOURS.items():
-        line = lines.get(code, "dashed")
+        line = style.STANCE_LINES[code]
         rules.append(
             f".stance-{css_name(code)} {{ background: {colour}40;"
             f" text-decoration: underline {line} {colour}; text-decoration-thickness: 2px;"
@@ -171,6 +170,15 @@ def html_block(markup: str) -> str:
     encoded = base64.b64encode(markup.encode("utf-8")).decode("ascii")
     body = "\n".join(textwrap.wrap(encoded, 76)) or "="
     return f"```{{{DIRECTIVE}}}\n{body}\n```"
+
+
+_HTML_BLOCK = re.compile(r"```\{" + DIRECTIVE + r"\}\n([A-Za-z0-9+/=\n]*?)\n```")
+
+
+def html_blocks_decoded(source: str) -> str:
+    """``source`` with each ``html_block`` decoded back to its HTML: the page as the site
+    shows it (the inverse of ``html_block``, for reading and testing a generated page)."""
+    return _HTML_BLOCK.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), source)
 
 
 # The theme's sidebar buttons do nothing (pydata-sphinx-theme issue 2451, sphinx-book-theme

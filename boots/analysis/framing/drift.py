@@ -10,10 +10,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from boots.analysis import once, outlets, reuse
+from boots.analysis import memo, pooling, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import agreeing, counted
 
 
 def word_diff(reference: list[str], wording: list[str]) -> str:
@@ -81,7 +82,7 @@ def _compare(reference: tuple[str, ...], wording: tuple[str, ...]) -> tuple[floa
     return round(similarity(ref, words), 3), round(coverage(ref, words), 3), word_diff(ref, words)
 
 
-@once.per_evidence
+@memo.per_evidence
 def drift_table(evidence: Evidence) -> pd.DataFrame:
     """Every wording of every statement reported by two or more outlets, compared with the
     earliest wording: the article that can have been published earliest's, preferring a direct quotation and
@@ -148,6 +149,8 @@ def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, st
     quoted (directly or in part) by the most outlets, and the firmest warning among those
     quoted by the most outlets (ties: the statement listed first in statements.csv)."""
     reach = quoted_wordings(drift).groupby("statement").outlet.nunique()
+    if reach.empty:  # no statement quoted by two outlets: nothing to follow
+        return {"most quoted": "", "firmest warning": ""}
     listed = {sid: i for i, sid in enumerate(evidence.statements.statement_id)}
     table = evidence.statements.set_index("statement_id")
     ranked = pd.DataFrame(
@@ -158,11 +161,15 @@ def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, st
             "warns": reach.index.map(lambda s: table.stance[s] == "warns"),
         }
     )
-    widest = ranked.sort_values(["outlets", "listed"], ascending=[False, True]).index[0]
+    widest = ranked.sort_values(["outlets", "listed"], ascending=[False, True]).index
     warnings = ranked[ranked.warns].sort_values(
         ["firmness", "outlets", "listed"], ascending=[True, False, True]
     )
-    return {"most quoted": widest, "firmest warning": warnings.index[0]}
+    # No statement in two outlets, or no warning among them: nothing to follow ("").
+    return {
+        "most quoted": widest[0] if len(widest) else "",
+        "firmest warning": warnings.index[0] if len(warnings) else "",
+    }
 
 
 def quoted_wordings(drift: pd.DataFrame) -> pd.DataFrame:
@@ -201,23 +208,28 @@ DRIFT_HTML = ("changes from the earliest wording",)
 def drift_title(drift: pd.DataFrame) -> str:
     per_statement = drift.groupby("statement").similarity.min()
     changed = int((per_statement < 0.5).sum())
-    return f"{changed} of {len(per_statement)} statements reach some outlet with under half their words in common"
+    if per_statement.empty:
+        return "No statement is printed by two outlets, so no wording can be compared"
+    return (
+        f"{changed} of {counted(len(per_statement), 'statement')} {agreeing(changed, 'reaches')} "
+        "some outlet with under half their words in common"
+    )
 
 
 def drift_figure(drift: pd.DataFrame, title: str):
     """Similarity of each outlet's wording to the earliest one, statement by statement
     (the ``DRIFT_ROWS`` most changed statements when there are more; past
-    ``outlets.MAX_SHOWN`` outlets, those printing the most wordings by name, the rest as grey
+    ``pooling.MAX_SHOWN`` outlets, those printing the most wordings by name, the rest as grey
     dots)."""
     statements = list(dict.fromkeys(drift.statement))[:DRIFT_ROWS]
     drift = drift[drift.statement.isin(statements)]
     fig, ax = plt.subplots(figsize=(9.5, 0.42 * len(statements) + 1.8))
     y = {s: i for i, s in enumerate(statements)}
     every = list(dict.fromkeys(drift.sort_values("article").outlet))
-    heaviest = set(outlets.heaviest(drift.outlet.value_counts().reindex(every)))
+    heaviest = set(pooling.heaviest(drift.outlet.value_counts().reindex(every)))
     shown = [o for o in every if o in heaviest]
     others = drift[~drift.outlet.isin(shown)]
-    if len(others):  # past outlets.MAX_SHOWN outlets: the rest as grey dots, one legend entry
+    if len(others):  # past pooling.MAX_SHOWN outlets: the rest as grey dots, one legend entry
         ax.scatter(
             others.similarity, others.statement.map(y), marker=".", s=30, color="#999999", zorder=2
         )
@@ -248,7 +260,7 @@ def drift_figure(drift: pd.DataFrame, title: str):
         for o in shown
     ]
     if len(others):
-        label = outlets.others_label(others.outlet.nunique())
+        label = pooling.others_label(others.outlet.nunique())
         handles.append(plt.Line2D([], [], marker=".", linestyle="", color="#999999", label=label))
     handles.append(Patch(facecolor="white", edgecolor="#555555", label="hollow: paraphrase"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)

@@ -19,6 +19,7 @@ from boots.analysis.stance import (
 from boots.data import dates
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import counted
 
 # Distance between the reaction graph's date columns, in units of the widest speaker label.
 REACTION_GAP = 2.9
@@ -91,7 +92,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         for day in days
     ]
     positions = _columns(groups, gap=REACTION_GAP)
-    fig, ax = plt.subplots(figsize=(13, 0.55 * max(len(g) for g in groups) + 1.8))
+    fig, ax = plt.subplots(figsize=(13, 0.55 * max((len(g) for g in groups), default=1) + 1.8))
     order = [n for group in groups for n in group]
     nx.draw_networkx_edges(
         graph,
@@ -129,7 +130,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         )
     # Names sit on a white box above the arrows (which pass behind them); the first day's
     # names stand left of their node, where no arrow arrives.
-    first_column = set(groups[0])
+    first_column = set(groups[0]) if groups else set()
     for node in order:
         x, y = positions[node]
         left = node in first_column and len(days) > 1
@@ -188,8 +189,13 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
 
 
 def reaction_title(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
+    if edges.empty:
+        return "No article presents a statement as an answer to another"
     root = edges.source.value_counts().index[0]
     name = nodes.set_index("speaker_id").at[root, "name"]
     direct = int((edges.source == root).sum())
     other = int((edges.source != root).sum())
-    return f"{direct} speakers answered {name}; {other} answered anyone else, as these articles tell it"
+    return (
+        f"{counted(direct, 'speaker')} answered {name}; {other} answered anyone else, as these "
+        "articles tell it"
+    )

@@ -11,12 +11,13 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from boots.analysis import outlets
+from boots.analysis import pooling
 from boots.analysis.spread.common import _speakers
 from boots.analysis.stance import date_label, speaker_label, stance_handles, statement_tooltips
 from boots.data import dates
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import agreeing, counted
 
 ONE_DAY = pd.Timedelta(days=1)
 
@@ -140,7 +141,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     for day, names in marks.groupby("published_earliest").outlet:
         # Every line kept (figures.keep_every_line), so the count of the others is never cut
         # off; a line longer than a label's is cut, as every text is (figures.literal).
-        listed = figures.wrap(outlets.listed(names, NOTE_OUTLETS), NOTE_WIDTH)
+        listed = figures.wrap(pooling.listed(names, NOTE_OUTLETS), NOTE_WIDTH)
         notes[day] = f"published on or after {day:%-d %b}:\n{listed} →"
     heights = [NOTE_LINE * (note.count("\n") + 1) for note in notes.values()]
     top = -1.6 - sum(heights)
@@ -292,11 +293,22 @@ def timeline_title(evidence: Evidence) -> str:
     """Counts only statements whose latest possible day is known: an open end is never
     counted as 'by' a day."""
     statements = evidence.statements
-    root = statements.set_index("statement_id").loc[root_statement(evidence)]
+    open_ended = int(statements.date_latest.isna().sum())
+    undated = f"{open_ended} {agreeing(open_ended, 'has')} no known latest day"
+    if evidence.responses.empty:
+        return (
+            f"{counted(len(statements), 'statement')}, none presented as an answer to "
+            f"another; {undated}"
+        )
+    root_id = root_statement(evidence)
+    root = statements.set_index("statement_id").loc[root_id]
+    stated = evidence.statements_with_speakers().set_index("statement_id")
+    name = stated.at[root_id, "name"]
+    if pd.isna(root.date_latest):
+        return f"The statement most answered, {name}'s, has no known latest day; {undated}"
     next_day = root.date_latest + ONE_DAY
     by_next_day = int((statements.date_latest <= next_day).sum()) - 1
-    open_ended = int(statements.date_latest.isna().sum())
     return (
-        f"At least {by_next_day} of {len(statements) - 1} other statements came by "
-        f"{next_day:%a %-d %b}, the day after the remark; {open_ended} have no known latest day"
+        f"At least {by_next_day} of {counted(len(statements) - 1, 'other statement')} came by "
+        f"{next_day:%a %-d %b}, the day after {name}'s most-answered statement; {undated}"
     )

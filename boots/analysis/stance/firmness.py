@@ -13,6 +13,7 @@ from boots.analysis.stance.statements import place, speaker_label, statement_too
 from boots.data import labels
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import agreeing, counted
 
 
 def firmness_counts(evidence: Evidence) -> pd.Series:
@@ -26,9 +27,12 @@ def firmness_counts(evidence: Evidence) -> pd.Series:
 
 
 def firmness_title(counts: pd.Series) -> str:
+    if not counts.sum():
+        return "No statement rules troops out"
     return (
-        f"Of {counts.sum()} denials, {counts['categorical']} were categorical, {counts['no_plans']} denied only "
-        f"plans, {counts['not_now']} held 'for the moment'"
+        f"Of {counted(int(counts.sum()), 'denial')}, {counts['categorical']} "
+        f"{agreeing(int(counts['categorical']), 'was')} categorical, {counts['no_plans']} denied "
+        f"only plans, {counts['not_now']} held 'for the moment'"
     )
 
 

@@ -10,13 +10,13 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from boots.analysis import once, outlets
-from boots.data import dates, labels, text
+from boots.analysis import memo, pooling
+from boots.data import codebook, dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures
 from boots.render.report import names_list
+from boots.util.words import agreeing, counted
 
-QUOTE_TYPES = ["direct", "partial", "paraphrase"]
 # Sequential blues (ColorBrewer), readable in greyscale and for colour-blind readers.
 QUOTE_TYPE_COLOURS = {
     "absent": "#f7f7f7",
@@ -79,7 +79,7 @@ def counts(evidence: Evidence) -> pd.Series:
             "statements": len(evidence.statements),
             "mentions": len(evidence.mentions),
             "direct or partial quotations": int(
-                evidence.mentions.quote_type.isin(["direct", "partial"]).sum()
+                evidence.mentions.quote_type.isin(codebook.QUOTED_TYPES).sum()
             ),
             "quoted passages excluded with a reason": len(evidence.quote_exclusions),
         },
@@ -125,11 +125,11 @@ MAX_ROWS = 60
 def coverage_plot_data(matrix: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
     """What the coverage figure draws: the statement x article matrix itself when it is
     small enough to read cell by cell; otherwise, per statement (or per speaker, for long
-    tables) and per outlet (the heaviest by name, the rest pooled: ``outlets.pooled``), how
+    tables) and per outlet (the heaviest by name, the rest pooled: ``pooling.pooled``), how
     many of the outlet's articles report it, with the number of articles of each outlet in
     ``.attrs["articles"]``."""
     article_ids = list(evidence.articles.article_id)
-    if len(matrix) <= MAX_ROWS and len(article_ids) <= outlets.MAX_SHOWN:
+    if len(matrix) <= MAX_ROWS and len(article_ids) <= pooling.MAX_SHOWN:
         return matrix
     outlet_of = evidence.articles.set_index("article_id").outlet.loc[article_ids]
     reported = matrix[article_ids].notna().T.groupby(outlet_of.to_numpy(), sort=False).sum().T
@@ -138,7 +138,7 @@ def coverage_plot_data(matrix: pd.DataFrame, evidence: Evidence) -> pd.DataFrame
         reported = reported.groupby(matrix.speaker).sum().loc[statements.index]
     else:
         statements = pd.Series(1, index=matrix.index)
-    reported = outlets.pooled(reported)
+    reported = pooling.pooled(reported)
     per_outlet = outlet_of.value_counts()
     articles = {group: int(per_outlet.get(group, 0)) for group in reported.columns[:-1]}
     if reported.shape[1] and reported.columns[-1] not in per_outlet.index:
@@ -227,11 +227,7 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
         spine.set_visible(False)
     everywhere = int((matrix.outlets == len(article_ids)).sum())
     once = int((matrix.outlets == 1).sum())
-    ax.set_title(
-        f"{once:,} of {len(matrix):,} statements appear in a single article; "
-        f"{everywhere:,} in all {len(article_ids):,} articles",
-        pad=34,
-    )
+    ax.set_title(reach_phrase(once, len(matrix), everywhere, len(article_ids)), pad=34)
     if handles:
         ax.legend(
             handles=handles,
@@ -269,6 +265,15 @@ def outside_facts(evidence: Evidence) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def reach_phrase(once: int, statements: int, everywhere: int, articles: int) -> str:
+    """How many statements one article reports, and how many every article reports."""
+    single = (
+        f"{once:,} of {counted(statements, 'statement')} {agreeing(once, 'appears')} in a "
+        "single article"
+    )
+    return single if articles == 1 else f"{single}; {everywhere:,} in all {articles:,} articles"
+
+
 @dataclass(frozen=True)
 class EvidenceFacts:
     """What notebook 00 finds in the tables, in readers' names, never ids (the validation's
@@ -303,23 +308,23 @@ class EvidenceFacts:
         """The closing sentences, given the validation's problems and quotes found."""
         n, n_articles = self.counts, self.counts["articles"]
         return [
-            f"{n_articles} articles ({names_list(list(self.outlets))}) report "
-            f"{n['statements']} statements by {n['speakers']} speakers in {n['mentions']} mentions.",
-            f"{found} of {n['mentions']} wordings were found verbatim in their articles, and "
-            f"validation reports {problems} problem{'s' if problems != 1 else ''}.",
-            f"{self.single_article:,} statements appear in a single article; "
-            f"{len(self.everywhere):,} in all {n_articles:,} articles"
+            f"{counted(n_articles, 'article')} ({names_list(list(self.outlets))}) "
+            f"{agreeing(n_articles, 'reports')} {counted(n['statements'], 'statement')} by "
+            f"{counted(n['speakers'], 'speaker')} in {counted(n['mentions'], 'mention')}.",
+            f"{found} of {counted(n['mentions'], 'wording')} {agreeing(found, 'was')} found "
+            f"verbatim in their articles, and validation reports {counted(problems, 'problem')}.",
+            reach_phrase(self.single_article, n["statements"], len(self.everywhere), n_articles)
             + (
                 f" ({names_list(list(dict.fromkeys(self.everywhere)))})."
-                if self.everywhere
+                if self.everywhere and n_articles > 1
                 else "."
             ),
-            f"For {self.open_ended} of {n_articles} articles the publication date is known only "
+            f"For {self.open_ended} of {counted(n_articles, 'article')} the publication date is known only "
             "as on or after a day: the texts bound it from below, never from above.",
         ]
 
 
-@once.per_evidence
+@memo.per_evidence
 def evidence_facts(evidence: Evidence) -> EvidenceFacts:
     """Every finding notebook 00 states about the tables, computed once."""
     matrix = coverage_matrix(evidence)
