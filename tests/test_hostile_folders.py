@@ -362,12 +362,6 @@ def test_no_page_of_the_site_has_an_anchor_twice(built_site):
         assert _anchors_twice(path) == [], path.relative_to(built_site)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="boots.render.reference adds <span id=slug> before each h1-h3 heading, and "
-    "myst_heading_anchors=3 already gives the section that id: 'dates', 'codebook', "
-    "'articlescsv' ... are on the codebook and data dictionary pages twice",
-)
 @pytest.mark.parametrize("page", REFERENCE_PAGES)
 def test_the_reference_pages_have_each_anchor_once(page, built_site):
     assert _anchors_twice(built_site / page) == []
