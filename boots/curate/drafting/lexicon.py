@@ -12,8 +12,10 @@ folder: they describe English reporting, not the articles of one collection).
   ``preposition`` (a name after one is not a subject), ``unnamed`` (nouns of sources without a
   name: ``officials``, ``a diplomat``), ``negation``, ``topic`` (words naming troops, rule S2),
   ``refers_back`` (words pointing to something said before, rule C2), ``passive`` (forms of
-  ``be`` before a verb that make it passive)
-  and ``function`` (words that carry no content when statements are compared).
+  ``be`` before a verb that make it passive), ``function`` (words that carry no content when
+  statements are compared), ``answer_label`` and ``question_label`` (the labels of a
+  transcript's lines: ``A:``, ``Q:``) and ``gender`` (pronouns with the grammatical gender in
+  ``number``: two pronouns of different gender in one stretch of text are two people).
 
 The role nouns that name one known speaker (``the chancellor``) are not here: they belong to
 the speakers, in the data folder's ``speakers.csv`` (column ``role_nouns``).
@@ -71,3 +73,14 @@ def alternation(phrases) -> str:
 @cache
 def scare_pattern() -> re.Pattern:
     return re.compile(alternation(words("scare")) + r"\s*$", re.IGNORECASE)
+
+
+@cache
+def transcript_label() -> re.Pattern:
+    """A transcript line's label at the start of a paragraph: ``A:``, ``Q:``, ``A (Name):``;
+    group ``kind`` is the label word, group ``who`` what the brackets hold."""
+    answer, question = words("answer_label"), words("question_label")
+    body = "|".join(re.escape(w) for w in sorted({*answer, *question}, key=len, reverse=True))
+    return re.compile(
+        rf"^\s*(?P<kind>{body})\s*(?:\((?P<who>[^()\n]{{1,80}})\))?\s*:\s+", re.IGNORECASE
+    )

@@ -46,6 +46,7 @@ BASIS_CONFIDENCE = {
     "pronoun": 0.8,
     "role": 0.75,
     "continuation": 0.75,
+    "answer": 0.85,
 }
 _FINAL = re.compile("[.!?:;][\\s\"'\u201d\u2019\u00bb\u00ab\u201c\u203a\u2039)\\]]*$")
 _ONLY_MARKS = re.compile("[\\W_" + cue_mod.MASK + "]*")
@@ -287,6 +288,47 @@ def reported_speech(paras: list[Paragraph], quoted: list[Proposal]) -> list[Prop
             proposal.notes.append("paraphrase candidate: reported speech without quotation marks")
             out.append(proposal)
     return out
+
+
+def answers(paras: list[Paragraph], content: str) -> list[Proposal]:
+    """Step 5b: a transcript's answers (``A: ...``, ``A (Name): ...``) are the words of the
+    person answering: the one the brackets name, else the one person the paragraph before
+    the questions introduces (``Speaking: X``, ``X answers our questions``). When that person
+    is someone the tables do not know, or the introduction names several known people and the
+    label none, the answer is nobody's and is not proposed."""
+    label = lexicon.transcript_label()
+    answer_words = set(lexicon.words("answer_label"))
+    introduced: tuple[str, ...] = ()
+    out = []
+    for para in paras:
+        found = label.match(content[para.start : para.end])
+        if found is None:
+            people = [r for r in para.refs if r.number == "person" and r.kind in _PEOPLE]
+            if people:
+                known = {s for r in people for s in r.speakers}
+                single = people[0].speakers and len(known) == 1
+                introduced = people[0].speakers if single else ()
+            continue
+        if found.group("kind").lower() not in answer_words:
+            continue
+        speakers = introduced
+        if found.group("who") is not None:
+            who = (para.start + found.start("who"), para.start + found.end("who"))
+            inside = [r for r in para.refs if who[0] <= r.start < who[1]]
+            named = {s for r in inside if r.kind in ("name", "alias") for s in r.speakers}
+            speakers = tuple(named) if len(named) == 1 else ()
+        start, end = para.start + found.end(), para.end
+        while end > start and content[end - 1].isspace():
+            end -= 1
+        if not speakers or end <= start:
+            continue
+        proposal = Proposal(start, end, "direct", speakers, "answer", passages=[(start, end)])
+        proposal.notes.append("a transcript's answer: the words of the person answering")
+        out.append(proposal)
+    return out
+
+
+_PEOPLE = ("name", "alias", "unknown")
 
 
 def _owner_between(para: Paragraph, start: int, end: int):
