@@ -241,6 +241,7 @@ def _merge_adjacent(refs: list[Ref], masked: str, offset: int) -> None:
         i += 1
 
 
+_NO_OTHER: tuple[frozenset[str], frozenset[tuple[str, ...]]] = (frozenset(), frozenset())
 COMPATIBLE = {
     "person": {"person"},
     "plural": {"plural", "thing", "group"},
@@ -260,6 +261,8 @@ class Resolver:
             for owner in owners:
                 self.nouns_of.setdefault(owner, []).append(noun)
         self.last_by_role: dict[str, Ref] = {}  # the last reference to a speaker with the noun
+        self.gender = lexicon.words("gender")
+        self._other = _NO_OTHER
 
     def new_paragraph(self) -> None:
         self.paragraph_starts.append(len(self.history))
@@ -285,9 +288,11 @@ class Resolver:
         elif ref.kind == "pronoun":
             ref.basis = "pronoun"
             allowed = COMPATIBLE.get(ref.number, {"person"})
+            self._other = self._other_gender(ref)
             target = self._antecedent(allowed, paragraphs=0)
             if target is None:
                 target = self._antecedent(allowed, paragraphs=1)
+            self._other = _NO_OTHER
             if target is not None:
                 ref.speakers = target.speakers
         else:
@@ -307,9 +312,26 @@ class Resolver:
                 return found
         return None
 
+    def _other_gender(self, ref: Ref) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        """``he ... she``: the pronouns of the other gender in this paragraph and the one
+        before, and whom they point to: a pronoun points to neither."""
+        gender = self.gender.get(ref.text.lower())
+        if gender is None:
+            return _NO_OTHER
+        forms = frozenset(w for w, g in self.gender.items() if g != gender)
+        taken = frozenset(
+            e.speakers
+            for e in self._earlier(1)
+            if e.kind == "pronoun" and e.speakers and e.text.lower() in forms
+        )
+        return forms, taken
+
     def _nearest(self, allowed: set[str], paragraphs: int, subjects_only: bool):
+        forms, taken = self._other
         for earlier in self._earlier(paragraphs):
             if earlier.kind in ("pronoun", "relative") and not earlier.speakers:
+                continue
+            if earlier.text.lower() in forms or (earlier.speakers and earlier.speakers in taken):
                 continue
             if subjects_only and (earlier.possessive or earlier.object):
                 continue
