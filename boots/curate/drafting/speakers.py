@@ -228,12 +228,19 @@ def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> l
 
 def _merge_adjacent(refs: list[Ref], masked: str, offset: int) -> None:
     """``German Chancellor Olaf Scholz``: an alias and a name of one speaker printed next to
-    each other (or an unknown title before a name) are one reference."""
+    each other (or an unknown title before a name) are one reference; so are a role noun and
+    the name after it in apposition (``the prime minister, Anna Berg``)."""
     i = 0
     while i + 1 < len(refs):
         a, b = refs[i], refs[i + 1]
         gap = masked[a.end - offset : b.start - offset]
         title = a.kind == "unknown" and b.kind == "name" and " " not in a.text.strip()
+        # 'the prime minister, Anna Berg,': a role noun and the name in apposition after it
+        named_role = a.kind == "role" and b.kind in ("name", "alias") and b.number == "person"
+        if named_role and gap.strip() == ",":
+            b.start, b.text, b.object = a.start, a.text + gap + b.text, a.object
+            del refs[i]
+            continue
         if not gap.strip() and b.speakers and (a.speakers == b.speakers or title):
             b.start, b.text, b.object = a.start, a.text + gap + b.text, a.object
             del refs[i]
