@@ -127,7 +127,13 @@ def _subject_before(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list
         if not r.possessive and not r.object and r.text.lower() not in OBJECT_PRONOUNS
     ]
     if not candidates:
-        return []
+        # 'after X said': a name right before the verb is its subject, whatever precedes it
+        last = inside[-1] if inside else None
+        if last is None or last.possessive or masked[last.end - offset : cue.start - offset].strip():
+            return []
+        if last.text.lower() in OBJECT_PRONOUNS:
+            return []
+        return [last]
     chosen = candidates[-1]
     appositive = _APPOSITIVE.search(masked, window_start - offset, cue.start - offset)
     participle = bool(appositive) and bool(_PARTICIPLE.match(appositive.group()))

@@ -157,7 +157,9 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
             before = para.masked[
                 max(0, quote.start - para.start - 40) : max(0, quote.start - para.start - 1)
             ]
-            in_sentence = [c for c in para.cues if c.sentence == sentence]
+            in_sentence = [
+                c for c in para.cues if c.sentence == sentence and not _new_clause(para, c, quote)
+            ]
             if para.heading:
                 proposal.no_statement = "heading"
             elif scare.search(before):
@@ -199,6 +201,26 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
         elif para.cues or any(c.isalpha() for c in para.masked):
             last_of_previous = None
     return out
+
+
+_NEW_CLAUSE = re.compile(
+    cue_mod.MASK
+    + "[^"
+    + cue_mod.MASK
+    + r"]*[,;]\s*(?:and|but|while|whereas)\s+[^\W\d_]+(?:['’][^\W\d_]+)?\s+[^\W\d_]+[^"
+    + cue_mod.MASK
+    + "]*$",
+    re.IGNORECASE,
+)  # a conjunction and a clause of two words or more ('and Y was'; not 'and then')
+
+
+def _new_clause(para: Paragraph, cue: cue_mod.Cue, quote: quotes.Quote) -> bool:
+    """``X said "a", and Y was "b"``: a quotation after another of the cue's, past a
+    coordinating conjunction and a clause of its own, is not the cue's."""
+    if cue.end > quote.start:
+        return False
+    between = para.masked[cue.end - para.start : quote.start - para.start]
+    return bool(_NEW_CLAUSE.search(between))
 
 
 def _colon_subject(para: Paragraph, sentence: tuple[int, int], quote: quotes.Quote):
