@@ -16,7 +16,9 @@ A split's article is added to the tables as ``make add-article`` would (headline
 lines as proposed) and drafted with all the curated mentions of the five. Scoring, per key
 row (``tests/drafting/README.md``): the passage is *found* when a drafted row's passage
 contains it (edge punctuation aside); *speaker right* when such a row has the key's speaker,
-or, for a passage that must get no speaker, when no drafted row overlapping it has one;
+or, for a passage that must get no speaker, when no drafted row overlapping it has one (a
+row inside a smaller key passage nested in it, the quotation inside a quotation that the key
+lists on its own, is that passage's row, not this one's);
 *statement right* likewise with the statement. *Precision* is over the drafted rows with a
 speaker: right when the row overlaps a key passage of that speaker. The benchmark also drafts
 a synthetic article of 8,000, 16,000 and 32,000 quotations and prints the time: CPU time of
@@ -127,7 +129,7 @@ def _span(
 ) -> tuple[int, int] | None:
     """Where the ``occurrence``-th printing of ``passage`` is, edge punctuation left out: a
     key lists a repeated passage once per printing, in order, except printings inside a
-    longer passage of the key (``others``)."""
+    longer passage of the key keyed to the same statement (``others``)."""
     every = [
         f
         for f in text.find_all(passage, content)
@@ -158,6 +160,17 @@ def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
 
 
+def _inner(drafted: tuple[int, int], span: tuple[int, int], key_spans: list) -> bool:
+    """Whether a drafted row lies inside another, smaller key passage nested in ``span``: the
+    proposal for a quotation inside a quotation (``«When X says ‹...›»``), which the key
+    lists on its own, does not give the outer passage a speaker."""
+    return any(
+        k and k != span and span[0] <= k[0] and k[1] <= span[1]
+        and k[0] <= drafted[0] and drafted[1] <= k[1]
+        for k, _, _ in key_spans
+    )  # fmt: skip
+
+
 def score_article(
     article_id: str, content: str, frame: pd.DataFrame, key: pd.DataFrame, unkeyed_repeats=False
 ):
@@ -166,18 +179,31 @@ def score_article(
     drafted = list(zip(spans, frame.speaker_id, frame.statement_id, frame.proposal, strict=True))
     key_rows, key_spans = [], []
     seen: dict[str, int] = {}
-    first = [(f.start, f.end) for f in (text.locate(p, content) for p in key.passage) if f]
+    first: dict[str, list[tuple[int, int]]] = {}  # by statement: a repeat inside its fuller row
+    for passage, statement in zip(key.passage, key.statement_id, strict=True):
+        found = text.locate(passage, content)
+        if found and statement:
+            first.setdefault(statement, []).append((found.start, found.end))
     for k in key.itertuples():
-        span = _span(k.passage, content, seen.get(k.passage, 0), tuple(first))
+        others = tuple(first.get(k.statement_id, ())) if k.statement_id else ()
+        span = _span(k.passage, content, seen.get(k.passage, 0), others)
         seen[k.passage] = seen.get(k.passage, 0) + 1
+        key_spans.append((span, None if k.kind == "off_topic" else k.speaker_id, k.kind))
+    for k, (span, _, _) in zip(key.itertuples(), key_spans, strict=True):
         off_topic = k.kind == "off_topic"
-        key_spans.append((span, None if off_topic else k.speaker_id, k.kind))
         if off_topic:
             continue  # off topic in the curated tables: who said it is not recorded
         row = {"set_article": article_id, "passage": k.passage, "kind": k.kind}
         row.update(key_speaker=k.speaker_id, key_statement=k.statement_id)
         containing = [d for d in drafted if span and _nested(d[0], span)]
-        overlapping = [d for d in drafted if span and d[0][0] < span[1] and span[0] < d[0][1]]
+        overlapping = [
+            d
+            for d in drafted
+            if span
+            and d[0][0] < span[1]
+            and span[0] < d[0][1]
+            and not _inner(d[0], span, key_spans)
+        ]
         row["located"] = span is not None
         row["found"] = bool(containing)
         if k.speaker_id:

@@ -75,6 +75,7 @@ class Paragraph:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     cues: list[cue_mod.Cue] = field(default_factory=list)
     refs: list[speaker_mod.Ref] = field(default_factory=list)
+    inner: list[Proposal] = field(default_factory=list)  # quotations inside quotations
 
 
 def paragraphs(content: str, body_lines: str, headline: str) -> list[tuple[int, int, bool]]:
@@ -125,7 +126,42 @@ def read(content: str, spans: list[tuple[int, int, bool]], idx) -> list[Paragrap
         for number, cue in enumerate(para.cues):
             before = para.cues[number - 1] if number else None
             cue_mod.attribute(cue, refs, resolver, para.masked, start, before)
+        for quote in paragraph_quotes:
+            if quote.inner:
+                para.inner += inner_quotes(content, quote, idx, resolver)
         out.append(para)
+    return out
+
+
+def inner_quotes(content: str, outer: quotes.Quote, idx, resolver) -> list[Proposal]:
+    """Step 3b: a quotation inside another (``«When X says ‹...›, ...»``) is its own
+    proposal, attributed from the outer quotation's words alone: the nearest cue of its
+    sentence there whose verb reports (``says``; not ``spoke``, which may say how), whose subject is resolved with what the article said before (role
+    nouns) but no pronoun outside the quotation. With no cue there it gets no speaker."""
+    masked = _mask(content, outer.start, outer.end, outer.inner)
+    sentences = cue_mod.sentences(masked, outer.start)
+    tokens = Tokens(masked)
+    scratch = speaker_mod.Resolver(idx)
+    scratch.last_by_role = dict(resolver.last_by_role)
+    refs = speaker_mod.find(idx, masked, outer.start, tokens)
+    cues = cue_mod.find(masked, outer.start, sentences, tokens)
+    cue_mod.mark_addressees(cues, refs, masked, outer.start)
+    for ref in refs:
+        scratch.resolve(ref)
+    for number, cue in enumerate(cues):
+        before = cues[number - 1] if number else None
+        cue_mod.attribute(cue, refs, scratch, masked, outer.start, before)
+    out = []
+    for quote in outer.inner:
+        proposal = Proposal(quote.start, quote.end, "direct", passages=[(quote.start, quote.end)])
+        sentence = next((x for x in sentences if x[0] <= quote.start < x[1]), None)
+        near = [c for c in cues if c.sentence == sentence and c.reports]
+        if near:
+            _take(proposal, min(near, key=lambda c: (_gap(quote, c), not c.reports)))
+            proposal.notes.append("a quotation inside another's words, attributed there")
+        else:
+            proposal.no_statement = "no attribution in its sentence"
+        out.append(proposal)
     return out
 
 
@@ -200,7 +236,7 @@ def attribute_quotes(paras: list[Paragraph]) -> list[Proposal]:
             last_of_previous = out[-1] if out else None
         elif para.cues or any(c.isalpha() for c in para.masked):
             last_of_previous = None
-    return out
+    return out + [p for para in paras if not para.heading for p in para.inner]
 
 
 _NEW_CLAUSE = re.compile(
