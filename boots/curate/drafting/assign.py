@@ -123,6 +123,10 @@ def _kind(row: dict, tables: Tables, taken: dict[str, dict]) -> None:
     if not strong and weak:
         strong = row["scores"][:1]  # the speaker's closest statement, weakly: check it
         p.notes.append(f"a weak match (score below {MIN_SCORE}): check the statement")
+    own = tables.by_speaker.get(row["speaker"], [])
+    if not strong and p.reference and len(own) == 1:
+        strong = [(row["scores"][0][0] if row["scores"] else 0.0, own[0])]
+        p.notes.append("a report pointing to another statement: the speaker's only one; check it")
     if strong:
         score, statement = strong[0]
         row["score"], row["statement"] = score, statement

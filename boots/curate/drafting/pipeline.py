@@ -63,6 +63,7 @@ class Proposal:
     passages: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     no_statement: str = ""  # heading, scare, no attribution: why it is no statement
+    reference: bool = False  # 'X took a similar position': points to another statement
 
 
 @dataclass
@@ -330,12 +331,19 @@ def reported_speech(paras: list[Paragraph], quoted: list[Proposal]) -> list[Prop
         for cue in para.cues:
             if any(s <= cue.start < e for s, e in outer):
                 continue  # a report inside another's report belongs to it
-            span = reported.clause(cue, para.masked, para.start) if cue.reports else None
+            span = reported.reference(cue, para.masked, para.start) if cue.speakers else None
+            refers = span is not None
+            if span is not None:
+                span = (_subject_start(para, cue, span[0]), span[1])
+            elif cue.reports:
+                span = reported.clause(cue, para.masked, para.start)
+                if span is not None:
+                    span = _before_next_subject(para, cue, span)
             if span is not None:
                 outer.append(span)
             if id(cue) in used or span is None or (cue.speakers, cue.sentence) in quoting:
                 continue  # a sentence that quotes its speaker: the quotation is the report
-            proposal = Proposal(*span, "paraphrase")
+            proposal = Proposal(*span, "paraphrase", reference=refers)
             _take(proposal, cue)
             owner = _owner_between(para, cue.end, span[0])
             if owner is not None:
@@ -387,6 +395,34 @@ def answers(paras: list[Paragraph], content: str) -> list[Proposal]:
 
 
 _PEOPLE = ("name", "alias", "unknown")
+
+
+_AND = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas)\b)?[\s,;]*$", re.IGNORECASE)
+
+
+def _before_next_subject(para: Paragraph, cue: cue_mod.Cue, span: tuple[int, int]):
+    """``X said ..., and Y took ...``: a reported clause ends before the subject of the next
+    cue of its sentence when that subject is another speaker."""
+    for other in para.cues:
+        if other.start <= cue.start or not other.refs or other.speakers == cue.speakers:
+            continue
+        subject = other.refs[0].start
+        if span[0] < subject < span[1] and other.speakers:
+            head = para.masked[span[0] - para.start : subject - para.start]
+            end = span[0] + len(_AND.sub("", head))
+            return (span[0], end) if len(head.split()) >= reported.MIN_WORDS else None
+    return span
+
+
+def _subject_start(para: Paragraph, cue: cue_mod.Cue, start: int) -> int:
+    """Where a subject printed in several parts starts (``Hungary's foreign minister, Anna
+    Berg, said``): earlier references to the same speakers, only punctuation between."""
+    for ref in reversed([r for r in para.refs if cue.sentence[0] <= r.start and r.end <= start]):
+        gap = para.masked[ref.end - para.start : start - para.start]
+        if ref.speakers != cue.speakers or any(c.isalnum() for c in gap):
+            break
+        start = ref.start
+    return start
 
 
 def _owner_between(para: Paragraph, start: int, end: int):

@@ -10,13 +10,16 @@ known, and to which no quotation was attributed:
 * ``According to X, ...``: the rest of the sentence; ``..., according to X``: the sentence
   before the cue.
 
-A clause of fewer than ``MIN_WORDS`` words is no report.
+A clause of fewer than ``MIN_WORDS`` words is no report. ``reference`` finds the reports
+that only point to another statement (``X took a similar position``, ``X said the same``):
+the passage is the clause with its subject.
 """
 
 from __future__ import annotations
 
 import re
 
+from boots.curate.drafting import lexicon
 from boots.curate.drafting.cues import MASK, Cue
 
 MIN_WORDS = 3
@@ -74,3 +77,27 @@ def clause(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
     if len(masked[a:b].split()) < MIN_WORDS:
         return None
     return offset + a, offset + b
+
+
+REFERENCE_WORDS = 4  # 'said much the same': a clause this short with an 'alike' word
+
+
+def reference(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
+    """Article offsets of a report that points to another statement, from its subject's
+    start: ``X took a similar position`` (a ``refers`` cue), ``X said much the same`` (a
+    reporting verb, then a short clause with an ``alike`` word); else None."""
+    if cue.verb is None or not cue.refs or cue.refs[0].start >= cue.start:
+        return None
+    start = cue.refs[0].start
+    if cue.verb.refers:
+        return start, cue.end
+    if not cue.verb.reports:
+        return None
+    rest = masked[cue.end - offset : cue.sentence[1] - offset]
+    stop = re.search("[" + MASK + ",;:.!?]", rest)
+    clause = rest[: stop.start() if stop else len(rest)]
+    words = clause.lower().split()
+    alike = lexicon.words("alike")
+    if not words or len(words) > REFERENCE_WORDS or not any(w in alike for w in words):
+        return None
+    return start, cue.end + len(clause.rstrip())
