@@ -33,7 +33,8 @@ export BOOTS_MAKE_ID := $(value ID)
 export BOOTS_MAKE_ARTICLE := $(value ARTICLE)
 unexport DATA FORCE FILE ID ARTICLE
 # The data folder as the command-line option of the commands that take one (shell syntax).
-DATA_OPTION := $${BOOTS_MAKE_DATA:+--data "$$BOOTS_MAKE_DATA"}
+# `--data=VALUE` in one word, so a folder whose name starts with `-` is not read as an option.
+DATA_OPTION := $${BOOTS_MAKE_DATA:+--data="$$BOOTS_MAKE_DATA"}
 
 .PHONY: all help env validate notebooks dictionary test lint format lab bench browser \
 	screenshots clean add-article draft accept-draft bench-draft
@@ -79,18 +80,18 @@ lab: $(STAMP) ## Open JupyterLab on the project's environment
 
 add-article: $(STAMP) ## Add FILE=text.txt to the data: copy it, hash it, append its articles.csv row (ID=, DATA=)
 	@test -n "$$BOOTS_MAKE_FILE" || { echo "usage: make add-article FILE=path/to/text.txt [ID=article_id] [DATA=folder]" >&2; exit 2; }
-	@$(BIN)/python -m boots.curate.add_article "$$BOOTS_MAKE_FILE" $(DATA_OPTION) $${BOOTS_MAKE_ID:+--id "$$BOOTS_MAKE_ID"}
+	@$(BIN)/python -m boots.curate.add_article $(DATA_OPTION) $${BOOTS_MAKE_ID:+--id="$$BOOTS_MAKE_ID"} -- "$$BOOTS_MAKE_FILE"
 
 draft: $(STAMP) ## Propose the mentions of ARTICLE=id for review, in build/draft/<id>-mentions.csv
 	@test -n "$$BOOTS_MAKE_ARTICLE" || { echo "usage: make draft ARTICLE=article_id [DATA=folder]" >&2; exit 2; }
-	@$(BIN)/python -m boots.curate.draft "$$BOOTS_MAKE_ARTICLE" $(DATA_OPTION)
+	@$(BIN)/python -m boots.curate.draft $(DATA_OPTION) -- "$$BOOTS_MAKE_ARTICLE"
 
 accept-draft: $(STAMP) ## Append the rows accepted in ARTICLE's reviewed draft to mentions.csv and quote_exclusions.csv
 	@test -n "$$BOOTS_MAKE_ARTICLE" || { echo "usage: make accept-draft ARTICLE=article_id [DATA=folder]" >&2; exit 2; }
-	@$(BIN)/python -m boots.curate.accept "$$BOOTS_MAKE_ARTICLE" $(DATA_OPTION)
+	@$(BIN)/python -m boots.curate.accept $(DATA_OPTION) -- "$$BOOTS_MAKE_ARTICLE"
 
 bench-draft: $(STAMP) ## Precision and recall of the drafting assistant, leave one article out (build/bench-draft.*)
-	@if [ -n "$$BOOTS_MAKE_DATA" ]; then $(BIN)/python -m boots.curate.bench --data "$$BOOTS_MAKE_DATA"; \
+	@if [ -n "$$BOOTS_MAKE_DATA" ]; then $(BIN)/python -m boots.curate.bench --data="$$BOOTS_MAKE_DATA"; \
 	else $(BIN)/python -m boots.curate.bench --readme; fi
 
 bench: $(STAMP) ## Time the build, make test, floor, no-op; data stages and builds at 10^2-10^4 articles (build/bench.json)

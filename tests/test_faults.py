@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import stat
@@ -152,6 +153,8 @@ def replace_with(name: str, kind: str) -> Apply:
             path.mkdir()
         elif kind == "loop":
             path.symlink_to(path.name)
+        elif kind == "hardlink":
+            os.link(outside / "canary.txt", path)
         else:
             assert kind == "missing"
 
@@ -218,6 +221,7 @@ TEXT_FAULTS = {
     "tab": lambda v: v[:3] + "\t" + v[3:],
     "c1-control": lambda v: v + "\x9b6n",
     "bidi-override": lambda v: "\u202e" + v,
+    "line-separator": lambda v: v[:3] + "\u2028:::{include} /etc/passwd" + v[3:],
     "byte-order-mark-inside": lambda v: v + "\ufeff",
     "whitespace-only": lambda v: "   ",
     "leading-space": lambda v: " " + v,
@@ -595,6 +599,108 @@ for kind in ("canary", "fifo", "dev-zero"):
         row_line("speakers", "macron"),
         "role",
         to_fill_with_codebook(kind),
+    )
+
+
+def in_article_line(name: str, number: int, inserted: str) -> Apply:
+    """Put ``inserted`` at the start of line ``number`` of the article file ``name``."""
+
+    def apply(folder: Path, outside: Path) -> None:
+        path = folder / name
+        lines = path.read_text(encoding="utf-8").split("\n")
+        lines[number - 1] = inserted.format(canary=outside / "canary.txt") + lines[number - 1]
+        path.write_text("\n".join(lines), encoding="utf-8", newline="")
+
+    return apply
+
+
+# Characters inside an article's text that could end a block or start a directive if any
+# page read the text as markup, or reorder what a reader sees.
+ARTICLE = f"{config.ARTICLES_SUBDIR}/{read_rows(config.DEFAULT_DATA_DIR / PATH['articles'])[1][1]}"
+ARTICLE_TEXT_FAULTS = {
+    "cr-cr-literalinclude": "\r\r```{{literalinclude}} {canary}\r```\r",
+    "crlf": "x\r\n",
+    "form-feed": "\x0c```{{raw}} html\n:file: {canary}\n```",
+    "line-separator": "\u2028:::{{include}} {canary}",
+    "paragraph-separator": "\u2029x",
+    "nul": "\x00",
+    "escape": "\x1b[2J",
+    "vertical-tab": "\x0b",
+    "c1-control": "\x85",
+    "bidi-override": "\u202e",
+    "bidi-isolate": "\u2066",
+}
+for kind, inserted in ARTICLE_TEXT_FAULTS.items():
+    fault(f"article-text-{kind}", ARTICLE, 3, None, in_article_line(ARTICLE, 3, inserted))
+fault("article-hardlink", "articles.csv", 2, "file", replace_with(ARTICLE, "hardlink"))
+for table in ("speakers", "mentions"):
+    fault(f"{table}-hardlink", PATH[table], None, None, replace_with(PATH[table], "hardlink"))
+fault("article-text-line-too-long", ARTICLE, 3, None, in_article_line(ARTICLE, 3, "x" * 20_001))
+fault("article-text-too-many-lines", ARTICLE, None, None, in_article_line(ARTICLE, 3, "\n" * 5_000))
+
+# Invisible characters in names: two names that look alike must be alike.
+NAME_CELLS = {
+    "speakers": ("macron", "name"),
+    "articles": ("aljazeera", "outlet"),
+    "mentions": ("m001", "printed_speaker"),
+}
+INVISIBLE = {
+    "zero-width-space": "\u200b",
+    "zero-width-joiner": "\u200d",
+    "word-joiner": "\u2060",
+    "arabic-letter-mark": "\u061c",
+    "soft-hyphen": "\u00ad",
+    "left-to-right-mark": "\u200e",
+}
+for table, (row_id, column) in NAME_CELLS.items():
+    for kind, char in INVISIBLE.items():
+        fault(
+            f"{table}-{column}-{kind}",
+            PATH[table],
+            row_line(table, row_id),
+            column,
+            edit_cell(table, row_id, column, lambda v, c=char: v[:2] + c + v[2:]),
+        )
+
+# Ids the site would rewrite or that collide with its own names and anchors.
+SITE_NAME_FAULTS = [
+    ("statements", "fico-not-planning", "statement_id", "1-fico-not-planning"),
+    ("statements", "fico-not-planning", "statement_id", "fico--not-planning"),
+    ("statements", "fico-not-planning", "statement_id", "fico-not-planning-"),
+    ("mentions", "m001", "mention_id", "line-3"),
+    ("quote_exclusions", "x01", "exclusion_id", "line-12"),
+    ("quote_exclusions", "x01", "exclusion_id", "m001"),
+    ("articles", "aljazeera", "article_id", "index"),
+    ("articles", "aljazeera", "article_id", "genindex"),
+    ("articles", "aljazeera", "article_id", "search"),
+]
+
+
+def rename_everywhere(old: str, new: str) -> Apply:
+    """Rename an id in every table that holds it, so nothing but the name is wrong."""
+
+    def apply(folder: Path, outside: Path) -> None:
+        for name in PATH.values():
+            path = folder / name
+            content = path.read_bytes()
+            path.write_bytes(
+                re.sub(
+                    rb"(?<![a-z0-9-])" + re.escape(old.encode()) + rb"(?![a-z0-9-])",
+                    new.encode(),
+                    content,
+                )
+            )
+
+    return apply
+
+
+for table, row_id, column, value in SITE_NAME_FAULTS:
+    fault(
+        f"site-name-{table}-{value}",
+        PATH[table],
+        row_line(table, row_id),
+        column,
+        rename_everywhere(row_id, value),
     )
 
 B = "geo/ne_110m_europe.geojson"

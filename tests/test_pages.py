@@ -3,6 +3,7 @@ figures whose marks carry links and tooltips."""
 
 from __future__ import annotations
 
+import base64
 import re
 from html import escape as html_escape
 
@@ -16,6 +17,14 @@ from boots.render import figures
 from boots.util import config
 
 matplotlib.use("Agg")
+
+_HTML_BLOCK = re.compile(r"```\{data-html\}\n([A-Za-z0-9+/=\n]*?)\n```")
+
+
+def decoded(page: str) -> str:
+    """``page`` with each of its data-built HTML blocks (``site.html_block``) decoded, as
+    the site shows them."""
+    return _HTML_BLOCK.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), page)
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +70,7 @@ def test_article_text_is_escaped_and_complete(ev, full):
 
 
 def test_statement_entry_has_anchor_date_words_and_links_back(ev):
-    page = pages.statements_page(ev)
+    page = decoded(pages.statements_page(ev))
     assert "(fico-not-planning)=" in page
     entry = page.split("(fico-not-planning)=")[1].split("\n(")[0]
     assert "on or before 26 February 2024" in entry
@@ -123,7 +132,7 @@ def many(tmp_path_factory):
 
 def _article_pages(sources):
     return {
-        name.removeprefix(f"{pages.ARTICLES_DIR}/").removesuffix(".md"): text
+        name.removeprefix(f"{pages.ARTICLES_DIR}/").removesuffix(".md"): decoded(text)
         for name, text in sources.pages.items()
         if name.startswith(f"{pages.ARTICLES_DIR}/") and name != f"{pages.ARTICLES_DIR}/index.md"
     }

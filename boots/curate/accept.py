@@ -23,11 +23,10 @@ import re
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from boots.curate.add_article import append_rows
+from boots.curate import spreadsheet
+from boots.curate.add_article import appended, write_all
 from boots.curate.draft import COLUMNS, draft_path
-from boots.data import text
+from boots.data import cells, safe_files, text
 from boots.data.schema import resources
 from boots.data.tables import DataError, load
 from boots.util import config
@@ -64,8 +63,8 @@ def accept(
     """Append the accepted rows of ``draft_file``; return the mentions and exclusions
     written, and warnings about recorded rows the curator must correct by hand."""
     try:
-        frame = pd.read_csv(draft_file, dtype=str, keep_default_na=False)
-    except (OSError, ValueError) as error:
+        frame = spreadsheet.read_csv(safe_files.read_file(draft_file, safe_files.MAX_TABLE_BYTES))
+    except (OSError, ValueError, safe_files.Refused) as error:
         raise AcceptError(
             [f"{draft_file}: cannot be read ({error}); run make draft first"]
         ) from None
@@ -118,6 +117,7 @@ def accept(
                 "via": draft_row.via.strip(),
                 "offset": str(span.start),
                 "_span": span,
+                "_where": where,
             }
             seen_statements.setdefault(statement, draft_row.draft_id)
             mentions.append(mention)
@@ -189,6 +189,7 @@ def accept(
                     "reason": EXCLUSION_KINDS[kind],
                     "mention_id": mention_id,
                     "note": _note(kind, draft_row),
+                    "_where": where,
                 }
             )
     if problems:
@@ -200,13 +201,46 @@ def accept(
     ):
         exclusion["exclusion_id"] = exclusion_id
     schema = resources()
-    append_rows(data_dir / schema["mentions"].path, schema["mentions"].field_names, mentions)
-    append_rows(
-        data_dir / schema["quote_exclusions"].path,
-        schema["quote_exclusions"].field_names,
-        exclusions,
-    )
+    tables = {"mentions": mentions, "quote_exclusions": exclusions}
+    problems = [
+        problem for name, rows in tables.items() for problem in row_problems(schema[name], rows)
+    ]
+    if problems:
+        raise AcceptError(problems)
+    try:
+        write_all(
+            data_dir,
+            {
+                schema[name].path: appended(
+                    data_dir, schema[name].path, schema[name].field_names, rows
+                )
+                for name, rows in tables.items()
+            },
+        )
+    except safe_files.Refused as refused:
+        raise AcceptError([f"mentions.csv and quote_exclusions.csv: expected {refused}"]) from None
     return mentions, exclusions, warnings
+
+
+def row_problems(resource, rows: list[dict]) -> list[str]:
+    """What validation would refuse in the new rows' cells (text, type, allowed values,
+    pattern), each named by the draft line it comes from: checked before anything is
+    written, so a tampered draft appends nothing."""
+    problems = []
+    for row in rows:
+        for field in resource.fields:
+            value = str(row.get(field.name, ""))
+            found = cells.problem(field, value)
+            if not found and value and field.enum and value not in field.enum:
+                found = "one of " + ", ".join(field.enum)
+            if not found and value and field.pattern and not re.search(field.pattern, value):
+                found = f"a value matching {field.pattern}"
+            if found:
+                problems.append(
+                    f"{row.get('_where', resource.path)}: column '{field.name}' "
+                    f"(for {resource.path}): expected {found}"
+                )
+    return problems
 
 
 def _note(kind: str, row) -> str:

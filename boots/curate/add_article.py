@@ -26,9 +26,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from boots.data import safe_files
+from boots.data.check_evidence import check_text
+from boots.data.problems import Report
 from boots.data.schema import TO_FILL, resources
 from boots.util import config
-from boots.util.atomic import write_bytes
 from boots.util.words import counted
 
 # Lines that are page furniture, not article text (bylines excepted: they are short anyway).
@@ -146,26 +148,55 @@ def _slug(stem: str) -> str:
     return slug or "article"
 
 
-def append_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> None:
-    """Append records to a CSV, keeping what is there byte for byte (written atomically)."""
-    if not rows:
-        return
-    raw = path.read_bytes()
+def appended(data_dir: Path, name: str, header: list[str], rows: list[dict[str, str]]) -> bytes:
+    """The table ``name`` of ``data_dir`` with ``rows`` appended, what is there kept byte
+    for byte (read through ``safe_files``: confined and capped)."""
+    raw = safe_files.read_bytes(data_dir, name, safe_files.MAX_TABLE_BYTES)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
         writer.writerow([row.get(c, "") for c in header])
-    separator = b"" if not raw or raw.endswith(b"\n") else b"\n"
-    write_bytes(path, raw + separator + buffer.getvalue().encode("utf-8"))
+    separator = b"" if not raw or raw.endswith(b"\n") or not rows else b"\n"
+    return raw + separator + buffer.getvalue().encode("utf-8")
+
+
+def write_all(data_dir: Path, contents: dict[str, bytes]) -> None:
+    """Write each table of ``contents`` (name -> bytes) through ``safe_files``, all or
+    nothing: when one write fails, those already made are put back as they were."""
+    before = {
+        name: safe_files.read_bytes(data_dir, name, safe_files.MAX_TABLE_BYTES) for name in contents
+    }
+    done = []
+    try:
+        for name, data in contents.items():
+            if data != before[name]:
+                safe_files.write_bytes(data_dir, name, data)
+                done.append(name)
+    except BaseException:
+        for name in done:
+            safe_files.write_bytes(data_dir, name, before[name])
+        raise
+
+
+def append_rows(data_dir: Path, name: str, header: list[str], rows: list[dict[str, str]]) -> None:
+    """Append records to the table ``name`` of ``data_dir`` (confined, atomic)."""
+    if rows:
+        write_all(data_dir, {name: appended(data_dir, name, header, rows)})
 
 
 def add_article(source: Path, data_dir: Path, article_id: str | None = None) -> dict[str, str]:
-    """Copy ``source`` into ``data_dir`` and append its articles.csv row; return the row."""
+    """Copy ``source`` into ``data_dir`` and append its articles.csv row; return the row.
+
+    Everything in the folder is read and written through ``safe_files``: a linked
+    ``articles/`` or ``articles.csv``, a FIFO or a hard link is refused (``AddError``) and
+    nothing is written."""
     source, data_dir = Path(source), Path(data_dir)
     try:
-        raw = source.read_bytes()
-    except OSError as error:
-        raise AddError(f"{source}: cannot be read ({error.strerror})") from None
+        raw = safe_files.read_file(source, safe_files.MAX_ARTICLE_BYTES)
+    except FileNotFoundError:
+        raise AddError(f"{source}: no such file") from None
+    except safe_files.Refused as refused:
+        raise AddError(f"{source}: expected {refused}") from None
     try:
         content = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -173,10 +204,24 @@ def add_article(source: Path, data_dir: Path, article_id: str | None = None) -> 
         raise AddError(f"{source}:{line}: not UTF-8 text; save it as UTF-8 first") from None
     if not content.strip():
         raise AddError(f"{source}: the file is empty")
+    report = Report(data_dir)
+    if not check_text(str(source), content, report):
+        raise AddError(str(report.problems[0]))
     resource = resources()["articles"]
-    table_path = data_dir / resource.path
-    with table_path.open(encoding="utf-8-sig", newline="") as stream:
-        records = list(csv.DictReader(stream))
+    try:
+        table = safe_files.read_bytes(data_dir, resource.path, safe_files.MAX_TABLE_BYTES)
+        existing = safe_files.names_in(data_dir, config.ARTICLES_SUBDIR)
+        records = list(csv.DictReader(io.StringIO(table.decode("utf-8-sig"), newline="")))
+    except FileNotFoundError as error:
+        raise AddError(f"{error.filename}: not found in the data folder") from None
+    except safe_files.Refused as refused:
+        raise AddError(
+            f"{resource.path} and {config.ARTICLES_SUBDIR}/: expected {refused}"
+        ) from None
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise AddError(
+            f"{resource.path}: not a readable table ({error}); run make validate"
+        ) from None
     digest = hashlib.sha256(raw).hexdigest()
     for record in records:
         if record.get("sha256") == digest:
@@ -189,8 +234,7 @@ def add_article(source: Path, data_dir: Path, article_id: str | None = None) -> 
         raise AddError(f"article id {article_id!r} does not match {pattern} (give --id / ID=)")
     if article_id in {r.get("article_id") for r in records}:
         raise AddError(f"article id '{article_id}' is taken in articles.csv (give another: ID=...)")
-    folder = data_dir / config.ARTICLES_SUBDIR
-    numbers = [int(m.group(1)) for p in folder.glob("*.txt") if (m := re.match(r"(\d+)_", p.name))]
+    numbers = [int(m.group(1)) for n in existing if (m := re.match(r"(\d+)_", n))]
     name = f"{max(numbers, default=-1) + 1:03d}_{digest[:16]}.txt"
     proposal = propose_body(content)
     row = dict.fromkeys(resource.field_names, TO_FILL)
@@ -201,11 +245,17 @@ def add_article(source: Path, data_dir: Path, article_id: str | None = None) -> 
         body_lines=proposal.body_lines,
         headline=proposal.headline or TO_FILL,
     )
-    write_bytes(folder / name, raw)
+    where = f"{config.ARTICLES_SUBDIR}/{name}"
     try:
-        append_rows(table_path, resource.field_names, [row])
-    except BaseException:
-        (folder / name).unlink(missing_ok=True)
+        safe_files.write_bytes(data_dir, where, raw)
+    except safe_files.Refused as refused:
+        raise AddError(f"{where}: expected {refused}; nothing written") from None
+    try:
+        append_rows(data_dir, resource.path, resource.field_names, [row])
+    except BaseException as error:
+        (Path(data_dir).resolve() / where).unlink()  # written just above, confined
+        if isinstance(error, safe_files.Refused):
+            raise AddError(f"{resource.path}: expected {error}; nothing written") from None
         raise
     return row
 
@@ -231,7 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"articles.csv: appended '{row['article_id']}' (sha256 {row['sha256']})")
     print(f"  proposed body_lines: {row['body_lines']}  (check them against the text)")
     print(f"  proposed headline:   {row['headline']}")
-    first = propose_body(args.file.read_text(encoding="utf-8")).lede
+    first = propose_body(
+        safe_files.read_file(args.file, safe_files.MAX_ARTICLE_BYTES).decode()
+    ).lede
     print(f"  first prose line:    {first[:100]}  (the lede, unless it is a standfirst)")
     print(
         f"{counted(len(to_fill), 'cell')} marked {TO_FILL}: {', '.join(to_fill)}. "

@@ -40,6 +40,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from boots.curate import spreadsheet
 from boots.curate.draft import draft
 from boots.data import text
 from boots.data.tables import DataError, Evidence, load
@@ -487,7 +488,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     write_text(
         args.out / "bench-draft-details.csv",
-        pd.DataFrame(details).to_csv(index=False, lineterminator="\n"),
+        # The details hold article text and may be opened in a spreadsheet: no formula cells.
+        spreadsheet.to_csv(pd.DataFrame(details)),
     )
     print(f"written: {args.out / 'bench-draft.csv'} (and .json, -details.csv)")
     if not args.no_speed:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from boots.curate import spreadsheet
 from boots.curate.drafting import COLUMNS, draft
 from boots.data.tables import DataError, load
 from boots.util import config
@@ -43,7 +44,7 @@ def draft_path(article_id: str, out_dir: Path | None = None) -> Path:
 
 
 def write_draft(frame: pd.DataFrame, path: Path) -> None:
-    write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+    write_text(path, spreadsheet.to_csv(frame))  # no cell runs as a formula
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,8 +4,9 @@ Frictionless, which checks the constraints afterwards, is lenient where a curate
 not be: it reads ``2024-3-9`` as a date and Arabic-Indic digits as an integer. These checks
 run first, on the text of every cell, and make each value mean one thing:
 
-* any text: no NUL or other control character (tabs and line breaks included), no
-  bidirectional-override or byte-order-mark character, not only whitespace, no leading or
+* any text: no NUL or other control character (tabs and line breaks included, and the
+  Unicode line and paragraph separators), no
+  bidirectional-override or byte-order-mark character (nor, in a name, an invisible one), not only whitespace, no leading or
   trailing whitespace, at most ``MAX_CELL_CHARS`` characters, and nothing a spreadsheet would
   run as a formula (a value starting ``=``, ``+`` or ``@``, or ``-`` followed by anything but
   a digit);
@@ -32,7 +33,14 @@ MAX_CELL_CHARS = 2000
 # keeps the two in step.
 DATE_WINDOW = (dt.date(2022, 2, 24), dt.date(2026, 12, 31))
 
-_FORBIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_FORBIDDEN = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+# Columns that name someone or something: two names that look alike must be alike, so no
+# invisible character (soft hyphen, Mongolian vowel separator, zero-width space, non-joiner
+# and joiner, word joiner and invisible operators) may hide in one.
+NAME_COLUMNS = frozenset({"name", "printed_names", "outlet", "printed_speaker", "via"})
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200d\u2060-\u2064]")
 _FORMULA = re.compile(r"^(?:[=+@]|-(?![0-9]))")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,14})")
@@ -43,15 +51,20 @@ _NAMES = {
     "\n": "a line break",
     "\r": "a carriage return",
     "\x00": "a NUL byte",
+    "\x0c": "a form feed",
+    "\u2028": "a Unicode line separator (U+2028)",
+    "\u2029": "a Unicode paragraph separator (U+2029)",
     "\ufeff": "a byte-order mark",
 }
 
 
-def _describe(char: str) -> str:
+def describe(char: str) -> str:
     name = _NAMES.get(char)
     if name:
         return name
-    if "\u200e" <= char <= "\u2069":
+    if char in "\u00ad\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064":
+        return f"an invisible character (U+{ord(char):04X})"
+    if "\u200e" <= char <= "\u2069" or char == "\u061c":
         return f"a bidirectional-text control (U+{ord(char):04X})"
     return f"a control character (U+{ord(char):04X})"
 
@@ -64,7 +77,7 @@ def text_problem(value: str) -> str | None:
         return f"at most {MAX_CELL_CHARS} characters (this cell has {len(value)})"
     bad = _FORBIDDEN.search(value)
     if bad:
-        return f"text without {_describe(bad.group())} (at character {bad.start() + 1})"
+        return f"text without {describe(bad.group())} (at character {bad.start() + 1})"
     if not value.strip():
         return "a value that is not only whitespace (leave the cell empty instead)"
     if value != value.strip():
@@ -98,6 +111,9 @@ def problem(field: Field, value: str) -> str | None:
     found = text_problem(value)
     if found:
         return found
+    hidden = _INVISIBLE.search(value) if field.name in NAME_COLUMNS else None
+    if hidden:
+        return f"a name without {describe(hidden.group())} (at character {hidden.start() + 1})"
     if field.type == "date":
         return date_problem(value)
     if field.type == "integer" and not _INTEGER.fullmatch(value):

@@ -10,6 +10,7 @@ from pathlib import Path
 from boots.data import safe_files, text
 from boots.data.check_evidence import Article, not_found
 from boots.data.check_structure import Table
+from boots.data.folder import CODEBOOK
 from boots.data.problems import Report
 from boots.data.schema import TO_FILL, resources
 
@@ -84,7 +85,7 @@ def check_context(table: Table, tables: dict[str, Table], report: Report) -> Non
 def _codebook_rules(data_dir: Path) -> set[str] | None:
     """The numbered rules (``**C2.**``) of the data folder's CODEBOOK.md, if it has one."""
     try:  # confined and capped like every data file: a link out or a FIFO is not read
-        raw = safe_files.read_bytes(data_dir, "CODEBOOK.md", safe_files.MAX_DESCRIPTOR_BYTES)
+        raw = safe_files.read_bytes(data_dir, CODEBOOK, safe_files.MAX_DESCRIPTOR_BYTES)
         content = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError, safe_files.Refused):
         return None
@@ -169,7 +170,7 @@ def check_adjudication(data_dir: Path, tables: dict[str, Table], report: Report)
 def _codebook_section(data_dir: Path, column: str, table_file: str) -> str:
     """The heading of the codebook section that explains ``column`` (for messages)."""
     try:  # confined and capped like every data file: a link out or a FIFO is not read
-        raw = safe_files.read_bytes(data_dir, "CODEBOOK.md", safe_files.MAX_DESCRIPTOR_BYTES)
+        raw = safe_files.read_bytes(data_dir, CODEBOOK, safe_files.MAX_DESCRIPTOR_BYTES)
         lines = raw.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError, safe_files.Refused):
         return table_file

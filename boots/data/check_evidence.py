@@ -53,6 +53,54 @@ class Article:
 
 
 _COUNTRY_HINTS = {"UK": "GB", "EL": "GR", "EN": "GB"}
+# An article's text is data shown line by line: a line break is "\n" only; a tab is kept
+# (shown as a space); any other control character, the Unicode line and paragraph
+# separators and the bidirectional overrides (which reorder what a reader sees) are refused.
+_TEXT_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Caps on an article's shape, far above real articles (the five: at most 56 lines of at
+# most 332 characters), so one file cannot make a page of millions of lines.
+MAX_ARTICLE_LINES = 5000
+MAX_LINE_CHARS = 20000
+
+
+def check_text(file: str, content: str, report: Report) -> bool:
+    """Whether ``content`` (the article file ``file``) is fit to show; each fault is
+    reported at its line and character."""
+    bad = _TEXT_FORBIDDEN.search(content)
+    if bad:
+        line = content.count("\n", 0, bad.start()) + 1
+        char = bad.start() - (content.rfind("\n", 0, bad.start()) + 1) + 1
+        hint = " (save the file with LF line endings)" if bad.group() == "\r" else ""
+        report.add(
+            file,
+            line,
+            None,
+            None,
+            f"article text without {cells.describe(bad.group())}{hint}",
+            char,
+        )
+        return False
+    lines = content.split("\n")
+    if len(lines) > MAX_ARTICLE_LINES:
+        report.add(
+            file,
+            None,
+            None,
+            None,
+            f"at most {MAX_ARTICLE_LINES} lines (this file has {len(lines)})",
+        )
+        return False
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE_CHARS:
+            report.add(
+                file,
+                number,
+                None,
+                None,
+                f"lines of at most {MAX_LINE_CHARS} characters (this one has {len(line)})",
+            )
+            return False
+    return True
 
 
 def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Article]:
@@ -91,6 +139,8 @@ def check_articles(data_dir: Path, table: Table, report: Report) -> dict[str, Ar
             content = raw.decode("utf-8")
         except UnicodeDecodeError as error:
             report.add(name, line, "file", row["file"], f"a UTF-8 text file ({error})")
+            continue
+        if not check_text(f"{config.ARTICLES_SUBDIR}/{row['file']}", content, report):
             continue
         try:
             body = text.body_spans(content, row["body_lines"])
@@ -190,6 +240,29 @@ def check_speakers(
                     printed,
                     "a name form printed in one of the articles",
                 )
+
+
+def check_lookalike_names(table: Table, report: Report) -> None:
+    """Warn when two speakers' names differ only in letters that look alike (Latin ``a`` and
+    Cyrillic ``а``): one may be a forged twin of the other."""
+    name = table.resource.path
+    first: dict[str, tuple[str, int]] = {}
+    for index, row in enumerate(table.rows):
+        shown, line = row["name"], table.where(index)
+        if not shown:
+            continue
+        twin = first.setdefault(text.skeleton(shown), (shown, line))
+        if twin[0] != shown:
+            report.warnings.append(
+                Problem(
+                    name,
+                    line,
+                    "name",
+                    shown,
+                    f"a name that does not look like another speaker's: it reads like "
+                    f"{twin[0]!r} (line {twin[1]}) but differs in look-alike letters",
+                )
+            )
 
 
 def check_statements(table: Table, report: Report) -> None:

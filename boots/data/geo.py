@@ -19,10 +19,10 @@ import numpy as np
 from matplotlib.path import Path as MplPath
 
 from boots.data import safe_files
+from boots.data.folder import BORDERS_FILE
 from boots.util import config
 from boots.util.atomic import write_text
 
-BORDERS_FILE = "geo/ne_110m_europe.geojson"
 # Countries whose bounding box meets this lon/lat window are kept.
 EXTENT = (-30.0, 30.0, 60.0, 75.0)
 # Natural Earth polygons that are not ISO 3166 countries, mapped to what the map draws.

@@ -12,7 +12,15 @@ the folder:
 * anything that is not a regular file: folders, FIFOs (which would block a reader),
   sockets and devices (``/dev/zero`` would never end);
 * files larger than ``limit`` bytes (checked before reading, and again while reading, so a
-  file that grows or lies about its size is cut off too).
+  file that grows or lies about its size is cut off too);
+* hard links (a file with more than one name may be a file outside the folder under a
+  name inside it).
+
+``write_bytes(folder, name, data)`` is the only way a command writes into a data folder: the
+same name checks, no link (symbolic or hard) or special file at the name, no folder on the
+way that leads out, and an atomic replace, so a failed write leaves the old file.
+``read_file(path, limit)`` reads a file the user names (the text ``make add-article`` copies)
+with the same guards against FIFOs, devices and runaway sizes.
 
 The file is opened without following a final symbolic link and without blocking, and its
 type is checked on the open descriptor, so swapping the file between check and read does
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path, PurePosixPath
 
 KIB = 1024
@@ -94,24 +103,94 @@ def read_bytes(folder: Path, name: str, limit: int) -> bytes:
     """The content of the regular file ``name`` inside ``folder``, at most ``limit`` bytes.
 
     Raises ``Refused`` (the reason) or ``FileNotFoundError``."""
-    real = locate(folder, name)
+    return read_file(locate(folder, name), limit)
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """The content of the regular file at ``path`` (a final link is not followed), at most
+    ``limit`` bytes; never blocks on a FIFO or a device. Raises ``Refused`` or
+    ``FileNotFoundError``."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
-        handle = os.open(real, flags)
+        handle = os.open(path, flags)
     except FileNotFoundError:
         raise
     except OSError as error:
         raise Refused(f"a readable file ({error.strerror})") from None
+    info = os.fstat(handle)
+    problem = None
+    if not stat.S_ISREG(info.st_mode):  # checked before fdopen, which refuses a folder
+        problem = f"a regular file, not {_kind(info.st_mode)}"
+    elif info.st_nlink > 1:
+        problem = (
+            f"a file with one name, not a hard link (this one has {info.st_nlink} names; "
+            "copy it instead)"
+        )
+    elif info.st_size > limit:
+        problem = f"a file of at most {_size(limit)} (this one has {_size(info.st_size)})"
+    if problem:
+        os.close(handle)
+        raise Refused(problem)
     with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise Refused(f"a regular file, not {_kind(info.st_mode)}")
-        if info.st_size > limit:
-            raise Refused(f"a file of at most {_size(limit)} (this one has {_size(info.st_size)})")
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise Refused(f"a file of at most {_size(limit)} (this one is larger)")
     return data
+
+
+def _inside_folder(folder: Path, name: str) -> Path:
+    """Where ``name`` is written inside ``folder``: every folder on the way is a real
+    folder inside it (no link leads out), and the name itself is not a link, a special
+    file or a hard link. Raises ``Refused``."""
+    relative = check_name(name)
+    root = Path(folder).resolve()
+    parent = root
+    for part in relative.parts[:-1]:
+        parent = parent / part
+        try:
+            mode = os.lstat(parent).st_mode
+        except FileNotFoundError:
+            raise Refused(f"a folder {part}/ in the data folder (it is missing)") from None
+        if stat.S_ISLNK(mode):
+            raise Refused(f"{part}/ as a real folder, not a symbolic link")
+        if not stat.S_ISDIR(mode):
+            raise Refused(f"{part}/ as a folder, not {_kind(mode)}")
+    target = parent / relative.name
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return target
+    if stat.S_ISLNK(info.st_mode):
+        raise Refused("a regular file, not a symbolic link")
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(f"a regular file, not {_kind(info.st_mode)}")
+    if info.st_nlink > 1:
+        raise Refused(f"a file with one name, not a hard link ({info.st_nlink} names)")
+    return target
+
+
+def write_bytes(folder: Path, name: str, data: bytes) -> None:
+    """Write ``data`` as ``name`` inside ``folder``, atomically (see the module's docstring).
+    Raises ``Refused``, or ``OSError`` when the disk refuses (the old file is then kept)."""
+    target = _inside_folder(folder, name)
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def names_in(folder: Path, subfolder: str) -> list[str]:
+    """The names in ``subfolder`` of ``folder`` (a real folder inside it), without
+    following links or opening anything."""
+    inside = _inside_folder(folder, f"{subfolder}/x").parent
+    return sorted(entry.name for entry in os.scandir(inside))
 
 
 def _size(n: int) -> str:

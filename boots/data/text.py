@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -320,3 +321,24 @@ def quote_type(span: Span, passages: list[QuotedPassage]) -> str:
     if any(p.span.start < span.end and span.start < p.span.end for p in passages):
         return "partial"
     return "paraphrase"
+
+
+@lru_cache(maxsize=4096)
+def _latin_look(char: str) -> str:
+    """A Latin letter ``char`` looks like (from Unicode's confusables table), or ``char``."""
+    from confusable_homoglyphs import confusables
+
+    found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin"]) or []
+    for entry in found:
+        for glyph in entry["homoglyphs"]:
+            if glyph["n"].startswith("LATIN") and len(glyph["c"]) == 1:
+                return glyph["c"]
+    return char
+
+
+def skeleton(name: str) -> str:
+    """``name`` as it looks: each letter replaced by the Latin letter it is confusable with
+    (Unicode confusables, via ``confusable_homoglyphs``), case and spacing folded, so two
+    names that render alike have one skeleton."""
+    folded = unicodedata.normalize("NFKC", name)
+    return " ".join("".join(_latin_look(c) for c in folded).casefold().split())

@@ -16,14 +16,16 @@ Four layers, each run only where the layer before found the file sound:
 3. schema: required values, allowed values, patterns, ranges, unique and foreign keys,
    from the project's schema (``boots.data.constraints``);
 4. evidence: article files (confined like the tables; a refused one is never read) match
-   their SHA-256, country and language codes exist, dates are consistent, every quote is
+   their SHA-256, hold no control character but the line break and the tab, no Unicode line
+   separator and no bidirectional override, and stay under caps on lines and line length, country and language codes exist, dates are consistent, every quote is
    found in its article (with the closest passage when it is not), every passage inside
    quotation marks is a mention or an exclusion, and every lexicon pattern is safe
    (``boots.data.patterns``).
 
 The layers live in ``check_structure`` (1-3), ``check_evidence`` (4),
 ``check_curation`` (the curators' records) and ``check_rules`` (coding rules checked against
-the articles: venues, linking words, distortion sources). Run it as
+the articles: venues, linking words, distortion sources); ``check_site_names`` checks that
+every id survives as the page name or anchor the site makes of it. Run it as
 ``python -m boots.data.validate [DATA_DIR]`` (``make validate``).
 """
 
@@ -45,6 +47,7 @@ from boots.data.check_evidence import (
     check_borders,
     check_coverage,
     check_lexicon,
+    check_lookalike_names,
     check_mentioned,
     check_mentions,
     check_quoted_words,
@@ -58,6 +61,7 @@ from boots.data.check_rules import (
     check_response_bases,
     check_venues,
 )
+from boots.data.check_site_names import check_site_names
 from boots.data.check_structure import Table, check_cells, check_schema, read_table
 from boots.data.problems import Problem, Report, printable
 from boots.data.schema import SchemaError, resources
@@ -86,6 +90,7 @@ def validate(data_dir: Path | None = None) -> Report:
             check_cells(table, report)
     if len(tables) == len(schema):
         check_schema(tables, report)
+    check_site_names(tables, report)
     get = tables.get
     articles = check_articles(data_dir, get("articles"), report) if get("articles") else {}
     if get("speakers"):
@@ -95,6 +100,7 @@ def validate(data_dir: Path | None = None) -> Report:
             else False
         )
         check_speakers(get("speakers"), articles, all_read, report)
+        check_lookalike_names(get("speakers"), report)
     if get("statements"):
         check_statements(get("statements"), report)
         check_mentioned(get("statements"), get("mentions"), report)

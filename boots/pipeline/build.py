@@ -9,7 +9,7 @@
   fingerprint, the list of files read and the hashes of the figures the notebook wrote are
   kept in the notebook's metadata (``metadata.boots``), so a fresh clone knows what is
   current. The data folder is validated once per change of its files (a stamp under the
-  build folder of that data folder, ``build/<folder name>/``). The site is re-rendered only
+  build folder of that data folder, ``build/<folder name>-<hash>/``). The site is re-rendered only
   when its inputs changed (``site_inputs``: data, notebooks, figures, page code), so a
   build with nothing changed reads and hashes files and imports neither pandas nor Sphinx.
 * Safe: each notebook writes its figures into a staging folder; only when every cell has
@@ -18,7 +18,7 @@
   build exits non-zero, and the previous notebook, figures and HTML stay as they were.
 * Parallel: independent notebooks execute concurrently, one kernel each (``--jobs``,
   default: the number of cores, at most 2).
-* ``--data DIR`` builds from another data folder into ``build/<folder name>/`` (notebooks,
+* ``--data DIR`` builds from another data folder into ``build/<folder name>-<hash>/`` (notebooks,
   figures, site), leaving the committed outputs untouched.
 * Interruptible: Ctrl-C stops the build within seconds with one line saying so (exit status
   130, no traceback): running kernels are killed, their staging folders and connection files
@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import fcntl
 import hashlib
 import json
 import os
@@ -44,12 +46,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from boots import skip_iri_grammar
-from boots.data import safe_files
 from boots.data.problems import printable
 from boots.pipeline import fingerprint
 from boots.pipeline.fingerprint import notebook_fingerprint
 from boots.util import config
-from boots.util.atomic import write_bytes, write_text
+from boots.util.atomic import write_all, write_text
 from boots.util.reads import recorded
 from boots.util.words import counted
 
@@ -102,12 +103,42 @@ class Layout:
 
     @classmethod
     def for_data(cls, data_dir: Path) -> Layout:
-        """A separate output tree under ``build/`` for another data folder."""
+        """A separate output tree under ``build/`` for another data folder, keyed by the
+        folder's resolved path (``output_name``): ``a/data`` and ``b/data`` never share it."""
         data_dir = data_dir.resolve()
         if data_dir == config.DEFAULT_DATA_DIR.resolve():
             return cls.default()
-        name = re.sub(r"[^A-Za-z0-9._-]+", "_", data_dir.name).lstrip(".") or "data"
-        return cls.in_folder(config.ROOT / "build" / name, data_dir)
+        return cls.in_folder(config.ROOT / "build" / output_name(data_dir), data_dir)
+
+
+def output_name(data_dir: Path) -> str:
+    """``<folder name>-<8 hex digits of its resolved path's SHA-256>``: readable, and one
+    output folder per data folder."""
+    resolved = Path(data_dir).resolve()
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "_", resolved.name).strip("._-") or "data"
+    key = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:8]
+    return f"{readable[:40]}-{key}"
+
+
+class Busy(Exception):
+    """Another build of the same outputs is running."""
+
+
+@contextlib.contextmanager
+def output_lock(layout: Layout):
+    """Hold the lock of ``layout``'s outputs for one build (``Busy`` if another holds it).
+    An advisory ``flock``: the kernel releases it when a build ends, even killed."""
+    path = layout.stamps_dir / "build.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(_shown(layout.notebooks_dir.parent)) from None
+        yield
+    finally:
+        os.close(handle)
 
 
 def _sha256(data: bytes) -> str:
@@ -115,20 +146,11 @@ def _sha256(data: bytes) -> str:
 
 
 def data_fingerprint(data_dir: Path) -> str:
-    """Hash of every entry of the data folder (what validation checks), read without following
-    a link or opening a special file: a regular file by its content, a link by its target,
-    anything else by its kind (so a hostile folder cannot make the build read outside it)."""
-    digest = hashlib.sha256()
-    for name, path in safe_files.entries(data_dir):
-        if path is not None:
-            content = _sha256(path.read_bytes()).encode()
-        elif (data_dir / name).is_symlink():
-            content = b"link:" + os.fsencode(os.readlink(data_dir / name))
-        else:
-            content = b"special"
-        digest.update(f"{name}\0".encode())
-        digest.update(content)
-    return digest.hexdigest()
+    """Hash of the files the schema names (``boots.data.folder.digest``), read confined and
+    capped as validation reads them; nothing else in the folder is opened or listed."""
+    from boots.data import folder
+
+    return folder.digest(data_dir)
 
 
 def current_fingerprint(source: dict, built: dict, data_dir: Path) -> str | None:
@@ -232,16 +254,18 @@ async def execute(path: Path, target: Path, layout: Layout) -> Outcome:
         finally:  # also on Ctrl-C (cancellation): no kernel outlives its notebook
             await _kill(manager)
         produced = sorted(staging.iterdir())
-        layout.figures_dir.mkdir(parents=True, exist_ok=True)
+        publish: dict[Path, bytes] = {}
         for staged in produced:
             data = staged.read_bytes()
             outcome.figures[staged.name] = _sha256(data)
             destination = layout.figures_dir / staged.name
             if not destination.exists() or destination.read_bytes() != data:
-                write_bytes(destination, data)
-        for old in layout.figures_dir.glob(f"{prefix}*"):
-            if old.name not in outcome.figures:
-                old.unlink()
+                publish[destination] = data
+        stale = tuple(
+            old
+            for old in sorted(layout.figures_dir.glob(f"{prefix}*"))
+            if old.name not in outcome.figures
+        )
         reads = recorded(read_log)
     source = json.loads(path.read_text(encoding="utf-8"))
     notebook.metadata[METADATA_KEY] = {
@@ -249,7 +273,9 @@ async def execute(path: Path, target: Path, layout: Layout) -> Outcome:
         "reads": reads,
         "figures": outcome.figures,
     }
-    write_text(target, nbformat.writes(notebook) + "\n")
+    # The figures and the notebook together, or nothing (a full disk keeps the old ones).
+    publish[target] = (nbformat.writes(notebook) + "\n").encode("utf-8")
+    write_all(publish, remove=stale)
     outcome.executed = True
     outcome.seconds = time.perf_counter() - started
     return outcome
@@ -410,7 +436,7 @@ def site_work_dir(layout: Layout) -> Path:
 
 
 # The modules that make the site's pages; their code is part of the site's inputs.
-SITE_MODULES = {"boots.pipeline.pages", "boots.render.site"}
+SITE_MODULES = {"boots.pipeline.pages", "boots.render.site", "boots.render.sphinx_guard"}
 
 
 def site_inputs(layout: Layout, sources: list[Path], data_state: str | None = None) -> str:
@@ -484,12 +510,25 @@ def render(
 
 
 def run(layout: Layout, force: bool = False, jobs: int | None = None, log=print) -> int:
-    """``build``, stopping cleanly on Ctrl-C: one line, exit status 130, outputs kept."""
+    """``build`` under the outputs' lock, stopping cleanly on Ctrl-C (one line, exit status
+    130), on another build of the same outputs, and on a disk that is full or read-only (one
+    line naming the file): the last good outputs are kept in every case."""
     try:
-        return build(layout, force=force, jobs=jobs, log=log)
+        with output_lock(layout):
+            return build(layout, force=force, jobs=jobs, log=log)
     except KeyboardInterrupt:
         log("build interrupted (Ctrl-C): kernels stopped; the last good outputs are kept")
         return INTERRUPTED
+    except Busy as busy:
+        log(f"build not started: another build of {busy} is running; wait for it to end")
+        return 1
+    except OSError as error:
+        where = f" at {printable(os.fsdecode(error.filename))}" if error.filename else ""
+        log(
+            f"build stopped{where}: {error.strerror or error} (a full disk or a read-only "
+            "folder?); nothing half-written was published, the last good outputs are kept"
+        )
+        return 1
 
 
 def main(argv: list[str] | None = None) -> int:

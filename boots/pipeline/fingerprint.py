@@ -26,6 +26,7 @@ import os
 import sys
 from pathlib import Path
 
+from boots.data import safe_files
 from boots.util import config
 from boots.util.atomic import write_text
 
@@ -187,8 +188,12 @@ def _data_digest(data_dir: Path, reads: list[str]) -> str:
         elif path.is_dir():
             listing = "\n".join(sorted(p.name for p in path.iterdir()))
             content = f"folder\0{listing}".encode()
-        elif path.is_file():
-            content = hashlib.sha256(path.read_bytes()).hexdigest().encode()
+        elif path.is_file():  # through the confined reader, under the tables' cap
+            try:
+                data = safe_files.read_bytes(data_dir, relative, safe_files.MAX_TABLE_BYTES)
+                content = hashlib.sha256(data).hexdigest().encode()
+            except safe_files.Refused as refused:
+                content = f"refused: {refused}".encode()
         else:
             content = b"missing"
         digest.update(f"{relative}\0".encode() + content + b"\0")

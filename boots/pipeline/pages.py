@@ -279,16 +279,16 @@ def article_page(
     return (
         ("" if in_nav else ORPHAN) + f"# {md(row.outlet)}\n\n"
         f"{md(row.headline)}\n\n"
-        f"{facts}\n\n"
+        f"{site.html_block(facts)}\n\n"
         f"This article reports {counted(len(mentions), 'statement')} "
         f"(see [every statement](../{STATEMENTS_PAGE}.md)).{listed}\n\n"
         "## The text as printed\n\n"
         "The file exactly as received, line by line (grey lines are not article text: "
         "footers, captions, comments).\n\n"
-        f"{_legend()}\n\n"
-        f"{article_text_html(evidence, row.article_id, full, rows)}\n\n"
+        f"{site.html_block(_legend())}\n\n"
+        f"{site.html_block(article_text_html(evidence, row.article_id, full, rows))}\n\n"
         "## Quotations not counted as statements\n\n"
-        f"{exclusions}\n"
+        f"{site.html_block(exclusions)}\n"
     )
 
 
@@ -342,11 +342,15 @@ def statement_entry(
     )
     if not heading:
         return (
-            f'<section class="statement" id="{h(row.statement_id)}">'
-            f"<h3>{h(row['name'])}: {h(row.summary)}</h3>{facts}{wording}</section>\n"
+            site.html_block(
+                f'<section class="statement" id="{h(row.statement_id)}">'
+                f"<h3>{h(row['name'])}: {h(row.summary)}</h3>{facts}{wording}</section>"
+            )
+            + "\n"
         )
     return (
-        f"({row.statement_id})=\n### {md(row['name'])}: {md(row.summary)}\n\n{facts}\n\n{wording}\n"
+        f"({row.statement_id})=\n### {md(row['name'])}: {md(row.summary)}\n\n"
+        f"{site.html_block(facts)}\n\n{site.html_block(wording)}\n"
     )
 
 
@@ -426,6 +430,7 @@ def index_page(
             f"<p><em>{h(summary['question'])}</em></p>"
             f"<p>{h(summary['finding'])}</p></div></div>"
         )
+    cards_html = '<div class="cards">\n' + "\n".join(cards) + "\n</div>"
     pages = "\n".join(page for page, _ in summaries)
     articles = (
         "\n".join(f"{ARTICLES_DIR}/{a}" for a in evidence.articles.article_id)
@@ -440,7 +445,7 @@ def index_page(
         "and sentence here is computed from hand-curated tables, and every mark leads to the "
         "printed words behind it: see [the articles](articles/index.md) and "
         f"[every statement]({STATEMENTS_PAGE}.md).\n\n"
-        f'<div class="cards">\n{chr(10).join(cards)}\n</div>\n\n'
+        f"{site.html_block(cards_html)}\n\n"
         f"```{{toctree}}\n:hidden:\n:caption: Notebooks\n\n{pages}\n```\n\n"
         "```{toctree}\n:hidden:\n:caption: Evidence\n\n"
         f"{STATEMENTS_PAGE}\narticles/index\n{articles}\n```\n"
