@@ -135,3 +135,33 @@ def test_no_curated_mention_is_proposed_as_off_topic(evidence):
             located = bench._span(quote, content)
             assert located
             assert not any(s < located[1] and located[0] < e for s, e in spans), (article_id, quote)
+
+
+def test_a_quotation_inside_an_unnamed_sources_words_is_scored_on_its_own():
+    article = "Talks end\n\nA clerk said: \u201eWhen Anna Berg says \u201ano sailors\u2018, we hear a promise.\u201c\n"
+    outer = "When Anna Berg says \u201ano sailors\u2018, we hear a promise."
+    key = pd.DataFrame(
+        [
+            ("t", outer, "", "", "unnamed", ""),
+            ("t", "no sailors", "berg", "berg-no-sailors", "partial", ""),
+        ],
+        columns=KEY.columns,
+    )
+    frame = pd.DataFrame(
+        {
+            "draft_id": ["d001", "d002"],
+            "proposal": ["no_speaker", "mention"],
+            "speaker_id": ["", "berg"],
+            "statement_id": ["", "berg-no-sailors"],
+            "quote": [outer, "no sailors"],
+            "quote_type": ["direct", "direct"],
+            "offset": [article.index(outer), article.index("no sailors")],
+        }
+    )
+    result = bench.summary(*bench.score_article("t", article, frame, key))
+    assert result["speaker right"] == "2/2 (100 %)"
+    assert result["unnamed/scare/unknown/headline given a speaker"] == "0 of 1"
+    # the same speaker on the outer row gives the unnamed passage a speaker
+    wrong = frame.assign(speaker_id=["berg", "berg"])
+    result = bench.summary(*bench.score_article("t", article, wrong, key))
+    assert result["unnamed/scare/unknown/headline given a speaker"] == "1 of 1"

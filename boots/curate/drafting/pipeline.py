@@ -397,7 +397,9 @@ def answers(paras: list[Paragraph], content: str) -> list[Proposal]:
 _PEOPLE = ("name", "alias", "unknown")
 
 
-_AND = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas)\b)?[\s,;]*$", re.IGNORECASE)
+_AND = re.compile(
+    r"[\s,;]*(?:\b(?:and|but|while|whereas)\b)?[\s,;]*(?:\b(?:the|a|an)\b)?\s*$", re.IGNORECASE
+)  # what joins a clause to the next subject, and that subject's article
 
 
 def _before_next_subject(para: Paragraph, cue: cue_mod.Cue, span: tuple[int, int]):
