@@ -87,10 +87,11 @@ def scare_pattern() -> re.Pattern:
 
 @cache
 def transcript_label() -> re.Pattern:
-    """A transcript line's label at the start of a paragraph: ``A:``, ``Q:``, ``A (Name):``;
-    group ``kind`` is the label word, group ``who`` what the brackets hold."""
+    """A transcript line's label at the start of a paragraph (use with ``match``): ``A:``,
+    ``Q:``, ``A (Name):``; group ``kind`` is the label word, group ``who`` what the brackets
+    hold."""
     answer, question = words("answer_label"), words("question_label")
     body = "|".join(re.escape(w) for w in sorted({*answer, *question}, key=len, reverse=True))
     return re.compile(
-        rf"^\s*(?P<kind>{body})\s*(?:\((?P<who>[^()\n]{{1,80}})\))?\s*:\s+", re.IGNORECASE
+        rf"\s*(?P<kind>{body})\s*(?:\((?P<who>[^()\n]{{1,80}})\))?\s*:\s+", re.IGNORECASE
     )

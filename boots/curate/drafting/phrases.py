@@ -52,7 +52,7 @@ class Tokens:
         found = list(TOKEN.finditer(text.replace("’", "'")))  # same length: offsets hold
         self.starts = [m.start() for m in found]
         self.ends = [m.end() for m in found]
-        self.words = [_fold(m.group()) for m in found]
+        self.words = [w if w.isascii() else _fold(w) for w in (m.group() for m in found)]
         self.lower = [w.lower() for w in self.words]
         self.joined = [
             not text[self.ends[i] : self.starts[i + 1]].strip() for i in range(len(found) - 1)

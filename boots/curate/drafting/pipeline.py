@@ -364,26 +364,26 @@ def answers(paras: list[Paragraph], content: str) -> list[Proposal]:
     label none, the answer is nobody's and is not proposed."""
     label = lexicon.transcript_label()
     answer_words = set(lexicon.words("answer_label"))
-    introduced: tuple[str, ...] = ()
+    introduction: list[speaker_mod.Ref] = []  # the people of the last paragraph naming any
     out = []
     for para in paras:
-        found = label.match(content[para.start : para.end])
+        cheap = _LABEL_START.match(content, para.start, para.end)
+        found = label.match(content, para.start, para.end) if cheap else None
         if found is None:
             people = [r for r in para.refs if r.number == "person" and r.kind in _PEOPLE]
-            if people:
-                known = {s for r in people for s in r.speakers}
-                single = people[0].speakers and len(known) == 1
-                introduced = people[0].speakers if single else ()
+            introduction = people or introduction
             continue
         if found.group("kind").lower() not in answer_words:
             continue
-        speakers = introduced
+        known = {s for r in introduction for s in r.speakers}
+        single = bool(introduction) and bool(introduction[0].speakers) and len(known) == 1
+        speakers = introduction[0].speakers if single else ()
         if found.group("who") is not None:
-            who = (para.start + found.start("who"), para.start + found.end("who"))
+            who = (found.start("who"), found.end("who"))
             inside = [r for r in para.refs if who[0] <= r.start < who[1]]
             named = {s for r in inside if r.kind in ("name", "alias") for s in r.speakers}
             speakers = tuple(named) if len(named) == 1 else ()
-        start, end = para.start + found.end(), para.end
+        start, end = found.end(), para.end
         while end > start and content[end - 1].isspace():
             end -= 1
         if not speakers or end <= start:
@@ -395,6 +395,7 @@ def answers(paras: list[Paragraph], content: str) -> list[Proposal]:
 
 
 _PEOPLE = ("name", "alias", "unknown")
+_LABEL_START = re.compile(r"\s*\w{1,12}\s*[(:]")  # a cheap test before the label pattern
 
 
 _AND = re.compile(
@@ -452,7 +453,8 @@ def tables_for(evidence: Evidence, article_id: str, content: str) -> Tables:
     wordings: dict[str, list[str]] = {s: [summary] for s, summary in statements.summary.items()}
     others = evidence.mentions[evidence.mentions.article_id != article_id]
     for statement, quote in zip(others.statement_id, others.quote, strict=True):
-        wordings.setdefault(statement, []).append(quote)
+        if quote not in wordings.setdefault(statement, []):  # a quotation printed by several outlets
+            wordings[statement].append(quote)
     recorded = []
     own = evidence.mentions[evidence.mentions.article_id == article_id]
     for quote, statement in zip(own.quote, own.statement_id, strict=True):

@@ -80,6 +80,7 @@ def clause(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
 
 
 REFERENCE_WORDS = 4  # 'said much the same': a clause this short with an 'alike' word
+_REFERENCE_STOP = re.compile("[" + MASK + ",;:.!?]")
 
 
 def reference(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
@@ -93,8 +94,8 @@ def reference(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
         return start, cue.end
     if not cue.verb.reports:
         return None
-    rest = masked[cue.end - offset : cue.sentence[1] - offset]
-    stop = re.search("[" + MASK + ",;:.!?]", rest)
+    rest = masked[cue.end - offset : min(cue.sentence[1] - offset, cue.end - offset + 80)]
+    stop = _REFERENCE_STOP.search(rest)
     clause = rest[: stop.start() if stop else len(rest)]
     words = clause.lower().split()
     alike = lexicon.words("alike")

@@ -269,6 +269,9 @@ class Resolver:
                 self.nouns_of.setdefault(owner, []).append(noun)
         self.last_by_role: dict[str, Ref] = {}  # the last reference to a speaker with the noun
         self.gender = lexicon.words("gender")
+        self.other_forms = {
+            g: frozenset(w for w, h in self.gender.items() if h != g) for g in self.gender.values()
+        }
         self._other = _NO_OTHER
 
     def new_paragraph(self) -> None:
@@ -325,7 +328,7 @@ class Resolver:
         gender = self.gender.get(ref.text.lower())
         if gender is None:
             return _NO_OTHER
-        forms = frozenset(w for w, g in self.gender.items() if g != gender)
+        forms = self.other_forms[gender]
         taken = frozenset(
             e.speakers
             for e in self._earlier(1)
