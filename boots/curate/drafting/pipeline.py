@@ -144,6 +144,7 @@ def inner_quotes(content: str, outer: quotes.Quote, idx, resolver) -> list[Propo
     tokens = Tokens(masked)
     scratch = speaker_mod.Resolver(idx)
     scratch.last_by_role = dict(resolver.last_by_role)
+    scratch.last_subject_by_role = dict(resolver.last_subject_by_role)
     refs = speaker_mod.find(idx, masked, outer.start, tokens)
     cues = cue_mod.find(masked, outer.start, sentences, tokens)
     cue_mod.mark_addressees(cues, refs, masked, outer.start)

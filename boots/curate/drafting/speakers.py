@@ -268,6 +268,9 @@ class Resolver:
             for owner in owners:
                 self.nouns_of.setdefault(owner, []).append(noun)
         self.last_by_role: dict[str, Ref] = {}  # the last reference to a speaker with the noun
+        # the last such reference as a subject: a role noun points to it first ('X met the
+        # Czech prime minister. The prime minister said' is X, the subject, if X has the noun)
+        self.last_subject_by_role: dict[str, Ref] = {}
         self.gender = lexicon.words("gender")
         self.other_forms = {
             g: frozenset(w for w, h in self.gender.items() if h != g) for g in self.gender.values()
@@ -291,7 +294,7 @@ class Resolver:
         if ref.kind in ("name", "alias"):
             ref.basis = ref.kind
         elif ref.kind == "role":
-            earlier = self.last_by_role.get(ref.basis)
+            earlier = self.last_subject_by_role.get(ref.basis) or self.last_by_role.get(ref.basis)
             ref.basis = "role"
             if earlier is not None:
                 ref.speakers, ref.number = earlier.speakers, earlier.number
@@ -309,8 +312,11 @@ class Resolver:
             ref.basis = ref.kind
         self.history.append(ref)
         if len(ref.speakers) == 1:
+            subject = not (ref.object or ref.possessive)
             for noun in self.nouns_of.get(ref.speakers[0], ()):
                 self.last_by_role[noun] = ref
+                if subject:
+                    self.last_subject_by_role[noun] = ref
         return ref
 
     def _antecedent(self, allowed: set[str], paragraphs: int) -> Ref | None:
