@@ -117,6 +117,11 @@ def _kind(row: dict, tables: Tables, taken: dict[str, dict]) -> None:
         short = row["words"] <= SHORT_QUOTE_WORDS and p.cue is None
         unsaid = short or p.no_statement in ("heading", "scare")
         row["kind"] = "not_a_statement" if unsaid and p.quote_type != "paraphrase" else "no_speaker"
+        if p.no_statement == "heading":  # a headline quoting words: whose statement they come from
+            best = match.best(row["quote"], tables.wordings, tables.statements.index)[:1]
+            if best and best[0][0] >= MIN_SCORE:
+                row["score"], row["statement"] = best[0]
+                p.notes.append("the headline's words come from this statement; no speaker")
         return
     strong = [(score, s) for score, s in row["scores"] if score >= MIN_SCORE]
     weak = row["scores"] and row["scores"][0][0] >= WEAK_SCORE and p.quote_type != "paraphrase"
