@@ -77,6 +77,7 @@ class Index:
     relative: PhraseMatcher
     prepositions: frozenset[str] = field(default_factory=frozenset)
     bare_roles: re.Pattern | None = None
+    country: dict[str, str] = field(default_factory=dict)
 
 
 DETERMINERS = {"the", "this", "that"}
@@ -87,6 +88,7 @@ def index(speakers: pd.DataFrame) -> Index:
     aliases: dict[str, tuple[str, str]] = {}
     role_speakers: dict[str, set[str]] = {}
     number = {}
+    country: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for row in speakers.itertuples():
         for name in _split(row.printed_names):
@@ -99,6 +101,7 @@ def index(speakers: pd.DataFrame) -> Index:
         for noun in _split(getattr(row, "role_nouns", "")):
             role_speakers.setdefault(noun.lower(), set()).add(row.speaker_id)
         number[row.speaker_id] = "person" if row.kind == "person" else "thing"
+        country[row.speaker_id] = str(getattr(row, "country", "") or "")
     for surname, owners in surnames.items():
         if len(owners) == 1 and surname not in names:  # a surname two speakers share names neither
             names[surname] = (next(iter(owners)), "name")
@@ -115,6 +118,7 @@ def index(speakers: pd.DataFrame) -> Index:
         bare_roles=re.compile(lexicon.alternation(role_speakers), re.IGNORECASE)
         if role_speakers
         else None,
+        country=country,
     )
 
 
@@ -206,7 +210,14 @@ def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> l
         role = idx.bare_roles.match(masked, at + owner.end() + 1) if owner else None
         if role is None or not masked[at + owner.end() : role.start()].isspace():
             continue
-        if ref.speakers[0] in idx.role_speakers.get(role.group().lower(), set()):
+        for _ in range(2):  # 'Northland's premier's spokesman': the last role of the chain
+            more = _POSSESSIVE.match(masked[role.end() :])
+            after = idx.bare_roles.match(masked, role.end() + more.end() + 1) if more else None
+            if after is None or not masked[role.end() + more.end() : after.start()].isspace():
+                break
+            role = after
+        holder = _holder(idx, ref.speakers[0], role.group().lower())
+        if holder is not None:
             end = offset + role.end()
             out.append(
                 Ref(
@@ -214,8 +225,8 @@ def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> l
                     end,
                     "alias",
                     ref.text + masked[at : role.end()],
-                    speakers=ref.speakers,
-                    number=ref.number,
+                    speakers=(holder,),
+                    number=idx.number[holder],
                 )
             )
             ref.possessive = True
@@ -224,6 +235,18 @@ def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> l
         if ref.kind == "alias" and ref.end > ref.start:
             ref.possessive = bool(_POSSESSIVE.match(masked[ref.end - offset :]))
     return out
+
+
+def _holder(idx: Index, owner: str, noun: str) -> str | None:
+    """Who ``<owner>'s <noun>`` is: the owner when the noun is its own role noun (``the
+    Kremlin's spokesman``), else the one speaker of the owner's country with that role noun
+    (``Northland's defence minister``); None when there is not exactly one."""
+    holders = idx.role_speakers.get(noun, set())
+    if owner in holders:
+        return owner
+    country = idx.country.get(owner, "")
+    same = [s for s in holders if country and idx.country.get(s) == country]
+    return same[0] if len(same) == 1 else None
 
 
 def _merge_adjacent(refs: list[Ref], masked: str, offset: int) -> None:
