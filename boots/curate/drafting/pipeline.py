@@ -342,7 +342,11 @@ def reported_speech(paras: list[Paragraph], quoted: list[Proposal]) -> list[Prop
                     span = _before_next_subject(para, cue, span)
             if span is not None:
                 outer.append(span)
-            if id(cue) in used or span is None or (cue.speakers, cue.sentence) in quoting:
+            if span is None:
+                continue
+            if (id(cue) in used or (cue.speakers, cue.sentence) in quoting) and not _leads_in(
+                para, cue, span
+            ):
                 continue  # a sentence that quotes its speaker: the quotation is the report
             proposal = Proposal(*span, "paraphrase", reference=refers)
             _take(proposal, cue)
@@ -416,6 +420,26 @@ def _before_next_subject(para: Paragraph, cue: cue_mod.Cue, span: tuple[int, int
             end = span[0] + len(_AND.sub("", head))
             return (span[0], end) if len(head.split()) >= reported.MIN_WORDS else None
     return span
+
+
+LEAD_IN_WORDS = 5
+_LEAD_IN = re.compile(r"[\s,:" + re.escape("".join(sorted(quotes.MARKS))) + "]*$")
+
+
+def _leads_in(para: Paragraph, cue: cue_mod.Cue, span: tuple[int, int]) -> bool:
+    """``X said <clause>, "<quotation>"`` or ``X said <clause>: "<quotation>"``: a reported
+    clause of ``LEAD_IN_WORDS`` words or more, right after the verb of a subject printed
+    before it, that ends at a comma or colon right before the speaker's quotation is a report
+    of its own (not ``X said the ships would "stay"``, nor ``..., said X, "..."``)."""
+    if not cue.refs or cue.refs[-1].end > cue.start:
+        return False
+    if "," in para.masked[cue.end - para.start : span[0] - para.start]:
+        return False
+    local = para.masked[span[1] - para.start :]
+    mask = local.find(cue_mod.MASK)
+    if mask < 0 or not _LEAD_IN.match(local[:mask]) or not any(c in ",:" for c in local[:mask]):
+        return False
+    return len(para.masked[span[0] - para.start : span[1] - para.start].split()) >= LEAD_IN_WORDS
 
 
 def _subject_start(para: Paragraph, cue: cue_mod.Cue, start: int) -> int:

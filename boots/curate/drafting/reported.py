@@ -21,12 +21,13 @@ import re
 
 from boots.curate.drafting import lexicon
 from boots.curate.drafting.cues import MASK, Cue
+from boots.curate.drafting.quotes import MARKS
 
 MIN_WORDS = 3
 _THAT_NEAR = re.compile(r"^[^,.;:!?" + MASK + r"]{0,60}?\bthat\b", re.IGNORECASE)
 _THAT_LATER = re.compile(r"\bthat\b", re.IGNORECASE)
 _CLAUSE_STOP = re.compile("[" + MASK + ";:]")
-_EDGE = " \t,;:.!?-\u2013\u2014"
+_EDGE = " \t,;:.!?-\u2013\u2014" + "".join(sorted(MARKS))  # and quotation marks
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
