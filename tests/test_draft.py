@@ -418,3 +418,50 @@ def test_reports_that_point_to_another_statement(evidence):
     assert office.quote.endswith("took a similar position")
     assert only(frame, speaker_id="nowak").statement_id == "nowak-no-sailors"
     assert only(frame, speaker_id="berg").quote == "no sailors would go to the northern strait"
+
+
+def test_a_role_noun_points_first_to_the_last_subject_with_it():
+    both = pd.concat(
+        [
+            SPEAKERS,
+            pd.DataFrame(
+                [("dahl", "Ola Dahl", "Ola Dahl", "", "prime minister", "person")],
+                columns=SPEAKERS.columns,
+            ),
+        ],
+        ignore_index=True,
+    )
+    text = "Lena Holm spoke with Ola Dahl in the port. The prime minister said the ships stay."
+    assert subjects(text, both)[-1][1] == ("holm",)
+
+
+def test_a_role_owned_by_a_country_is_its_one_holder():
+    rows = [
+        ("northland", "Government of Northland", "Northland", "", "government", "government"),
+        ("berg", "Anna Berg", "Anna Berg", "", "chancellor", "person"),
+        ("berg-aide", "Spokesperson of the Chancellor", "Per Berg", "", "spokesman", "office"),
+        ("south-aide", "Spokesperson of Southland", "Ivo Kent", "", "spokesman", "office"),
+    ]
+    frame = pd.DataFrame(rows, columns=SPEAKERS.columns)
+    frame["country"] = ["NL", "NL", "NL", "SL"]
+    text = "Northland's chancellor's spokesman said the ships stay."
+    assert subjects(text, frame)[0][1] == ("berg-aide",)
+    assert subjects("Northland's chancellor said the ships stay.", frame)[0][1] == ("berg",)
+    frame["country"] = ["NL", "NL", "SL", "SL"]  # no spokesman of Northland: nobody
+    assert subjects(text, frame)[0][1] == ()
+
+
+def test_a_headline_quotation_names_its_statement_and_no_speaker(evidence):
+    frame = drafted(evidence, '"No sailors to the northern strait": Berg draws a line')
+    row = only(frame, quote="No sailors to the northern strait")
+    assert row.speaker_id == "" and row.statement_id == "berg-no-sailors"
+
+
+def test_a_reported_clause_leading_into_the_quotation_is_its_own_report(evidence):
+    frame = drafted(
+        evidence,
+        'Anna Berg said no sailors would be sent to the northern strait: "Not this winter."',
+    )
+    assert "no sailors would be sent to the northern strait" in set(frame.quote)
+    frame = drafted(evidence, 'Anna Berg said the sailors would "stay in the harbour".')
+    assert set(frame.quote_type) == {"direct"}
