@@ -165,3 +165,15 @@ def test_a_quotation_inside_an_unnamed_sources_words_is_scored_on_its_own():
     wrong = frame.assign(speaker_id=["berg", "berg"])
     result = bench.summary(*bench.score_article("t", article, wrong, key))
     assert result["unnamed/scare/unknown/headline given a speaker"] == "1 of 1"
+
+
+def test_the_speed_line_states_the_goal_met_or_missed():
+    timings = [
+        {"quotations": 8_000, "cpu_seconds": 2.0, "seconds": 4.0, "rows": 1},
+        {"quotations": 32_000, "cpu_seconds": 9.5, "seconds": 20.0, "rows": 1},
+    ]
+    line = bench.speed_line(timings, (6.0, 5.0, 4.0), 2)
+    assert "32,000 quotations in 9.5 s of CPU (20.0 s elapsed)" in line
+    assert line.endswith("(met).") and "load average 6.0" in line
+    timings[1]["cpu_seconds"] = 12.0
+    assert bench.speed_line(timings, (6.0, 5.0, 4.0), 2).endswith("(missed).")

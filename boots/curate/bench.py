@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -398,9 +399,28 @@ def row_proposals(evidence: Evidence) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def readme_block(frame: pd.DataFrame, results: dict, proposals: pd.DataFrame) -> str:
-    """The three tables side by side, the goals each set misses, and ``make add-article``'s
-    proposals on the five, as markdown for the README (between its markers)."""
+def speed_line(timings: list[dict], load: tuple[float, float, float], cores: int) -> str:
+    """The measured drafting times as a sentence, with the machine's load when measured."""
+    parts = [
+        f"{t['quotations']:,} quotations in {t['cpu_seconds']:.1f} s of CPU "
+        f"({t['seconds']:.1f} s elapsed)"
+        for t in timings
+    ]
+    largest = max(timings, key=lambda t: t["quotations"])
+    verdict = "met" if largest["cpu_seconds"] < SPEED_GOAL_SECONDS else "missed"
+    return (
+        f"Drafting time, a synthetic article (this run, {cores} cores, load average "
+        f"{load[0]:.1f}): " + ", ".join(parts) + f"; goal for {largest['quotations']:,}: under "
+        f"{SPEED_GOAL_SECONDS:.0f} s of CPU ({verdict})."
+    )
+
+
+def readme_block(
+    frame: pd.DataFrame, results: dict, proposals: pd.DataFrame, speed: str = ""
+) -> str:
+    """The three tables side by side, the goals each set misses, ``make add-article``'s
+    proposals on the five and the drafting time, as markdown for the README (between its
+    markers)."""
     header = list(frame.columns)
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in frame.itertuples(index=False):
@@ -428,6 +448,8 @@ def readme_block(frame: pd.DataFrame, results: dict, proposals: pd.DataFrame) ->
         + f"; the proposed headline is right for {int(proposals.headline_right.sum())} of "
         f"{len(proposals)}."
     )
+    if speed:
+        lines += ["", speed]
     return "\n".join([README_START, *lines, README_END])
 
 
@@ -492,6 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         spreadsheet.to_csv(pd.DataFrame(details)),
     )
     print(f"written: {args.out / 'bench-draft.csv'} (and .json, -details.csv)")
+    timings: list[dict] = []
     if not args.no_speed:
         timings = speed(evidence)
         for t in timings:
@@ -504,7 +527,8 @@ def main(argv: list[str] | None = None) -> int:
         if set(results) != {"five", *SPLITS}:
             print("bench-draft: README.md not written: it shows all three sets", file=sys.stderr)
             return 2
-        changed = update_readme(readme_block(frame, results, row_proposals(evidence)))
+        measured = speed_line(timings, os.getloadavg(), os.cpu_count() or 0) if timings else ""
+        changed = update_readme(readme_block(frame, results, row_proposals(evidence), measured))
         print("README.md: measured tables " + ("updated" if changed else "already current"))
     return 0
 
