@@ -465,3 +465,20 @@ def test_a_reported_clause_leading_into_the_quotation_is_its_own_report(evidence
     assert "no sailors would be sent to the northern strait" in set(frame.quote)
     frame = drafted(evidence, 'Anna Berg said the sailors would "stay in the harbour".')
     assert set(frame.quote_type) == {"direct"}
+
+
+def test_a_name_right_before_the_verb_and_a_title_after_the_comma():
+    text = "Tom Kent warned of ice in the strait and the north, after Anna Berg said the ships stay."
+    assert subjects(text)[-1][1] == ("berg",)
+    assert (
+        clause_of("The fleet will stay in port, harbour chief Anna Berg said.")
+        == "The fleet will stay in port"
+    )
+
+
+def test_a_clause_before_but_and_a_quotation(evidence):
+    frame = drafted(
+        evidence,
+        'Anna Berg said that no sailors would be sent to the northern strait, but "talks go on".',
+    )
+    assert "no sailors would be sent to the northern strait" in set(frame.quote), frame.to_string()

@@ -126,14 +126,18 @@ def _subject_before(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list
         for r in inside
         if not r.possessive and not r.object and r.text.lower() not in OBJECT_PRONOUNS
     ]
+    # 'after X said': a known name right before the verb is its subject, whatever precedes it
+    last = inside[-1] if inside else None
+    if (
+        last is not None
+        and last.speakers
+        and last.kind in ("name", "alias")
+        and not last.possessive
+        and not masked[last.end - offset : cue.start - offset].strip()
+    ):
+        candidates = [r for r in candidates if r is not last] + [last]
     if not candidates:
-        # 'after X said': a name right before the verb is its subject, whatever precedes it
-        last = inside[-1] if inside else None
-        if last is None or last.possessive or masked[last.end - offset : cue.start - offset].strip():
-            return []
-        if last.text.lower() in OBJECT_PRONOUNS:
-            return []
-        return [last]
+        return []
     chosen = candidates[-1]
     appositive = _APPOSITIVE.search(masked, window_start - offset, cue.start - offset)
     participle = bool(appositive) and bool(_PARTICIPLE.match(appositive.group()))

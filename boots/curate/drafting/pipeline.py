@@ -340,6 +340,9 @@ def reported_speech(paras: list[Paragraph], quoted: list[Proposal]) -> list[Prop
                 span = reported.clause(cue, para.masked, para.start)
                 if span is not None:
                     span = _before_next_subject(para, cue, span)
+                if span is not None:  # a clause never ends with 'and' or 'but'
+                    head = para.masked[span[0] - para.start : span[1] - para.start]
+                    span = (span[0], span[0] + len(_AND.sub("", head)))
             if span is not None:
                 outer.append(span)
             if span is None:
@@ -423,7 +426,8 @@ def _before_next_subject(para: Paragraph, cue: cue_mod.Cue, span: tuple[int, int
 
 
 LEAD_IN_WORDS = 5
-_LEAD_IN = re.compile(r"[\s,:" + re.escape("".join(sorted(quotes.MARKS))) + "]*$")
+_MARKS_CLASS = r"[\s,:" + re.escape("".join(sorted(quotes.MARKS))) + "]*"
+_LEAD_IN = re.compile(_MARKS_CLASS + r"(?:\b(?:and|but)\b)?" + _MARKS_CLASS + "$", re.IGNORECASE)
 
 
 def _leads_in(para: Paragraph, cue: cue_mod.Cue, span: tuple[int, int]) -> bool:

@@ -38,12 +38,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _clause_before(masked: str, offset: int, cue: Cue) -> bool:
-    """``<clause>, the chancellor said.``: the subject follows a comma and the verb ends the
-    sentence."""
-    before = masked[cue.sentence[0] - offset : cue.refs[0].start - offset].rstrip()
+_TITLE_AFTER_COMMA = re.compile(r",(?:\s+[a-z][\w-]*){0,3}\s*$")
+
+
+def _clause_before(masked: str, offset: int, cue: Cue) -> int | None:
+    """``<clause>, the chancellor said.``, ``<clause>, presidential adviser X said.``: the
+    subject (after at most three lower-case words of a title) follows a comma and the verb
+    ends the sentence; the article offset of that comma, or None."""
+    start = cue.sentence[0] - offset
+    before = masked[start : cue.refs[0].start - offset]
     after = masked[cue.end - offset : cue.sentence[1] - offset].strip(_EDGE)
-    return before.endswith(",") and not after
+    comma = _TITLE_AFTER_COMMA.search(before)
+    return offset + start + comma.start() if comma and not after else None
 
 
 def clause(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
@@ -68,8 +74,8 @@ def clause(cue: Cue, masked: str, offset: int) -> tuple[int, int] | None:
             that = _THAT_NEAR.match(rest)
             if that:
                 start += that.end()
-            elif cue.refs and _clause_before(masked, offset, cue):
-                start, end = s_start, cue.refs[0].start
+            elif cue.refs and (comma := _clause_before(masked, offset, cue)) is not None:
+                start, end = s_start, comma
     local = masked[start - offset : end - offset]
     stop = _CLAUSE_STOP.search(local)
     if stop:
