@@ -482,3 +482,11 @@ def test_a_clause_before_but_and_a_quotation(evidence):
         'Anna Berg said that no sailors would be sent to the northern strait, but "talks go on".',
     )
     assert "no sailors would be sent to the northern strait" in set(frame.quote), frame.to_string()
+
+
+def test_drafting_restores_the_garbage_collector(evidence):
+    import gc
+
+    assert gc.isenabled()
+    drafted(evidence, '"No sailors will be sent to the northern strait," Anna Berg said.')
+    assert gc.isenabled()

@@ -76,7 +76,7 @@ class Paragraph:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     cues: list[cue_mod.Cue] = field(default_factory=list)
     refs: list[speaker_mod.Ref] = field(default_factory=list)
-    inner: list[Proposal] = field(default_factory=list)  # quotations inside quotations
+    inner: tuple[Proposal, ...] = ()  # quotations inside quotations
 
 
 def paragraphs(content: str, body_lines: str, headline: str) -> list[tuple[int, int, bool]]:
@@ -129,7 +129,7 @@ def read(content: str, spans: list[tuple[int, int, bool]], idx) -> list[Paragrap
             cue_mod.attribute(cue, refs, resolver, para.masked, start, before)
         for quote in paragraph_quotes:
             if quote.inner:
-                para.inner += inner_quotes(content, quote, idx, resolver)
+                para.inner += tuple(inner_quotes(content, quote, idx, resolver))
         out.append(para)
     return out
 

@@ -13,7 +13,7 @@ A paragraph is scanned once, left to right, with a stack of open marks:
   open is dropped); quotations inside another (nested: ``‚…‘`` in ``„…“``, ``‹…›`` in
   ``«…»``) are kept in the outer one's ``inner`` list, for the pipeline to attribute from the
   outer quotation's own words;
-* a quotation left open at the end of a paragraph runs to the paragraph's end
+* a quotation still open where its paragraph ends runs to that end
   (``open_end``); when the next paragraph starts with an opening mark, its first quotation
   continues it (``continues``): the convention for a quotation over several paragraphs;
 * a block quote (a paragraph starting with ``>``) is one quotation.
@@ -23,7 +23,7 @@ Spans exclude the marks and the punctuation English prints inside closing marks 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 CLOSERS = {
     '"': '"',
@@ -55,7 +55,7 @@ class Quote:
     open_end: bool = False
     continues: bool = False
     block: bool = False
-    inner: list[Quote] = field(default_factory=list)  # quotations nested inside this one
+    inner: tuple[Quote, ...] = ()  # quotations nested inside this one
 
 
 def _can_open(line: str, at: int) -> bool:
@@ -93,7 +93,7 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         return [Quote(s, e, ">", block=True)] if e > s else []
     stack: list[tuple[str, int]] = []
     found: list[Quote] = []
-    nested: list[Quote] = []  # the inner quotations of the top-level one open now
+    nested: tuple[Quote, ...] = ()  # the inner quotations of the top-level one open now
     for at, char in enumerate(line):
         if char not in MARKS:
             continue
@@ -116,9 +116,9 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
             if not stack:
                 if e > s:
                     found.append(Quote(s, e, opener, inner=nested))
-                nested = []
+                nested = ()
             elif e > s:
-                nested.append(Quote(s, e, opener))
+                nested += (Quote(s, e, opener),)
             continue
         if char in CLOSERS and _can_open(line, at):
             if char in SINGLE and stack and stack[-1][0] == char:
