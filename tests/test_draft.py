@@ -490,3 +490,18 @@ def test_drafting_restores_the_garbage_collector(evidence):
     assert gc.isenabled()
     drafted(evidence, '"No sailors will be sent to the northern strait," Anna Berg said.')
     assert gc.isenabled()
+
+
+def test_a_list_of_subjects_ending_with_and_the():
+    both = pd.concat(
+        [
+            SPEAKERS,
+            pd.DataFrame(
+                [("isles", "Government of the Isles", "Isles", "", "", "government")],
+                columns=SPEAKERS.columns,
+            ),
+        ],
+        ignore_index=True,
+    )
+    text = "Anna Berg, Marek Nowak and the Isles said the ships stay."
+    assert subjects(text, both)[0][1] == ("berg", "nowak", "isles")

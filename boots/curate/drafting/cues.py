@@ -38,7 +38,7 @@ _APPOSITIVE = re.compile(r",[^,;:" + MASK + r"]{1,80},\s*$")
 # 'X called it "...", and warned': the second verb shares the first's subject.
 _SHARED_SUBJECT = re.compile(r"(?:^|[," + MASK + r"\"'”’»]\s*)(?:and|but)\s+(?:also\s+)?$")
 _PARTICIPLE = re.compile(r",\s*[a-z]+ing\b")  # ', meeting Y,': a participle's clause
-_COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+_COORDINATION = re.compile(r"^\s*(?:,|,?\s*and(?:\s+the)?|&)\s*$")  # "X, Y and the Z said"
 OBJECT_PRONOUNS = {"him", "her", "them"}
 TAIL = 40  # how far back a word before a cue is looked for (keeps the search linear)
 _WORDS_BEFORE = re.compile(r"(\w+)(?:\s+not)?\s+$", re.IGNORECASE)
