@@ -36,7 +36,7 @@ unexport DATA FORCE FILE ID ARTICLE
 # `--data=VALUE` in one word, so a folder whose name starts with `-` is not read as an option.
 DATA_OPTION := $${BOOTS_MAKE_DATA:+--data="$$BOOTS_MAKE_DATA"}
 
-.PHONY: all help env validate notebooks dictionary test lint format lab bench browser \
+.PHONY: all help env validate notebooks dictionary test test-variants lint format lab bench browser \
 	screenshots clean add-article draft accept-draft bench-draft
 
 all: env notebooks ## Build everything: environment, validation, notebooks, figures, HTML (`make`)
@@ -67,6 +67,9 @@ test: $(STAMP) browser ## Run every test: lint, data validation, unit tests, str
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
 	@$(BIN)/python -m pytest
+
+test-variants: $(STAMP) ## Build every variant folder derived from data/ (boots.pipeline.variants) and check its prose
+	@BOOTS_TEST_VARIANTS=all $(BIN)/python -m pytest tests/test_variants.py -p no:nbval -o addopts="-p boots.util.pytest_startup -ra" -n 2
 
 lint: $(STAMP) ## Lint and check formatting with ruff (notebooks included)
 	@$(BIN)/ruff check .

@@ -23,6 +23,7 @@ from tests.test_site import PLACEHOLDER_ALT, parse
 AXE_VERSION = "4.14.1"  # the Makefile's AXE_VERSION
 AXE_DIR = config.ROOT / "build" / "axe"
 AXE = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+REFERENCE_PAGES = {"codebook.html", "data-dictionary.html"}
 DIFF_MARKUP = re.compile(r"\[-|-\]|\{\+|\+\}")
 
 
@@ -235,9 +236,237 @@ def test_the_code_check_can_fail():
 def test_readers_see_no_codes_and_no_diff_markup(visited):
     tokens = code_tokens()
     for name, state in visited.items():
+        if name in REFERENCE_PAGES:  # the pages that explain the codes show them
+            continue
         assert codes_in(state["text"], tokens) == [], name
 
 
 def test_no_serious_or_critical_accessibility_violations(visited):
     problems = {name: state["violations"] for name, state in visited.items() if state["violations"]}
     assert problems == {}
+
+
+# The reader's site on every screen: a desktop and a phone, as the browser draws them.
+WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
+PAGE_LIMIT = 1_000_000  # bytes a page loads: its HTML and everything it loads
+CHART_TEXT_PX = 12  # 9 pt
+READ_CHARTS = ("01-firmness", "02-timeline", "02-reactions")
+
+
+def at_width(browser, width: int, height: int) -> None:
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+
+
+MEASURE = """
+const done = arguments[arguments.length - 1];
+const rules = new Set(arguments[0]);
+const main = document.querySelector('main') || document.body;
+const article = document.querySelector('article.bd-article') || main;
+// Rule references a reader cannot follow: outside links, code and headings.
+const unlinked = [];
+const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+while (walker.nextNode()) {
+  const node = walker.currentNode;
+  if (node.parentElement.closest('a, code, pre, h1, h2, h3, h4, h5, h6, script, style')) continue;
+  for (const m of node.textContent.matchAll(/(?<![\\w-])([A-Z]\\d{1,2})(?![\\w-])/g))
+    if (rules.has(m[1])) unlinked.push(m[1] + ': ' + node.textContent.trim().slice(0, 60));
+}
+// What sticks out of the screen sideways without a scrolling box of its own.
+const width = document.documentElement.clientWidth;
+const scrolls = (e) => ['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX);
+const overflowing = [...article.querySelectorAll('*')].filter((e) => {
+  const box = e.getBoundingClientRect();
+  if (box.width === 0 || box.right <= width + 1) return false;
+  for (let up = e.parentElement; up && up !== article; up = up.parentElement)
+    if (scrolls(up) && up.getBoundingClientRect().right <= width + 1) return false;
+  return true;
+}).slice(0, 5).map((e) => `${e.tagName}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`);
+// Every file the page loads: itself, stylesheets, scripts, images drawn, figures, fonts used.
+const files = new Set([location.href.split('#')[0]]);
+document.querySelectorAll('link[rel=stylesheet][href], script[src]').forEach(
+  (e) => files.add((e.href || e.src).split('?')[0]));
+[...document.images].filter((i) => i.complete && i.naturalWidth > 0 && i.currentSrc)
+  .forEach((i) => files.add(i.currentSrc.split('?')[0]));
+const figures = [...document.querySelectorAll('object')];
+figures.forEach((o) => files.add(o.data.split('?')[0]));
+const loaded = [...document.fonts].filter((f) => f.status === 'loaded')
+  .map((f) => `${f.family.replace(/"/g, '')}|${f.weight}`);
+for (const sheet of document.styleSheets) {
+  let cssRules = [];
+  try { cssRules = [...sheet.cssRules]; } catch (error) { continue; }
+  for (const rule of cssRules) {
+    if (!(rule instanceof CSSFontFaceRule)) continue;
+    const key = `${rule.style.fontFamily.replace(/"/g, '')}|${rule.style.fontWeight || '400'}`;
+    const url = (rule.style.getPropertyValue('src').match(/url\\("?([^")]+)"?\\)/) || [])[1];
+    if (url && loaded.includes(key)) files.add(new URL(url, sheet.href).href);
+  }
+}
+// Chart text as drawn: each text's font size times the figure's scale on the page.
+const charts = {};
+figures.forEach((o) => {
+  const svg = o.contentDocument && o.contentDocument.documentElement;
+  if (!svg || !svg.viewBox || !svg.viewBox.baseVal.width) return;
+  const scale = o.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+    .map((t) => parseFloat(o.contentDocument.defaultView.getComputedStyle(t).fontSize) * scale);
+  charts[o.getAttribute('data').split('/').pop().replace('.svg', '')] = Math.min(...sizes);
+});
+axe.run(document, {resultTypes: ['violations']}).then((r) => done({
+  unlinked, overflowing, files: [...files], charts,
+  pageWidth: document.documentElement.scrollWidth, width,
+  violations: r.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+    .map((v) => `${v.id} (${v.impact}): ${v.help}; e.g. ${v.nodes[0].target}`)}));
+"""
+
+
+@pytest.fixture(scope="module")
+def on_screens(built_site, browser, axe):
+    """Each page at each width of ``WIDTHS``: what the checks below read from it."""
+    from boots.pipeline.pages import reference_pages
+
+    rules = reference_pages(tables.load())[0].rules
+    results: dict[str, dict[str, dict]] = {}
+    try:
+        for screen, (width, height) in WIDTHS.items():
+            at_width(browser, width, height)
+            results[screen] = {}
+            for path in site_pages(built_site):
+                browser.get(path.as_uri())
+                WebDriverWait(browser, 20).until(
+                    lambda d: d.execute_script(
+                        "return [...document.querySelectorAll('object')].every(o =>"
+                        " o.contentDocument && o.contentDocument.readyState === 'complete')"
+                        " && document.fonts.status === 'loaded'"
+                    )
+                )
+                browser.execute_script(axe)
+                name = path.relative_to(built_site).as_posix()
+                results[screen][name] = browser.execute_async_script(MEASURE, rules)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    return results
+
+
+def test_no_page_scrolls_sideways_on_a_phone(on_screens):
+    for name, state in on_screens["phone"].items():
+        assert state["width"] == 390, name
+        assert state["pageWidth"] <= state["width"], (name, state["pageWidth"])
+        assert state["overflowing"] == [], name
+
+
+def test_every_page_loads_under_a_megabyte(on_screens, built_site):
+    for name, state in on_screens["desktop"].items():
+        files = {Path(unquote(urlsplit(u).path)) for u in state["files"] if u.startswith("file:")}
+        missing = [f for f in files if not f.is_file()]
+        assert missing == [], (name, missing)
+        assert any(f.suffix == ".css" for f in files) and any(f.suffix == ".js" for f in files)
+        assert not any(f.name == "fontawesome.js" for f in files), name
+        total = sum(f.stat().st_size for f in files)
+        assert total < PAGE_LIMIT, (name, total, sorted(f.name for f in files))
+
+
+def test_chart_text_is_at_least_9_points_on_a_desktop(on_screens):
+    drawn = {}
+    for state in on_screens["desktop"].values():
+        drawn |= state["charts"]
+    assert set(READ_CHARTS) <= set(drawn)
+    for chart in READ_CHARTS:
+        assert drawn[chart] >= CHART_TEXT_PX - 0.05, (chart, drawn[chart])
+
+
+def test_every_rule_reference_is_a_link(on_screens):
+    assert any(state["unlinked"] == [] for state in on_screens["desktop"].values())
+    unlinked = {n: s["unlinked"] for n, s in on_screens["desktop"].items() if s["unlinked"]}
+    # The codebook states each rule once, in bold: that definition is not a link to itself.
+    definitions = unlinked.pop("codebook.html", [])
+    assert unlinked == {}
+    assert all(": " in d for d in definitions)
+
+
+def test_rule_references_lead_to_the_codebook(built_site):
+    page = (built_site / "statements.html").read_text(encoding="utf-8")
+    targets = set(re.findall(r'href="codebook\.html#(rule-[a-z]\d+)"', page))
+    assert targets, "statements.html links no rule"
+    assert targets <= parse(built_site / "codebook.html").ids
+
+
+def test_no_serious_accessibility_violation_at_either_width(on_screens):
+    problems = {
+        (screen, name): state["violations"]
+        for screen, pages_ in on_screens.items()
+        for name, state in pages_.items()
+        if state["violations"]
+    }
+    assert problems == {}
+
+
+VISIBLE = """
+const e = document.querySelector(arguments[0]);
+if (!e) return false;
+const box = e.getBoundingClientRect();
+return getComputedStyle(e).display !== 'none' && box.width > 0 && box.right > 0
+  && box.left < window.innerWidth;
+"""
+
+
+def _shown_toggle(browser, kind: str):
+    buttons = [
+        b for b in browser.find_elements("css selector", f".{kind}-toggle") if b.is_displayed()
+    ]
+    assert buttons, f"no visible {kind} sidebar button"
+    return buttons[0]
+
+
+@pytest.mark.parametrize("screen", list(WIDTHS))
+def test_site_menu_and_contents_open_and_close_by_click(built_site, browser, screen):
+    from selenium.webdriver.common.keys import Keys
+
+    width, height = WIDTHS[screen]
+    page = built_site / "notebooks" / "01-stance-by-country.html"
+    try:
+        at_width(browser, width, height)
+        # A phone has a touch screen (set before the page loads, which then takes taps).
+        browser.execute_cdp_cmd(
+            "Emulation.setTouchEmulationEnabled",
+            {"enabled": screen == "phone", "maxTouchPoints": 5},
+        )
+        browser.get(page.as_uri())
+        WebDriverWait(browser, 10).until(
+            lambda d: d.execute_script("return document.readyState") == "complete"
+        )
+        kinds = ["primary"] + (["secondary"] if screen == "phone" else [])
+        for kind in kinds:
+            sidebar, dialog = f"#pst-{kind}-sidebar", f"#pst-{kind}-sidebar-modal"
+            button = _shown_toggle(browser, kind)
+            if screen == "desktop":
+                assert browser.execute_script(VISIBLE, sidebar)
+                button.click()
+                assert not browser.execute_script(VISIBLE, sidebar), "a click did not hide it"
+                assert button.get_attribute("aria-expanded") == "false"
+                button.click()
+                assert browser.execute_script(VISIBLE, sidebar), "a second click did not show it"
+                assert button.get_attribute("aria-expanded") == "true"
+                continue
+            assert not browser.execute_script(VISIBLE, dialog)
+            button.click()
+            assert browser.execute_script(f"return document.querySelector('{dialog}').open")
+            assert browser.execute_script(VISIBLE, dialog), "a click did not open it"
+            links = browser.execute_script(
+                f"return [...document.querySelectorAll('{dialog} a')].filter(a =>"
+                " a.getBoundingClientRect().width > 0).length"
+            )
+            assert links >= 5, "the open menu shows no links"
+            assert button.get_attribute("aria-expanded") == "true"
+            browser.find_element("css selector", f"{dialog} .boots-close").click()
+            assert not browser.execute_script(f"return document.querySelector('{dialog}').open")
+            assert button.get_attribute("aria-expanded") == "false"
+            # By keyboard: Enter on the focused button opens it, Escape closes it.
+            button.send_keys(Keys.ENTER)
+            assert browser.execute_script(f"return document.querySelector('{dialog}').open")
+            browser.switch_to.active_element.send_keys(Keys.ESCAPE)
+            assert not browser.execute_script(f"return document.querySelector('{dialog}').open")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

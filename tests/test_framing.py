@@ -85,7 +85,10 @@ def test_lexicon_counts_and_kwic_on_a_tiny_corpus():
     assert counts.loc["boots", "B"] == 0
     hits = framing.kwic(evidence, lexicon, width=10)
     assert list(hits.match) == ["Boots on the ground", "boots on ground", "military operation"]
-    assert hits.iloc[2].left == "ound, the "
+    # Context is cut at word boundaries, never inside a word ("ound, the "), marked "…".
+    assert hits.iloc[2].left == "…the ".rjust(10)
+    assert hits.iloc[0].right == "? No boots"
+    assert hits.iloc[1].right == ", the…"
 
 
 def test_drift_surfaces_stoltenberg_in_every_outlet_and_peskovs_possibility(ev):

@@ -3,7 +3,8 @@ figures whose marks carry links and tooltips."""
 
 from __future__ import annotations
 
-import base64
+import io
+import json
 import re
 from html import escape as html_escape
 
@@ -14,17 +15,12 @@ import pytest
 from boots.data import labels, tables
 from boots.pipeline import pages
 from boots.render import figures
+from boots.render.site import html_blocks_decoded
 from boots.util import config
 
 matplotlib.use("Agg")
 
-_HTML_BLOCK = re.compile(r"```\{data-html\}\n([A-Za-z0-9+/=\n]*?)\n```")
-
-
-def decoded(page: str) -> str:
-    """``page`` with each of its data-built HTML blocks (``site.html_block``) decoded, as
-    the site shows them."""
-    return _HTML_BLOCK.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), page)
+decoded = html_blocks_decoded
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +117,40 @@ def test_site_notebook_draws_figures_from_their_svg():
     assert 'aria-label=\\"A finding.\\"' in out
 
 
+def test_a_linked_figure_gets_its_marks_as_a_table_of_links(tmp_path):
+    (tmp_path / "01-x.csv").write_text(
+        "label,statement_id,tooltip\n"
+        'A · <b>one</b>,s-one,"One, on 26 Feb: “<script>x</script>”"\n'
+        "A · one,s-one,duplicate of the same mark\n"
+        "B,,not a statement\n",
+        encoding="utf-8",
+    )
+    raw = (
+        b'{"cells": [{"cell_type": "code", "outputs": [{"output_type": "display_data", '
+        b'"metadata": {"boots-figure": {"name": "01-x", "alt": "A finding."}}, '
+        b'"data": {"text/html": "<figure><img src=\\"x.png\\" alt=\\"A\\"></figure>"}}]}]}'
+    )
+    out = json.loads(pages.site_notebook(raw, tmp_path))["cells"][0]["outputs"][0]
+    markup = out["data"]["text/html"]
+    assert markup.startswith('<div class="full-width">')
+    assert markup.count('href="../statements.html#s-one"') == 1  # one row per mark
+    assert "The figure's 1 mark as a table" in markup
+    assert "&lt;script&gt;" in markup and "<script>" not in markup
+    assert "&lt;b&gt;one&lt;/b&gt;" in markup
+    (tmp_path / "01-y.csv").write_text("country,count\nFR,1\n", encoding="utf-8")
+    assert pages.figure_marks_table(tmp_path / "01-y.csv") == ""
+
+
+def test_index_thumbnails_are_small_images_of_one_size():
+    from PIL import Image
+
+    data = pages.thumbnail(config.ROOT / "figures" / "01-stance-map.png")
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size == pages.THUMBNAIL
+    assert len(data) < 60_000
+    assert (config.ROOT / "figures" / "01-stance-map.png").stat().st_size > 3 * len(data)
+
+
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
     """Just more articles than the sidebar lists."""
@@ -187,3 +217,34 @@ def test_sphinx_builds_a_large_collection_without_warnings(many, tmp_path):
     page = (tmp_path / "site" / pages.ARTICLES_DIR / f"{article}.html").read_text()
     others = set(many.articles.article_id) - {article}
     assert not any(f'href="{other}.html"' in page for other in others)  # no sidebar list
+
+
+def test_the_site_leaves_out_the_authors_file_lists():
+    cell = {
+        "cell_type": "markdown",
+        "source": "# Title\n\n## Overview\n\nStory.\n\n## Inputs and outputs\n\n- inputs: a.csv\n"
+        "\n### Detail\n\nb.csv\n\n## Next\n\nMore.\n",
+    }
+    shown = pages._without_author_sections(cell)["source"]
+    assert "a.csv" not in shown and "b.csv" not in shown and "Inputs" not in shown
+    assert "Story." in shown and "## Next\n\nMore." in shown
+
+
+def test_tables_leave_out_empty_and_constant_columns_and_show_shares_as_percentages():
+    from boots.analysis import readable
+
+    frame = pd.DataFrame(
+        {
+            "country": ["FR", "DE"],
+            "name": ["France", "Germany"],
+            "mixed": [False, False],
+            "other_stance": ["", ""],
+            "rules_out": [0.25, 1.0],
+            "open": [0.75, 0.0],
+        }
+    )
+    shown = readable.view(frame)
+    assert list(shown.columns) == ["country", "rules it out", "does not rule it out"]
+    assert list(shown["rules it out"]) == ["25%", "100%"]
+    alpha = readable.view(pd.DataFrame({"variable": ["a", "b"], "alpha": [0.97, 0.5]}))
+    assert list(alpha.alpha) == [0.97, 0.5]  # not shares of a whole: kept as numbers

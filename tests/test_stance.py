@@ -98,7 +98,7 @@ def test_titles_are_computed_from_the_data():
     counts = pd.Series({"categorical": 1, "no_plans": 2, "not_now": 0, "unspecified": 3})
     assert (
         stance.firmness_title(counts)
-        == "Of 6 denials, 1 were categorical, 2 denied only plans, 0 held 'for the moment'"
+        == "Of 6 denials, 1 was categorical, 2 denied only plans, 0 held 'for the moment'"
     )
 
 

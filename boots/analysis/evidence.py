@@ -15,6 +15,7 @@ from boots.data import dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures
 from boots.render.report import names_list
+from boots.util.words import agreeing, counted
 
 QUOTE_TYPES = ["direct", "partial", "paraphrase"]
 # Sequential blues (ColorBrewer), readable in greyscale and for colour-blind readers.
@@ -46,7 +47,8 @@ def sources_table(evidence: Evidence) -> pd.DataFrame:
             ],
             "date is": articles.published_certainty.map(labels.categories("published_certainty")),
             "translation": [
-                labels.label("translation", t) + ("" if t == "none" else f" (from {o} into {lang})")
+                labels.label("translation", t)
+                + ("" if t == "none" else f" (from {language_name(o)} into {language_name(lang)})")
                 for t, o, lang in zip(
                     articles.translation,
                     articles.original_language,
@@ -226,11 +228,7 @@ def coverage_figure(matrix: pd.DataFrame, evidence: Evidence):
         spine.set_visible(False)
     everywhere = int((matrix.outlets == len(article_ids)).sum())
     once = int((matrix.outlets == 1).sum())
-    ax.set_title(
-        f"{once:,} of {len(matrix):,} statements appear in a single article; "
-        f"{everywhere:,} in all {len(article_ids):,} articles",
-        pad=34,
-    )
+    ax.set_title(reach_phrase(once, len(matrix), everywhere, len(article_ids)), pad=34)
     if handles:
         ax.legend(
             handles=handles,
@@ -268,6 +266,15 @@ def outside_facts(evidence: Evidence) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def reach_phrase(once: int, statements: int, everywhere: int, articles: int) -> str:
+    """How many statements one article reports, and how many every article reports."""
+    single = (
+        f"{once:,} of {counted(statements, 'statement')} {agreeing(once, 'appears')} in a "
+        "single article"
+    )
+    return single if articles == 1 else f"{single}; {everywhere:,} in all {articles:,} articles"
+
+
 @dataclass(frozen=True)
 class EvidenceFacts:
     """What notebook 00 finds in the tables, in readers' names, never ids (the validation's
@@ -302,18 +309,18 @@ class EvidenceFacts:
         """The closing sentences, given the validation's problems and quotes found."""
         n, n_articles = self.counts, self.counts["articles"]
         return [
-            f"{n_articles} articles ({names_list(list(self.outlets))}) report "
-            f"{n['statements']} statements by {n['speakers']} speakers in {n['mentions']} mentions.",
-            f"{found} of {n['mentions']} wordings were found verbatim in their articles, and "
-            f"validation reports {problems} problem{'s' if problems != 1 else ''}.",
-            f"{self.single_article:,} statements appear in a single article; "
-            f"{len(self.everywhere):,} in all {n_articles:,} articles"
+            f"{counted(n_articles, 'article')} ({names_list(list(self.outlets))}) "
+            f"{agreeing(n_articles, 'reports')} {counted(n['statements'], 'statement')} by "
+            f"{counted(n['speakers'], 'speaker')} in {counted(n['mentions'], 'mention')}.",
+            f"{found} of {counted(n['mentions'], 'wording')} {agreeing(found, 'was')} found "
+            f"verbatim in their articles, and validation reports {counted(problems, 'problem')}.",
+            reach_phrase(self.single_article, n["statements"], len(self.everywhere), n_articles)
             + (
                 f" ({names_list(list(dict.fromkeys(self.everywhere)))})."
-                if self.everywhere
+                if self.everywhere and n_articles > 1
                 else "."
             ),
-            f"For {self.open_ended} of {n_articles} articles the publication date is known only "
+            f"For {self.open_ended} of {counted(n_articles, 'article')} the publication date is known only "
             "as on or after a day: the texts bound it from below, never from above.",
         ]
 
@@ -339,3 +346,11 @@ def what_we_found(evidence: Evidence, problems: int, found: int) -> list[str]:
     """Notebook 00's closing sentences (``EvidenceFacts.what_we_found``): the sources, what
     the tables hold, how well they are anchored in the texts, how far each statement went."""
     return evidence_facts(evidence).what_we_found(problems, found)
+
+
+def language_name(code: str) -> str:
+    """'English' for 'en' (ISO 639-1), the code itself if unknown."""
+    import pycountry
+
+    language = pycountry.languages.get(alpha_2=str(code))
+    return language.name if language else str(code)

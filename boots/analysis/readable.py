@@ -62,6 +62,32 @@ def _words(value: object, names: dict[str, str]) -> object:
     return names.get(value, value)
 
 
+def _says_nothing(series: pd.Series, rows: int) -> bool:
+    """An empty column, or a yes/no column with one answer on every row ("mixed: no")."""
+    text = series.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else v)
+    if (text.astype(str).str.strip() == "").all():
+        return True
+    return rows > 1 and set(text) in ({"yes"}, {"no"})
+
+
+def _as_percentages(out: pd.DataFrame) -> pd.DataFrame:
+    """Shares as percentages: columns named as shares, and tables whose numbers are all
+    fractions of their row (each row sums to 1)."""
+    floats = [c for c in out.columns if pd.api.types.is_float_dtype(out[c])]
+    shares = [c for c in floats if str(c).startswith("share")]
+    values = out[floats] if floats else None
+    if (
+        values is not None
+        and len(floats) > 1
+        and ((values >= 0) & (values <= 1)).all().all()
+        and (values.sum(axis=1) - 1).abs().max() < 0.011
+    ):
+        shares = floats
+    for column in shares:
+        out[column] = out[column].map(lambda v: "" if pd.isna(v) else f"{v:.0%}")
+    return out
+
+
 def view(frame: pd.DataFrame | pd.Series, names: dict[str, str] | None = None) -> pd.DataFrame:
     """``frame`` in readers' words (see the module docstring); ``names`` (an id -> name
     mapping such as ``Evidence.outlet_names``) names the ids in any text column."""
@@ -85,6 +111,8 @@ def view(frame: pd.DataFrame | pd.Series, names: dict[str, str] | None = None) -
             out[column] = series.map({True: "yes", False: "no"})
         elif pd.api.types.is_datetime64_any_dtype(series):
             out[column] = series.map(lambda d: "" if pd.isna(d) else f"{d:%-d %B %Y}")
+    out = out.drop(columns=[c for c in out.columns if _says_nothing(out[c], len(out))])
+    out = _as_percentages(out)
     index_names = _field(out.index.name)
     if index_names:
         out.index = out.index.map(lambda v: _words(v, index_names))
@@ -92,7 +120,7 @@ def view(frame: pd.DataFrame | pd.Series, names: dict[str, str] | None = None) -
     column_names = _field(out.columns.name)
     if column_names:
         out = out.rename(columns=lambda c: _words(c, column_names))
-    elif all(str(c) in labels.categories("stance") or str(c) == "none" for c in out.columns):
+    elif sum(str(c) in labels.categories("stance") for c in out.columns) >= 2:
         stance = {**labels.categories("stance"), "none": "not a statement"}
         out = out.rename(columns=lambda c: stance.get(str(c), c))
     return out

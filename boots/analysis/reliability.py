@@ -19,6 +19,7 @@ from boots.analysis import once
 from boots.data import labels, safe_files, text
 from boots.data.schema import resources
 from boots.data.tables import Evidence
+from boots.util.words import counted
 
 # Krippendorff (2004), Content Analysis, 2nd ed., p. 241: rely on variables with
 # alpha >= .800; draw tentative conclusions only from .667 <= alpha < .800.
@@ -172,7 +173,22 @@ class ReliabilityFacts:
             "first": self.sided_with.get("first coder", 0),
             "second": self.sided_with.get("second coder", 0),
             "weakest": self.weakest,
+            "decisions": self.decisions,
         }
+
+    @property
+    def decisions(self) -> str:
+        """How the disagreements were decided, and the least reliable variable, in words."""
+        decided = sum(self.sided_with.values())
+        if not self.disagreements:
+            return "The two codings agree on every code."
+        first = self.sided_with.get("first coder", 0)
+        second = self.sided_with.get("second coder", 0)
+        return (
+            f"Of {counted(decided, 'disagreement')}, {counted(first, 'was', 'were')} decided for "
+            f"the first coding and {second} for the second coder. The least reliable variable "
+            f"is {self.weakest}."
+        )
 
 
 @once.per_evidence

@@ -246,6 +246,8 @@ def longest_shared(
 
 def reuse_title(similar: pd.DataFrame, outlets: dict[str, str]) -> str:
     """The text-reuse figure's finding: the closest pair and its Jaccard similarity."""
+    if similar.empty:
+        return "With a single article there is no pair of articles to compare"
     first, second, score = closest_pair(similar)
     return f"{outlets[first]} and {outlets[second]} share the most wording (Jaccard {score:.2f})"
 

@@ -92,6 +92,40 @@ def _codebook_rules(data_dir: Path) -> set[str] | None:
     return set(re.findall(r"\*\*([A-Z][0-9]+)\.", content))
 
 
+def _recorded_removals(data_dir: Path) -> set[str]:
+    """Statements CHANGES.md records as removed: a table row ``| `id` | removed ...``."""
+    try:  # confined and capped like every data file
+        raw = safe_files.read_bytes(data_dir, "CHANGES.md", safe_files.MAX_DESCRIPTOR_BYTES)
+        content = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError, safe_files.Refused):
+        return set()
+    return set(re.findall(r"^\|\s*`([^`|]+)`\s*\|\s*removed\b", content, flags=re.MULTILINE))
+
+
+def check_coded_statements(data_dir: Path, tables: dict[str, Table], report: Report) -> None:
+    """Every row of the frozen codings (reliability/) is about a statement of statements.csv,
+    or one whose removal data/CHANGES.md records (the codings are frozen as they were coded)."""
+    statements = tables.get("statements")
+    if statements is None:
+        return
+    known = {r["statement_id"] for r in statements.rows}
+    removed = _recorded_removals(data_dir)
+    for resource in ("first_coding", "second_coding", "adjudication"):
+        table = tables.get(resource)
+        if table is None:
+            continue
+        for index, row in enumerate(table.rows):
+            sid = row["statement_id"]
+            if sid not in known and sid not in removed:
+                report.add(
+                    table.resource.path,
+                    table.where(index),
+                    "statement_id",
+                    sid,
+                    "a statement_id of statements.csv (or one CHANGES.md records as removed)",
+                )
+
+
 def check_adjudication(data_dir: Path, tables: dict[str, Table], report: Report) -> None:
     """The frozen codings cover the same statements; each adjudicated disagreement matches
     them, adopts an allowed code that statements.csv now holds, and cites a codebook rule."""

@@ -38,6 +38,7 @@ from boots.data import descriptor
 from boots.data.check_curation import (
     check_adjudication,
     check_cells_to_fill,
+    check_coded_statements,
     check_context,
     check_distortions,
     one_problem_per_cell,
@@ -131,6 +132,7 @@ def validate(data_dir: Path | None = None) -> Report:
         check_context(get("context"), tables, report)
     if get("adjudication"):
         check_adjudication(data_dir, tables, report)
+    check_coded_statements(data_dir, tables, report)
     check_cells_to_fill(data_dir, tables, report)
     one_problem_per_cell(report)
     return report

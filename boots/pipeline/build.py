@@ -410,7 +410,9 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
     failed = [o for o in outcomes if o.error]
     for outcome in failed:
         log(f"error: {_shown(outcome.notebook)}: {outcome.error}")
-    site_failed = render(layout, sources, log, data_state, fresh=force)
+    # A failed notebook would leave the site partial (its page missing or stale): the
+    # folder's last good site stays as it is.
+    site_failed = False if failed else render(layout, sources, log, data_state, fresh=force)
     if todo and not failed and layout == Layout.default():
         from boots.pipeline import readme  # only after an execution: a no-op build stays light
 
@@ -418,7 +420,7 @@ def build(layout: Layout, force: bool = False, jobs: int | None = None, log=prin
             log("README.md: its findings rewritten from the notebooks")
     fingerprint.save_cache()
     verdict = (
-        f"{counted(len(failed), 'notebook')} failed; previous outputs kept"
+        f"{counted(len(failed), 'notebook')} failed; previous outputs and site kept"
         if failed
         else "failed: site not updated"
         if site_failed
@@ -436,7 +438,12 @@ def site_work_dir(layout: Layout) -> Path:
 
 
 # The modules that make the site's pages; their code is part of the site's inputs.
-SITE_MODULES = {"boots.pipeline.pages", "boots.render.site", "boots.render.sphinx_guard"}
+SITE_MODULES = {
+    "boots.pipeline.pages",
+    "boots.render.site",
+    "boots.render.sphinx_guard",
+    "boots.render.sphinx_links",
+}
 
 
 def site_inputs(layout: Layout, sources: list[Path], data_state: str | None = None) -> str:

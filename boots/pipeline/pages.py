@@ -22,10 +22,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from boots.analysis import stance
-from boots.data import dates, labels, text
+from boots.analysis import claims, stance
+from boots.analysis.evidence import language_name
+from boots.data import dates, dictionary, labels, safe_files, text
 from boots.data.tables import Evidence
-from boots.render import figures, site
+from boots.render import figures, reference, site
+from boots.render.report import names_list
 from boots.util import config
 from boots.util.words import counted
 
@@ -217,14 +219,6 @@ def article_text_html(
     return '<div class="article-text">\n' + "\n".join(paragraphs) + "\n</div>"
 
 
-def language_name(code: str) -> str:
-    """'English' for 'en' (ISO 639-1), the code itself if unknown."""
-    import pycountry
-
-    language = pycountry.languages.get(alpha_2=str(code))
-    return language.name if language else str(code)
-
-
 def _facts(pairs: list[tuple[str, str]]) -> str:
     rows = "".join(f"<dt>{h(k)}</dt><dd>{v}</dd>" for k, v in pairs if v)
     return f'<dl class="statement-facts">{rows}</dl>'
@@ -394,6 +388,11 @@ def articles_in_nav(evidence: Evidence) -> bool:
     return len(evidence.articles) <= NAV_ARTICLES
 
 
+def _these(n: int) -> str:
+    """'This article is' or 'These 5 articles are'."""
+    return "This article is" if n == 1 else f"These {counted(n, 'article')} are"
+
+
 def articles_index(evidence: Evidence) -> str:
     rows = []
     counts = evidence.mentions.groupby("article_id").size()
@@ -405,10 +404,66 @@ def articles_index(evidence: Evidence) -> str:
         )
     return (
         "# The articles\n\n"
-        f"These {counted(len(evidence.articles), 'article')} are the only evidence. Each page "
-        "prints one in full, every reported statement highlighted and linked to its entry.\n\n"
+        f"{_these(len(evidence.articles))} the only evidence. "
+        + ("Its page prints it" if len(evidence.articles) == 1 else "Each page prints one")
+        + " in full, every reported statement highlighted and linked to its entry.\n\n"
         + "\n".join(rows)
         + "\n"
+    )
+
+
+# The index cards' pictures: each notebook's lead figure shrunk into this box (pixels),
+# centred on white, so every card is the same size and the page loads kilobytes, not the
+# full-size PNGs.
+THUMBNAIL = (480, 300)
+
+
+def thumbnail_path(figure: str) -> str:
+    return f"figures/thumbnails/{figure}.png"
+
+
+def thumbnail(png: Path) -> bytes:
+    """``png`` fitted into ``THUMBNAIL`` on white (same input, same bytes)."""
+    import io
+
+    from PIL import Image, ImageOps
+
+    with Image.open(png) as image:
+        fitted = ImageOps.pad(
+            image.convert("RGB"), THUMBNAIL, method=Image.Resampling.LANCZOS, color="white"
+        )
+    buffer = io.BytesIO()
+    fitted.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(
+        buffer, format="PNG", optimize=True
+    )
+    return buffer.getvalue()
+
+
+def collection_description(evidence: Evidence) -> str:
+    """The index's account of the collection, built from the data folder: its outlets and
+    the dates of its articles and statements, and what is computed and what is checked."""
+    articles = evidence.articles
+    outlets = list(dict.fromkeys(articles.outlet))
+    earliest, latest = articles.published_earliest.min(), articles.published_earliest.max()
+    days = (
+        f"{earliest:%-d %B %Y}"
+        if earliest == latest
+        else f"dates from {earliest:%-d %B %Y} to {latest:%-d %B %Y}"
+    )
+    statements = evidence.statements_with_speakers()
+    n = len(articles)
+    remark = "" if claims.has_remark(evidence) else " (none of them the remark itself)"
+    return (
+        "A notebook collection about Emmanuel Macron's remark of 26 February 2024 that sending "
+        "Western troops to Ukraine “cannot be ruled out”, built from this data folder: "
+        f"{counted(n, 'article')} by {md(names_list(outlets))}, "
+        f"published on or after {days}, and the "
+        f"{counted(len(statements), 'statement')} by "
+        f"{counted(statements.speaker_id.nunique(), 'speaker')} that hand-curated tables record "
+        f"from {'it' if n == 1 else 'them'}{remark}. Every chart, table and number is computed from those tables and texts; a "
+        "paragraph typed about the project's own data is shown only where a check on this "
+        "folder's tables holds. Every mark leads to the printed words behind it: see "
+        f"[the articles](articles/index.md) and [every statement]({STATEMENTS_PAGE}.md)."
     )
 
 
@@ -421,8 +476,8 @@ def index_page(
         if summary["figure"]:
             image = (
                 f'<a href="{h(page)}.html" tabindex="-1" aria-hidden="true">'
-                f'<img src="figures/{h(summary["figure"])}.png" loading="lazy" '
-                f'alt="{h(summary["finding"])}"></a>'
+                f'<img src="{h(thumbnail_path(summary["figure"]))}" width="{THUMBNAIL[0]}" '
+                f'height="{THUMBNAIL[1]}" alt="{h(summary["finding"])}"></a>'
             )
         cards.append(
             f'<div class="nb-card">{image}<div>'
@@ -439,16 +494,13 @@ def index_page(
     )
     return (
         f"# {site.PROJECT}\n\n"
-        "How Europe answered Emmanuel Macron's remark of 26 February 2024 that sending "
-        "Western troops to Ukraine “cannot be ruled out”, and how "
-        f"{counted(evidence.articles.outlet.nunique(), 'news outlet')} reported it. Every chart, table "
-        "and sentence here is computed from hand-curated tables, and every mark leads to the "
-        "printed words behind it: see [the articles](articles/index.md) and "
-        f"[every statement]({STATEMENTS_PAGE}.md).\n\n"
+        f"{collection_description(evidence)}\n\n"
         f"{site.html_block(cards_html)}\n\n"
         f"```{{toctree}}\n:hidden:\n:caption: Notebooks\n\n{pages}\n```\n\n"
         "```{toctree}\n:hidden:\n:caption: Evidence\n\n"
-        f"{STATEMENTS_PAGE}\narticles/index\n{articles}\n```\n"
+        f"{STATEMENTS_PAGE}\narticles/index\n{articles}\n```\n\n"
+        "```{toctree}\n:hidden:\n:caption: How the data is made\n\n"
+        f"{reference.CODEBOOK_PAGE}\n{reference.DICTIONARY_PAGE}\n```\n"
         + (
             f"\n```{{toctree}}\n:hidden:\n:caption: About this project\n\n{docs}\n```\n"
             if docs
@@ -457,26 +509,112 @@ def index_page(
     )
 
 
-def site_notebook(raw: bytes) -> bytes:
+def figure_marks_table(csv: Path) -> str:
+    """The marks of a figure whose CSV names a statement per row, as a table of links
+    (what each mark shows and where it leads): the same links as the chart, reachable by
+    a screen reader and readable on a phone. Empty for a figure without such marks."""
+    if not csv.is_file():
+        return ""
+    data = pd.read_csv(csv, dtype=str, keep_default_na=False)
+    if not {"statement_id", "tooltip"} <= set(data.columns):
+        return ""
+    data = data[data.statement_id != ""].drop_duplicates("statement_id")
+    if data.empty:
+        return ""
+    named = next((c for c in ("label", "name") if c in data.columns), None)
+    rows = "".join(
+        "<tr>"
+        + (f"<td>{h(getattr(r, named))}</td>" if named else "")
+        + f'<td><a href="../{h(statement_href(r.statement_id))}">{h(r.tooltip)}</a></td></tr>'
+        for r in data.itertuples()
+    )
+    head = ('<th scope="col">Shown as</th>' if named else "") + (
+        '<th scope="col">Statement (a link to its evidence)</th>'
+    )
+    return (
+        f'<details class="figure-marks"><summary>The figure\'s {counted(len(data), "mark")}'
+        f' as a table</summary><div class="table-box"><table><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table></div></details>"
+    )
+
+
+_TABLE_STYLE = re.compile(r'<div id="(t[0-9a-f]{8})"([^>]*)>\s*<style>(.*?)</style>', re.S)
+
+
+def shared_table_styles(markup: str, seen: set[str]) -> str:
+    """A table's stylesheet (great_tables writes one per table, scoped by the table's id,
+    8 kB each) scoped by a class instead, and left out when the page already has it."""
+
+    def scoped(match: re.Match) -> str:
+        identity, attributes, style = match.groups()
+        style = style.replace(f"#{identity}", ".gt-scope")
+        kept = "" if style in seen else f"<style>{style}</style>"
+        seen.add(style)
+        return f'<div id="{identity}" class="gt-scope"{attributes}>{kept}'
+
+    return _TABLE_STYLE.sub(scoped, markup)
+
+
+# Sections of a notebook for its author, left out of the site: the list of files a
+# notebook reads and writes (JupyterLab still shows it; the site's reader needs the story).
+AUTHOR_SECTIONS = ("Inputs and outputs",)
+
+
+def _without_author_sections(cell: dict) -> dict:
+    """A markdown cell without its ``AUTHOR_SECTIONS`` (each heading and what follows it up
+    to the next heading of its level or higher)."""
+    if cell.get("cell_type") != "markdown":
+        return cell
+    lines = "".join(cell.get("source", "")).split("\n")
+    kept, skipping = [], 0
+    for line in lines:
+        heading = re.match(r"^(#{1,6})\s+(.*?)\s*$", line)
+        if heading and skipping and len(heading.group(1)) <= skipping:
+            skipping = 0
+        if heading and heading.group(2) in AUTHOR_SECTIONS:
+            skipping = len(heading.group(1))
+        if not skipping:
+            kept.append(line)
+    if len(kept) == len(lines):
+        return cell
+    return {**cell, "source": "\n".join(kept).rstrip("\n") + "\n"}
+
+
+def site_notebook(raw: bytes, figures_dir: Path | None = None) -> bytes:
     """The notebook as the site shows it: each saved figure drawn from its SVG, whose marks
     link to the evidence, with the PNG beside the page as its fallback (the notebook itself
     embeds the PNG)."""
     notebook = json.loads(raw)
+    notebook["cells"] = [_without_author_sections(cell) for cell in notebook["cells"]]
+    styles: set[str] = set()
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
+            shown = output.get("data", {}).get("text/html")
+            if shown is not None:
+                shown = shown if isinstance(shown, str) else "".join(shown)
+                output["data"]["text/html"] = shared_table_styles(shown, styles)
             meta = output.get("metadata", {}).get(figures.FIGURE_KEY)
             if not meta or "text/html" not in output.get("data", {}):
                 continue
             markup = output["data"]["text/html"]
             markup = markup if isinstance(markup, str) else "".join(markup)
-            image = f'<img src="../figures/{h(meta["name"])}.png" alt="{h(meta["alt"])}">'
+            # The PNG is the fallback of a browser that cannot draw the SVG; lazy, so a
+            # browser that can does not load it too.
+            image = (
+                f'<img src="../figures/{h(meta["name"])}.png" loading="lazy" '
+                f'alt="{h(meta["alt"])}">'
+            )
             svg = (
                 f'<object data="../figures/{h(meta["name"])}.svg" type="image/svg+xml" '
-                f'role="img" aria-label="{h(meta["alt"])}">{image}</object>'
+                f'aria-label="{h(meta["alt"])}">{image}</object>'
             )
             # The notebook embeds the PNG; the site links the files beside the page instead.
             markup = _EMBEDDED_IMAGE.sub(lambda _m, svg=svg: svg, markup, count=1)
-            output["data"]["text/html"] = markup
+            marks = figure_marks_table(figures_dir / f"{meta['name']}.csv") if figures_dir else ""
+            # Across the page on a desktop (into the contents column), so the chart's text is
+            # read at its size; its marks as a table below it, for a phone and a screen reader.
+            output["data"]["text/html"] = f'<div class="full-width">{markup}</div>{marks}'
+
     return (json.dumps(notebook, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -500,7 +638,7 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
         raw = path.read_bytes()
         page = f"notebooks/{path.stem}"
         summaries.append((page, site.notebook_summary(json.loads(raw))))
-        pages[f"{page}.ipynb"] = site_notebook(raw)
+        pages[f"{page}.ipynb"] = site_notebook(raw, figures_dir)
     docs = {f"docs/{p.stem}": p.read_text(encoding="utf-8") for p in _docs()}
     pages.update({f"{page}.md": text for page, text in docs.items()})
     pages["index.md"] = index_page(summaries, evidence, "\n".join(docs))
@@ -511,9 +649,63 @@ def site_sources(evidence: Evidence, notebooks: list[Path], figures_dir: Path) -
     for row in evidence.articles.itertuples():
         page = article_page(evidence, row, full, rows, in_nav)
         pages[f"{ARTICLES_DIR}/{row.article_id}.md"] = page
-    extra = {
+    book, glossary = reference_pages(evidence)
+    pages[f"{reference.CODEBOOK_PAGE}.md"] = book.source
+    pages[f"{reference.DICTIONARY_PAGE}.md"] = glossary.source
+    extra: dict[str, Path | bytes] = {
         f"figures/{p.name}": p
         for p in sorted(figures_dir.glob("*"))
         if p.suffix in {".png", ".svg", ".csv"}
     }
-    return site.SiteSources(pages, extra, collapse_navigation=not articles_in_nav(evidence))
+    for _, summary in summaries:
+        lead = figures_dir / f"{summary['figure']}.png"
+        if summary["figure"] and lead.is_file():
+            extra[thumbnail_path(summary["figure"])] = thumbnail(lead)
+    return site.SiteSources(
+        pages,
+        extra,
+        collapse_navigation=not articles_in_nav(evidence),
+        rules=tuple(book.rules),
+        columns=reference_links(glossary),
+    )
+
+
+def reference_links(glossary: reference.ReferencePage) -> dict[str, str]:
+    """Each column, table and data file a page may name (as code) -> ``page#anchor``."""
+    links = {
+        name: f"{reference.DICTIONARY_PAGE}#{anchor}" for name, anchor in glossary.columns.items()
+    }
+    links |= {f"data/{name}": target for name, target in links.items() if name.endswith(".csv")}
+    for name in (CODEBOOK_FILE, f"data/{CODEBOOK_FILE}"):
+        links[name] = reference.CODEBOOK_PAGE
+    for name in ("README.md", "data/README.md", "datapackage.json", "data/datapackage.json"):
+        links[name] = reference.DICTIONARY_PAGE
+    return links
+
+
+CODEBOOK_FILE = "CODEBOOK.md"
+# A codebook is prose: a file larger than this is not one.
+MAX_CODEBOOK_BYTES = 2 * 1024 * 1024
+
+
+def reference_pages(evidence: Evidence) -> tuple[reference.ReferencePage, reference.ReferencePage]:
+    """The codebook (the data folder's ``CODEBOOK.md``, read as confined as validation) and
+    the data dictionary (from the schema, as ``make dictionary`` writes ``data/README.md``)."""
+    links = {
+        "README.md": f"{reference.DICTIONARY_PAGE}.html",
+        CODEBOOK_FILE: f"{reference.CODEBOOK_PAGE}.html",
+    }
+    try:
+        raw = safe_files.read_bytes(evidence.data_dir, CODEBOOK_FILE, MAX_CODEBOOK_BYTES)
+        book = raw.decode("utf-8", errors="replace")
+    except (OSError, safe_files.Refused):
+        book = ""
+    if not book.strip():
+        book = (
+            "# Codebook\n\nThis data folder has no codebook (CODEBOOK.md): the data dictionary"
+            " lists what each column holds.\n"
+        )
+    return (
+        reference.reference_page(book, links),
+        reference.reference_page(dictionary.render(), links, columns=True),
+    )

@@ -1,8 +1,9 @@
 """Screenshots of the built site for the README (``make screenshots``).
 
-Headless Chromium (Debian's ``chromium``, driven by selenium) photographs the index, one notebook page and one
-article page of ``site/`` into ``docs/screenshots/``, so a newcomer sees the site before
-building it. Run ``make`` first; the pages are read from disk, nothing from the network.
+Headless Chromium (Debian's ``chromium``, driven by selenium) photographs the index, one
+notebook page, one article page and the codebook of ``site/`` into ``docs/screenshots/``,
+at 1366 px (a desktop) and 390 px (a phone, and its site menu opened), so a newcomer sees the
+site before building it. Run ``make`` first; the pages are read from disk, nothing from the network.
 """
 
 from __future__ import annotations
@@ -16,11 +17,15 @@ from boots.util import config
 from boots.util.atomic import write_bytes
 
 PAGES = {
-    "index.png": "index.html",
-    "notebook.png": "notebooks/01-stance-by-country.html#the-map",
-    "article.png": "articles/aljazeera.html",
+    "index": "index.html",
+    "notebook": "notebooks/01-stance-by-country.html#the-map",
+    "article": "articles/aljazeera.html",
+    "codebook": "codebook.html#rule-f2",
 }
-WINDOW = "1280,1600"
+# Each page on a desktop (``<page>.png``) and on a phone (``<page>-phone.png``), and the
+# phone's site menu opened by its button (``menu-phone.png``).
+SCREENS = {"": (1366, 1100), "-phone": (390, 844)}
+WINDOW = "1366,1100"
 
 
 def shoot(site: Path, folder: Path, browser: str, driver_path: str) -> list[Path]:
@@ -42,26 +47,39 @@ def shoot(site: Path, folder: Path, browser: str, driver_path: str) -> list[Path
     driver = webdriver.Chrome(options=options, service=Service(driver_path))
     written = []
     try:
-        for name, page in PAGES.items():
-            file, _, anchor = page.partition("#")
-            path = site / file
-            if not path.is_file():
-                raise FileNotFoundError(f"{path}: not built; run `make` first")
-            driver.get(path.as_uri())
-            if anchor:
-                driver.execute_script(
-                    "document.getElementById(arguments[0]).scrollIntoView()", anchor
-                )
-            # Figures are <object> SVGs, which load after the page: wait for them.
-            WebDriverWait(driver, 20).until(
-                lambda d: d.execute_script(
-                    "return [...document.querySelectorAll('object')]"
-                    ".every(o => o.contentDocument && o.contentDocument.documentElement"
-                    " && o.contentDocument.documentElement.tagName === 'svg')"
-                )
+        for suffix, (width, height) in SCREENS.items():
+            driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600},
             )
-            write_bytes(folder / name, driver.get_screenshot_as_png())
-            written.append(folder / name)
+            shots = {f"{name}{suffix}.png": page for name, page in PAGES.items()}
+            if suffix:
+                shots[f"menu{suffix}.png"] = PAGES["notebook"]
+            for name, page in shots.items():
+                file, _, anchor = page.partition("#")
+                path = site / file
+                if not path.is_file():
+                    raise FileNotFoundError(f"{path}: not built; run `make` first")
+                driver.get(path.as_uri())
+                if anchor:
+                    driver.execute_script(
+                        "document.getElementById(arguments[0]).scrollIntoView()", anchor
+                    )
+                # Figures are <object> SVGs, which load after the page: wait for them.
+                WebDriverWait(driver, 20).until(
+                    lambda d: d.execute_script(
+                        "return [...document.querySelectorAll('object')]"
+                        ".every(o => o.contentDocument && o.contentDocument.documentElement"
+                        " && o.contentDocument.documentElement.tagName === 'svg')"
+                    )
+                )
+                if name.startswith("menu"):
+                    driver.execute_script(
+                        "[...document.querySelectorAll('.primary-toggle')]"
+                        ".find(b => b.getBoundingClientRect().width > 0).click()"
+                    )
+                write_bytes(folder / name, driver.get_screenshot_as_png())
+                written.append(folder / name)
     finally:
         driver.quit()
     return written

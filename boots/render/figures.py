@@ -39,11 +39,32 @@ MAX_LINE_CHARS = 80
 MAX_TITLE_CHARS = 130
 TITLE_WRAP = 100
 MAX_LINES = 3
+# The text of the charts the site draws across the page (firmness, timeline, reactions):
+# about 950-1,050 pt wide, shown about 1,000 px wide on a desktop, 12.5 pt renders at 12 px
+# (9 pt) or more.
+CHART_TEXT = 12.5
+
+
+def chart_text(ax) -> None:
+    """Ticks and axis labels of ``ax`` at ``CHART_TEXT`` (what the chart did not size), its
+    title at least as large."""
+    ax.tick_params(labelsize=CHART_TEXT)
+    for title in (ax.title, ax._left_title, ax._right_title):
+        title.set_fontsize(max(title.get_fontsize(), CHART_TEXT + 0.5))
+    ax.xaxis.label.set_size(CHART_TEXT)
+    ax.yaxis.label.set_size(CHART_TEXT)
+
+
 # Where a mark in a figure's SVG leads: the statement's evidence entry on the site. The SVGs
 # the site shows live in site/figures/, beside site/statements.html.
 EVIDENCE_URL = "../statements.html#{statement_id}"
 FIGURE_KEY = "boots-figure"
 _TOOLTIPS = "_boots_tooltips"
+FOCUS_STYLE = (
+    '<style type="text/css">a:focus { outline: none; } a:focus path, a:focus use'
+    " { stroke: #0a58ca; stroke-width: 3; paint-order: stroke; }</style>"
+)
+_KEEP_LINES = "_boots_keep_lines"
 _SVG_LINK = re.compile(r'<a xlink:href="([^"]*)"(?: target="[^"]*")?>')
 _NAME = re.compile(r"^\d\d-[a-z0-9-]+$")
 
@@ -68,7 +89,7 @@ def use_style() -> None:
     mpl.rcParams.update(STYLE)
 
 
-def source_note(fig, tables: str) -> None:
+def source_note(fig, tables: str, fontsize: float = 8) -> None:
     """Print the source line below everything already drawn on ``fig`` (call it last)."""
     literal(fig)  # place the note below the labels as they will be drawn, cut if too long
     fig.draw_without_rendering()  # place axis labels where they will be drawn
@@ -78,7 +99,7 @@ def source_note(fig, tables: str) -> None:
         box.x0 / width,
         (box.y0 - 0.08) / height,
         SOURCE_LINE.format(tables=tables),
-        fontsize=8,
+        fontsize=fontsize,
         color="#444444",
         ha="left",
         va="top",
@@ -134,6 +155,14 @@ def _shortened(func):
     return label
 
 
+def keep_every_line(artist):
+    """Mark a text that lists data (a figure's note of what is not drawn): ``literal`` cuts
+    its long lines but never drops a line, so the figure never leaves out a row silently;
+    the note grows instead."""
+    setattr(artist, _KEEP_LINES, True)
+    return artist
+
+
 def literal(fig) -> None:
     """Make every text of ``fig`` plain and bounded: no mathtext, lines of at most
     ``MAX_LINE_CHARS`` characters (tick labels too, which their formatters redraw)."""
@@ -155,6 +184,8 @@ def literal(fig) -> None:
             if _too_long(text, MAX_TITLE_CHARS):
                 wrapped = "\n".join(textwrap.fill(line, TITLE_WRAP) for line in text.split("\n"))
                 item.set_text(shorten(wrapped, TITLE_WRAP))
+        elif getattr(item, _KEEP_LINES, False):
+            item.set_text(shorten(text, lines=len(text.split("\n"))))
         elif _too_long(text, MAX_LINE_CHARS):
             item.set_text(shorten(text))
 
@@ -196,7 +227,11 @@ def _with_tooltips(svg: str, tooltips: dict[str, str]) -> str:
         title = f"<title>{html.escape(tip, quote=False)}</title>" if tip else ""
         return f'<a target="_top" xlink:href="{match.group(1)}">{title}'
 
-    return _SVG_LINK.sub(titled, svg)
+    linked = _SVG_LINK.sub(titled, svg)
+    if linked == svg:
+        return svg
+    # A keyboard user sees which mark has focus: a dark ring around it.
+    return linked.replace("<defs>", "<defs>" + FOCUS_STYLE, 1) if "<defs>" in linked else linked
 
 
 def finding_of(fig) -> str:

@@ -112,9 +112,17 @@ def table(
         frame = frame.reset_index()
     frame = frame.rename(columns=lambda c: str(c).replace("_", " "))
     html_columns = tuple(c.replace("_", " ") for c in html_columns)
-    numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    percentages = [
+        c
+        for c in frame.columns
+        if frame[c].map(lambda v: isinstance(v, str) and bool(re.fullmatch(r"\d+%|", v))).all()
+        and frame[c].astype(str).str.endswith("%").any()
+    ]
+    numeric = [
+        c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) or c in percentages
+    ]
     floats = [c for c in numeric if pd.api.types.is_float_dtype(frame[c])]
-    text = [c for c in frame.columns if c not in numeric]
+    text = [c for c in frame.columns if c not in numeric or c in percentages]
     shown = frame.copy()
     for column in text:
         if column not in html_columns:

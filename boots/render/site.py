@@ -14,13 +14,15 @@ MathJax is not loaded (there is no mathematics), and figures are local files.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import io
 import os
 import re
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from boots.render import style
@@ -40,7 +42,9 @@ CONF = """\
 project = {project!r}
 author = "Boots on the Ground contributors"
 copyright = "the article texts: their publishers; tables and code: CC BY 4.0"
-extensions = ["myst_nb", "boots.render.sphinx_guard"]
+extensions = ["myst_nb", "boots.render.sphinx_guard", "boots.render.sphinx_links"]
+boots_rules = {rules!r}
+boots_columns = {columns!r}
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 nb_execution_mode = "off"
 nb_merge_streams = True
@@ -52,7 +56,8 @@ html_theme = "sphinx_book_theme"
 html_title = {project!r}
 html_static_path = ["_static"]
 html_css_files = ["boots.css"]
-html_js_files = ["boots-a11y.js"]
+html_js_files = ["boots-a11y.js", "boots-menus.js"]
+templates_path = ["_templates"]
 html_extra_path = ["_extra"]
 html_last_updated_fmt = None
 html_show_sphinx = False
@@ -86,18 +91,54 @@ def stance_css() -> str:
         ".statement-facts { display: grid; grid-template-columns: max-content 1fr;"
         " gap: 0.15rem 1rem; margin: 0 0 0.8rem 0; }",
         ".statement-facts dt { font-weight: 600; }",
-        ".statement-facts dd { margin: 0; }",
+        ".statement-facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }",
+        # A phone: fact lists stack (a fact's name over its value); long words and links
+        # wrap; wide tables scroll inside their own box, never the page.
+        "@media (max-width: 40rem) { .statement-facts { grid-template-columns: 1fr; }"
+        " .statement-facts dd { margin-bottom: 0.4rem; } }",
+        ".bd-article { overflow-wrap: break-word; }",
+        ".bd-article table { max-width: 100%; }",
+        ".bd-article .cell_output, .bd-article .output { max-width: 100%; overflow-x: auto; }",
+        ".figure-marks { margin: 0.3rem 0 1rem 0; }",
+        ".figure-marks .table-box { overflow-x: auto; }",
+        ".figure-marks table { font-size: 0.9em; border-collapse: collapse; }",
+        ".figure-marks th, .figure-marks td { border-bottom: 1px solid #d0d0d0;"
+        " padding: 0.2rem 0.4rem; vertical-align: top; text-align: left; }",
         ".wordings li { margin-bottom: 0.6rem; }",
         ".wordings blockquote { margin: 0.2rem 0; }",
         ".figure-downloads { font-size: 0.9em; margin-top: 0.2rem; }",
         ".boots-figure object, .boots-figure img { width: 100%; height: auto; }",
-        ".cards { display: grid; gap: 1.2rem; }",
-        ".nb-card { display: flex; flex-direction: row; gap: 1rem; align-items: flex-start; }",
-        ".nb-card img { width: 220px; max-width: 40%; height: auto; border: 1px solid #ddd; }",
-        "@media (max-width: 40rem) { .nb-card { flex-direction: column; } .nb-card img { max-width: 100%; } }",
+        # The index: an even grid of cards, each a thumbnail of the same size over its text.
+        ".cards { display: grid; gap: 1.2rem;"
+        " grid-template-columns: repeat(auto-fill, minmax(min(100%, 15rem), 1fr)); }",
+        ".nb-card { display: flex; flex-direction: column; gap: 0.5rem;"
+        " border: 1px solid #d0d0d0; border-radius: 6px; padding: 0.75rem; }",
+        ".nb-card img { display: block; width: 100%; height: auto; aspect-ratio: 480 / 300;"
+        " border: 1px solid #e0e0e0; }",
+        ".nb-card p { margin: 0; }",
         "ins.drift { background: #d4f0e4; text-decoration: underline; }",
         "del.drift { background: #f9dcd4; text-decoration: line-through; }",
         ".legend-item { display: inline-block; margin-right: 1rem; }",
+        # The codebook and the data dictionary (boots.render.reference): wide tables scroll
+        # inside their box; an anchored rule or column is not hidden under the header.
+        ".boots-reference .table-box { overflow-x: auto; margin: 0.5rem 0 1rem 0; }",
+        ".boots-reference table { border-collapse: collapse; }",
+        ".bd-article code.literal, .bd-article code.literal span.pre"
+        " { white-space: normal; overflow-wrap: anywhere; }",
+        ".boots-reference th, .boots-reference td { border-bottom: 1px solid #d0d0d0;"
+        " padding: 0.25rem 0.5rem; vertical-align: top; text-align: left; }",
+        "[id^='rule-'], .boots-reference tr[id], section[id], .statement[id]"
+        " { scroll-margin-top: 4.5rem; }",
+        "a.boots-ref { text-decoration: underline dotted; }",
+        # The sidebar buttons (MENUS_JS): a sidebar hidden on a wide screen, the dialog's
+        # close button, and a focus ring that shows where the keyboard is.
+        ".boots-hide-primary .bd-sidebar-primary, .boots-hide-secondary .bd-sidebar-secondary"
+        " { display: none !important; }",
+        "#pst-primary-sidebar > .boots-close, #pst-secondary-sidebar > .boots-close"
+        " { display: none; }",
+        "dialog .boots-close { align-self: flex-end; margin: 0.5rem; border: 1px solid #595959; }",
+        ".sidebar-toggle:focus-visible, a:focus-visible, .boots-close:focus-visible"
+        " { outline: 3px solid #0a58ca; outline-offset: 2px; }",
     ]
     lines = {"open": "wavy", "rules_out": "solid", "warns": "double", "welcomes": "dotted"}
     for code, colour in style.STANCE_COLOURS.items():
@@ -132,6 +173,201 @@ def html_block(markup: str) -> str:
     return f"```{{{DIRECTIVE}}}\n{body}\n```"
 
 
+_HTML_BLOCK = re.compile(r"```\{" + DIRECTIVE + r"\}\n([A-Za-z0-9+/=\n]*?)\n```")
+
+
+def html_blocks_decoded(source: str) -> str:
+    """``source`` with each ``html_block`` decoded back to its HTML: the page as the site
+    shows it (the inverse of ``html_block``, for reading and testing a generated page)."""
+    return _HTML_BLOCK.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), source)
+
+
+# The theme's sidebar buttons do nothing (pydata-sphinx-theme issue 2451, sphinx-book-theme
+# issue 988): its script attaches the listener to the first `.primary-toggle` of the page, a
+# navbar icon hidden at every width, not to the visible button in the article's header. This
+# script owns every sidebar button (it listens first, on the document, and stops the
+# theme's handlers): where the sidebar is part of the layout (wide screens) the button hides
+# and shows it; where it is not (phones), the button opens it as the theme's modal dialog,
+# which a "Close" button, Escape or a click beside it closes. `aria-expanded` tells which.
+MENUS_JS = """\
+(() => {
+  const kinds = {
+    primary: {label: "Site navigation", closed: false},
+    secondary: {label: "Contents of this page", closed: false},
+  };
+  const parts = (kind) => [
+    document.getElementById(`pst-${kind}-sidebar`),
+    document.getElementById(`pst-${kind}-sidebar-modal`),
+  ];
+  const buttons = (kind) => document.querySelectorAll(`.${kind}-toggle`);
+  const onScreen = (sidebar) => {
+    const box = sidebar.getBoundingClientRect();
+    return getComputedStyle(sidebar).display !== "none" && box.width > 0
+      && box.left >= 0 && box.right <= window.innerWidth;
+  };
+  const move = (from, to) => {
+    Array.from(from.childNodes).forEach((node) => to.appendChild(node));
+    Array.from(from.classList).forEach((name) => {
+      from.classList.remove(name);
+      to.classList.add(name);
+    });
+  };
+  const state = (kind, expanded) => buttons(kind).forEach((button) => {
+    button.setAttribute("aria-expanded", String(expanded));
+  });
+  const openDialog = (kind, button) => {
+    const [sidebar, dialog] = parts(kind);
+    move(sidebar, dialog);
+    const close = document.createElement("button");
+    close.type = "button";
+    close.className = "boots-close btn";
+    close.textContent = "Close";
+    close.addEventListener("click", () => dialog.close());
+    dialog.prepend(close);
+    dialog.addEventListener("close", () => {
+      close.remove();
+      move(dialog, sidebar);
+      state(kind, false);
+      if (button && button.focus) button.focus();
+    }, {once: true});
+    dialog.showModal();
+    state(kind, true);
+    close.focus();
+  };
+  const toggle = (kind, button) => {
+    const [sidebar, dialog] = parts(kind);
+    if (!sidebar || !dialog) return;
+    const hidden = `boots-hide-${kind}`;
+    if (document.documentElement.classList.contains(hidden)) {
+      document.documentElement.classList.remove(hidden);
+      state(kind, true);
+    } else if (onScreen(sidebar)) {
+      document.documentElement.classList.add(hidden);
+      state(kind, false);
+    } else if (!dialog.open) {
+      openDialog(kind, button);
+    }
+  };
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest(".primary-toggle, .secondary-toggle");
+    if (!button) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    toggle(button.classList.contains("primary-toggle") ? "primary" : "secondary", button);
+  }, true);
+  const label = () => {
+    Object.entries(kinds).forEach(([kind, info]) => {
+      const [sidebar, dialog] = parts(kind);
+      if (dialog) {
+        dialog.setAttribute("aria-label", info.label);
+        dialog.addEventListener("click", (event) => {
+          if (event.target === dialog) dialog.close();  // a click on the backdrop
+        });
+      }
+      buttons(kind).forEach((button) => {
+        button.setAttribute("aria-label", info.label);
+        button.removeAttribute("title");
+        if (sidebar) button.setAttribute("aria-controls", sidebar.id);
+        button.setAttribute("aria-expanded", String(!!sidebar && onScreen(sidebar)));
+      });
+    });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", label);
+  else label();
+})();
+"""
+
+
+_FONTAWESOME_JS = re.compile(r"^.*<script [^>]*scripts/fontawesome\.js[^>]*></script>\n", re.M)
+
+
+def webpack_macros() -> str:
+    """The theme's asset macros without ``fontawesome.js`` (1.5 MB on every page): the
+    theme's stylesheet already draws the few icons the site shows (menu, contents, search,
+    light and dark mode, arrows) from its icon font; the script only converts them to SVG."""
+    import pydata_sphinx_theme
+
+    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+    macros = (theme / "static" / "webpack-macros.html").read_text(encoding="utf-8")
+    trimmed, found = _FONTAWESOME_JS.subn("", macros)
+    if found != 1:
+        raise SiteError("pydata-sphinx-theme no longer loads fontawesome.js as expected")
+    return trimmed
+
+
+# The icons the theme's pages can show (its templates and scripts): every other icon's rule
+# (about 2,000, 66 kB) is dropped from the theme's stylesheet, and its icon font (112 kB) is
+# cut to these glyphs (3 kB; a test checks that every icon a page uses is kept).
+ICONS = frozenset(
+    [
+        "angle-left",
+        "angle-right",
+        "arrow-up",
+        "bars",
+        "circle-half-stroke",
+        "code",
+        "download",
+        "expand",
+        "file",
+        "file-lines",
+        "file-pdf",
+        "home",
+        "lightbulb",
+        "list",
+        "magnifying-glass",
+        "moon",
+        "outdent",
+        "pencil",
+        "pencil-alt",
+        "play",
+        "rocket",
+        "sun",
+        "xmark",
+    ]
+)
+ICON_FONT = "boots-icons.woff"
+_ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+,?)+)\{--fa:"([^"]*)"\}')
+_SOLID_FONT = re.compile(r"url\(\.\./vendor/fontawesome/webfonts/fa-solid-900\.woff2\)")
+
+
+@functools.cache
+def trimmed_theme() -> tuple[bytes, bytes]:
+    """The theme's stylesheet with the rules of ``ICONS`` only and its solid icon font taken
+    from ``ICON_FONT``; and that font: the theme's, cut to the icons' glyphs (WOFF)."""
+    import pydata_sphinx_theme
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    static = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+    css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    glyphs: set[int] = set()
+
+    def kept(match: re.Match) -> str:
+        names = {name.removeprefix(".fa-") for name in match.group(1).split(",") if name}
+        if not names & ICONS:
+            return ""
+        glyphs.update(int(code, 16) for code in re.findall(r"\\([0-9a-f]+)", match.group(2)))
+        return match.group(0)
+
+    css = _ICON_RULE.sub(kept, css)
+    css, found = _SOLID_FONT.subn(f"url(../{ICON_FONT})", css)
+    if found != 1 or len(glyphs) < len(ICONS) // 2:
+        raise SiteError("pydata-sphinx-theme's icon stylesheet is not as expected")
+    font = TTFont(
+        static / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2", recalcTimestamp=False
+    )
+    options = subset.Options()
+    options.flavor = "woff"
+    options.layout_features = []
+    cutter = subset.Subsetter(options)
+    cutter.populate(unicodes=sorted(glyphs))
+    cutter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buffer)
+    return css.encode("utf-8"), buffer.getvalue()
+
+
 def css_name(code: str) -> str:
     return str(code).replace("_", "-")
 
@@ -142,10 +378,14 @@ class SiteSources:
     the files copied as they are (figures) under the site's root."""
 
     pages: dict[str, str | bytes]
-    extra: dict[str, Path]
+    extra: dict[str, Path | bytes]
     # For large collections: the sidebar lists sections, not every article (otherwise each
     # page carries every other page's link, and the build grows with the square of the pages).
     collapse_navigation: bool = False
+    # The codebook's rule ids and the dictionary's anchors (column or table name -> anchor):
+    # every page links its rule references and column names there.
+    rules: tuple[str, ...] = ()
+    columns: dict[str, str] = field(default_factory=dict)
 
 
 def _sync_tree(wanted: dict[str, bytes | Path], folder: Path, keep=()) -> list[str]:
@@ -195,9 +435,18 @@ def build_site(sources: SiteSources, work: Path, site: Path, fresh: bool = False
             raise ValueError(f"page name {page!r} is not a plain relative .md or .ipynb path")
     src, out, doctrees = work / "src", work / "html", work / "doctrees"
     wanted: dict[str, bytes | Path] = {
-        "conf.py": CONF.format(project=PROJECT, collapse=sources.collapse_navigation).encode(),
+        "conf.py": CONF.format(
+            project=PROJECT,
+            collapse=sources.collapse_navigation,
+            rules=list(sources.rules),
+            columns=dict(sorted(sources.columns.items())),
+        ).encode(),
         "_static/boots.css": stance_css().encode(),
         "_static/boots-a11y.js": A11Y_JS.encode(),
+        "_static/boots-menus.js": MENUS_JS.encode(),
+        "_static/styles/pydata-sphinx-theme.css": trimmed_theme()[0],
+        f"_static/{ICON_FONT}": trimmed_theme()[1],
+        "_templates/static/webpack-macros.html": webpack_macros().encode(),
     }
     for page, content in sources.pages.items():
         wanted[page] = content.encode("utf-8") if isinstance(content, str) else content

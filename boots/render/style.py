@@ -16,7 +16,8 @@ STANCE_COLOURS = {
 }
 # A shape per stance, so marks that carry a stance tell it by shape as well as by colour.
 STANCE_MARKERS = {"open": "o", "rules_out": "s", "warns": "^", "welcomes": "D", "other": "h"}
-NO_STATEMENT = {"colour": "#F2F2F2", "hatch": "....", "label": "no statement reported"}
+# Sparse dots: each dot of a hatch is a path in the SVG ("...." made the map 360 kB).
+NO_STATEMENT = {"colour": "#F2F2F2", "hatch": "..", "label": "no statement reported"}
 
 FIRMNESS_ORDER = ["categorical", "no_plans", "not_now", "hedged", "unspecified", "not_applicable"]
 # Firmness codes a denial (stance rules_out) can take; 'hedged' is for warnings only.

@@ -109,3 +109,6 @@ __all__ = [
     "word_diff",
     "wordings_of",
 ]
+
+# Registers the predicates of the notebook's typed paragraphs (boots.analysis.claims).
+from boots.analysis.framing import claims as _claims  # noqa: F401

@@ -13,6 +13,7 @@ from boots.analysis import outlets
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import agreeing, counted
 
 
 def distortion_kinds() -> dict[str, str]:
@@ -63,18 +64,22 @@ def commonest_change(evidence: Evidence) -> dict[str, object]:
     """The commonest kind of change, how many rows of distortions.csv record it, and the speaker whose words
     it changed most often (for the notebook's prose)."""
     d = evidence.distortions
+    if d.empty:
+        return {"commonest": "No outlet is recorded as changing what a source said."}
     kind = d.kind.value_counts().idxmax()
     of_kind = d[d.kind == kind]
     speakers = evidence.statements_with_speakers().set_index("statement_id").name
     by_speaker = of_kind.statement_id.map(speakers).value_counts()
+    # the label's head only: a value with parentheses would be escaped as \( \), which
+    # notebook renderers may read as mathematics
+    change = distortion_kinds()[kind].split(" (")[0]
+    n = int(by_speaker.max())
     return {
-        # the label's head only: a value with parentheses would be escaped as \( \), which
-        # notebook renderers may read as mathematics
-        "change": distortion_kinds()[kind].split(" (")[0],
-        "passages": len(of_kind),
-        "all": len(d),
-        "speaker": by_speaker.idxmax(),
-        "speaker_passages": int(by_speaker.max()),
+        "commonest": (
+            f"The commonest change, {change}, accounts for {len(of_kind)} of "
+            f"{counted(len(d), 'change')}; {n} of them {agreeing(n, 'changes')} "
+            f"{by_speaker.idxmax()}'s words."
+        )
     }
 
 
@@ -87,12 +92,14 @@ def distortions_title(counts: pd.DataFrame) -> str:
     total = by_outlet(counts).total
     most = total[total == total.max()].index
     changed = int((total > 0).sum())
+    if not changed:
+        return f"None of the {counted(len(total), 'outlet')} is recorded as changing what a source said"
     return (
-        f"{changed} of {len(total)} outlets changed what a source said; "
-        f"{' and '.join(most)} most often ({total.max()} changes each)"
+        f"{changed} of {counted(len(total), 'outlet')} changed what a source said; "
+        f"{' and '.join(most)} most often ({counted(int(total.max()), 'change')} each)"
         if len(most) > 1
         else f"{changed} of {len(total)} outlets changed what a source said; "
-        f"{most[0]} most often ({total.max()} changes)"
+        f"{most[0]} most often ({counted(int(total.max()), 'change')})"
     )
 
 

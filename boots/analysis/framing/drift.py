@@ -14,6 +14,7 @@ from boots.analysis import once, outlets, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import agreeing, counted
 
 
 def word_diff(reference: list[str], wording: list[str]) -> str:
@@ -148,6 +149,8 @@ def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, st
     quoted (directly or in part) by the most outlets, and the firmest warning among those
     quoted by the most outlets (ties: the statement listed first in statements.csv)."""
     reach = quoted_wordings(drift).groupby("statement").outlet.nunique()
+    if reach.empty:  # no statement quoted by two outlets: nothing to follow
+        return {"most quoted": "", "firmest warning": ""}
     listed = {sid: i for i, sid in enumerate(evidence.statements.statement_id)}
     table = evidence.statements.set_index("statement_id")
     ranked = pd.DataFrame(
@@ -158,11 +161,15 @@ def showcase_statements(evidence: Evidence, drift: pd.DataFrame) -> dict[str, st
             "warns": reach.index.map(lambda s: table.stance[s] == "warns"),
         }
     )
-    widest = ranked.sort_values(["outlets", "listed"], ascending=[False, True]).index[0]
+    widest = ranked.sort_values(["outlets", "listed"], ascending=[False, True]).index
     warnings = ranked[ranked.warns].sort_values(
         ["firmness", "outlets", "listed"], ascending=[True, False, True]
     )
-    return {"most quoted": widest, "firmest warning": warnings.index[0]}
+    # No statement in two outlets, or no warning among them: nothing to follow ("").
+    return {
+        "most quoted": widest[0] if len(widest) else "",
+        "firmest warning": warnings.index[0] if len(warnings) else "",
+    }
 
 
 def quoted_wordings(drift: pd.DataFrame) -> pd.DataFrame:
@@ -201,7 +208,12 @@ DRIFT_HTML = ("changes from the earliest wording",)
 def drift_title(drift: pd.DataFrame) -> str:
     per_statement = drift.groupby("statement").similarity.min()
     changed = int((per_statement < 0.5).sum())
-    return f"{changed} of {len(per_statement)} statements reach some outlet with under half their words in common"
+    if per_statement.empty:
+        return "No statement is printed by two outlets, so no wording can be compared"
+    return (
+        f"{changed} of {counted(len(per_statement), 'statement')} {agreeing(changed, 'reaches')} "
+        "some outlet with under half their words in common"
+    )
 
 
 def drift_figure(drift: pd.DataFrame, title: str):

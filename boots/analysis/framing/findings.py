@@ -14,6 +14,7 @@ from boots.analysis.framing import changes, drift, prominence, wording
 from boots.data import labels
 from boots.data.tables import Evidence
 from boots.render.report import names_list
+from boots.util.words import agreeing, counted
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,20 @@ class FramingFacts:
             **self.commonest_change,
             "statement": self.most_changed_speaker,
             "low": self.most_changed_similarity,
+            "most_changed": self.most_changed,
+            "lead": agreeing(self.headlines.get("nato_denial", 0), "leads"),
             "errors": self.name_errors,
         }
+
+    @property
+    def most_changed(self) -> str:
+        """The most changed wording between outlets, in words."""
+        if not self.most_changed_speaker:
+            return "no statement is printed by two outlets, so no wording can be compared"
+        return (
+            f"the most changed wording between outlets is {self.most_changed_speaker}'s "
+            f"(similarity down to {self.most_changed_similarity:.2f})"
+        )
 
     def what_we_found(self) -> list[str]:
         """The closing sentences."""
@@ -68,13 +81,20 @@ class FramingFacts:
             f"{n} with {focus.get(code, code)}" for code, n in self.headlines.items() if n
         )
         top, n_first = self.most_often_first
-        errors = f"The articles print {self.name_errors} name errors"
+        errors = f"The articles print {counted(self.name_errors, 'name error')}"
+        verb = agreeing(int(next(iter(self.headlines.values()), 0)), "leads")
         return [
-            f"Of {self.articles} headlines, {leads.replace(' with ', ' lead with ', 1)}.",
-            f"{n_first} of {self.articles} outlets quote {top} first.",
+            f"Of {counted(self.articles, 'headline')}, "
+            f"{leads.replace(' with ', f' {verb} with ', 1)}.",
+            f"{n_first} of {counted(self.articles, 'outlet')} {agreeing(n_first, 'quotes')} "
+            f"{top} first."
+            if n_first
+            else "No outlet quotes a speaker first.",
             f"The wording that changed most between outlets is {self.most_changed_speaker}'s "
             f"(similarity down to {self.most_changed_similarity:.2f}, in "
-            f"{names_list(list(self.most_changed_outlets))}).",
+            f"{names_list(list(self.most_changed_outlets))})."
+            if self.most_changed_speaker
+            else "No statement is printed by two outlets, so no wording can be compared.",
             errors
             + (f", in {names_list(list(self.name_error_outlets))}." if self.name_errors else "."),
         ]
@@ -95,22 +115,24 @@ def framing_facts(evidence: Evidence) -> FramingFacts:
     verbs = wording.verb_counts(evidence, by="outlet")
     drifts = drift.drift_table(evidence)
     least = drifts.groupby("statement").similarity.min().sort_values()
-    changed = drifts[drifts.statement == least.index[0]]
+    changed = drifts[drifts.statement == least.index[0]] if len(least) else drifts
     counts = changes.distortion_counts(evidence)
     errors = changes.printed_errors(evidence)
     return FramingFacts(
         articles=len(articles),
         headlines={**{c: int(n) for c, n in headline.items()}, **dict.fromkeys(unused, 0)},
         first_speakers=tuple(zip(firsts.outlet, firsts.speaker, strict=True)),
-        most_often_first=(top.index[0], int(top.iloc[0])),
+        most_often_first=(top.index[0], int(top.iloc[0])) if len(top) else ("", 0),
         prominence_title=prominence.prominence_title(shares),
         lexicon_title=wording.lexicon_title(own, quoted),
         verbs_title=wording.verbs_title(verbs),
         drift_title=drift.drift_title(drifts),
         showcase=drift.showcase_statements(evidence, drifts),
-        most_changed_speaker=changed.speaker.iloc[0],
-        most_changed_similarity=float(least.iloc[0]),
-        most_changed_outlets=tuple(changed[changed.similarity == least.iloc[0]].outlet),
+        most_changed_speaker=changed.speaker.iloc[0] if len(least) else "",
+        most_changed_similarity=float(least.iloc[0]) if len(least) else 1.0,
+        most_changed_outlets=tuple(changed[changed.similarity == least.iloc[0]].outlet)
+        if len(least)
+        else (),
         changes_per_outlet={o: int(n) for o, n in changes.by_outlet(counts).total.items()},
         distortions_title=changes.distortions_title(counts),
         commonest_change=changes.commonest_change(evidence),

@@ -13,7 +13,7 @@ from boots.analysis import once, outlets
 from boots.data import patterns, text
 from boots.data.tables import Evidence
 from boots.render import figures
-from boots.util.words import verb_words
+from boots.util.words import agreeing, counted, verb_words
 
 VOICES = {"own": "own words", "quoted": "quoted words"}
 
@@ -25,6 +25,24 @@ def _body_with_quotes(evidence: Evidence, article) -> tuple[str, list[int], list
     body, index = text.normalise_with_map(raw)
     passages, _ = text.quoted_passages(raw, [text.Span(0, len(raw))])
     return body, index, [p.span for p in passages]
+
+
+def _words_before(body: str, at: int, width: int) -> str:
+    """Up to ``width`` characters before ``at``, cut at a word boundary ("…" where cut)."""
+    start = max(0, at - width)
+    context = body[start:at]
+    if start > 0 and not body[start - 1].isspace() and " " in context:
+        context = "…" + context.split(" ", 1)[1]
+    return context
+
+
+def _words_after(body: str, at: int, width: int) -> str:
+    """Up to ``width`` characters after ``at``, cut at a word boundary ("…" where cut)."""
+    end = at + width
+    context = body[at:end]
+    if end < len(body) and not body[end].isspace() and " " in context:
+        context = context.rsplit(" ", 1)[0] + "…"
+    return context
 
 
 @once.per_evidence
@@ -44,9 +62,9 @@ def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataF
                         "term_id": term.term_id,
                         "group": term.group,
                         "voice": "quoted" if inside else "own",
-                        "left": body[max(0, match.start() - width) : match.start()].rjust(width),
+                        "left": _words_before(body, match.start(), width).rjust(width),
                         "match": match.group(),
-                        "right": body[match.end() : match.end() + width],
+                        "right": _words_after(body, match.end(), width),
                         "position": match.start(),
                     }
                 )
@@ -98,8 +116,9 @@ def lexicon_title(own: pd.DataFrame, quoted: pd.DataFrame) -> str:
     everywhere = own.label[(values > 0).all(axis=1)]
     only_quoted = own.label[(values.sum(axis=1) == 0) & (in_quotes.sum(axis=1) > 0)]
     return (
-        f"{len(everywhere)} of {len(own)} terms appear in every outlet's own words; "
-        f"{len(only_quoted)} appear only inside quotations"
+        f"{len(everywhere)} of {counted(len(own), 'term')} {agreeing(len(everywhere), 'appears')} "
+        f"in every outlet's own words; {len(only_quoted)} {agreeing(len(only_quoted), 'appears')} "
+        "only inside quotations"
     )
 
 

@@ -75,3 +75,6 @@ __all__ = [
     "timeline_title",
     "what_we_found",
 ]
+
+# Registers the predicates of the notebook's typed paragraphs (boots.analysis.claims).
+from boots.analysis.spread import claims as _claims  # noqa: F401

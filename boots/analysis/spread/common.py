@@ -19,7 +19,7 @@ def _speakers(evidence: Evidence) -> pd.DataFrame:
 def _columns(groups: list[list], gap: float = 1.0, fill: bool = False) -> dict:
     """Positions for nodes in columns: column i at x = i * gap; rows one unit apart and
     centred, or (``fill``) spread over the height of the tallest column."""
-    tallest = max(len(group) for group in groups)
+    tallest = max((len(group) for group in groups), default=0)  # no responses: no nodes
     positions = {}
     for i, group in enumerate(groups):
         if fill and len(group) > 1:

@@ -18,6 +18,10 @@ from boots.analysis.spread.timeline import article_marks, timeline_title
 from boots.data import dates
 from boots.data.tables import Evidence
 from boots.render.report import names_list
+from boots.util.words import agreeing, counted
+
+NO_PAIR = "With a single article there is no pair of articles to compare"
+NO_PAIR_CLAUSE = "there is no pair of articles to compare"
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class SpreadFacts:
     latest_known: int  # articles whose latest possible publication date is known
     uncredited: int  # mentions crediting no channel
     mentions: int
-    closest: tuple[str, str]  # the two articles sharing the most wording (their labels)
+    closest: tuple[str, str] | None  # the two articles sharing the most wording (labels)
     closest_jaccard: float
     closest_shares: tuple[float, float]  # first's runs found in second, second's in first
     closest_why: str  # what their bylines say about it
@@ -56,6 +60,8 @@ class SpreadFacts:
         from boots.analysis import reuse
 
         shapes = self.date_shapes
+        a, b = self.closest or ("", "")
+        share_a, share_b = (f"{x:.0%}" for x in self.closest_shares)
         return {
             "statements": self.statements,
             "day": f"{self.earliest_day:%-d %b}",
@@ -64,10 +70,12 @@ class SpreadFacts:
             "before": shapes["until"],
             "unknown": shapes["unknown"],
             "to_the_day": shapes["day"],
+            "are": agreeing(shapes["day"], "is"),
+            "have": agreeing(shapes["unknown"], "has"),
             "outlets": self.outlets,
             "articles": self.articles,
             "n_all": len(self.reached_all),
-            "names": names_list(list(self.reached_all)),
+            "names": names_list(list(dict.fromkeys(self.reached_all))),
             "n_one": self.reached_one,
             "n": self.reported,
             "tied": self.earliest_shared,
@@ -77,31 +85,75 @@ class SpreadFacts:
             "a known latest date",
             "uncredited": self.uncredited,
             "mentions": self.mentions,
-            "a": self.closest[0],
-            "b": self.closest[1],
-            "score": self.closest_jaccard,
-            "share_a": f"{self.closest_shares[0]:.0%}",
-            "share_b": f"{self.closest_shares[1]:.0%}",
-            "why": self.closest_why,
-            "shingle_words": reuse.SHINGLE_WORDS,
+            "every_outlet": self.every_outlet,
+            "order": self.order,
+            "closest": (
+                f"The closest pair is {a} and {b}: {share_b} of {b}'s "
+                f"{reuse.SHINGLE_WORDS}-word runs appear in {a}, {share_a} of {a}'s in {b}. "
+                f"Their bylines explain it: {self.closest_why}."
+                if self.closest
+                else NO_PAIR + "."
+            ),
+            "closest_short": self.closest_short,
         }
+
+    @property
+    def every_outlet(self) -> str:
+        return f"all {self.outlets} outlets" if self.outlets > 1 else "the one outlet"
+
+    @property
+    def closest_short(self) -> str:
+        if not self.closest:
+            return NO_PAIR_CLAUSE
+        a, b = self.closest
+        return f"{a} and {b} share the most wording (Jaccard {self.closest_jaccard:.2f})"
+
+    @property
+    def order(self) -> str:
+        """Whether the sources can tell which outlet carried a statement first, in words."""
+        latest = (
+            "none has a known latest date"
+            if not self.latest_known
+            else f"{self.latest_known} of them {agreeing(self.latest_known, 'has')} a known "
+            "latest date"
+        )
+        if self.articles == 1:
+            return "With a single article, the sources cannot tell which outlet was first."
+        if self.earliest_shared == 1:
+            return (
+                f"No two of the {self.articles} articles share their earliest possible date, "
+                f"and {latest}."
+            )
+        return (
+            f"{self.earliest_shared} of the {self.articles} articles share the earliest possible "
+            f"date {self.earliest_day:%-d %b} and {latest}, so the sources cannot say which "
+            "outlet carried a statement first."
+        )
 
     def what_we_found(self) -> list[str]:
         """The closing sentences."""
         shapes = self.date_shapes
         return [
             self.reaction_title + ".",
-            f"Of {self.statements} statements, {shapes['day']} are known to the day, "
+            f"Of {counted(self.statements, 'statement')}, {shapes['day']} "
+            f"{agreeing(shapes['day'], 'is')} known to the day, "
             f"{shapes['between']} only to a range of days, {shapes['from']} only as on or after a "
-            f"day, {shapes['until']} only as on or before a day, and {shapes['unknown']} have no "
-            "date the articles fix.",
-            f"{len(self.reached_all)} statements reached all {self.outlets} outlets"
-            + (f" ({names_list(list(self.reached_all))})" if self.reached_all else "")
-            + f"; {self.reached_one} of {self.reported} reached only one.",
-            f"{self.uncredited} of {self.mentions} mentions credit no "
-            "channel for the words they report.",
-            f"{self.closest[0]} and {self.closest[1]} share the most wording (Jaccard "
-            f"{self.closest_jaccard:.2f}): {self.closest_why}.",
+            f"day, {shapes['until']} only as on or before a day, and {shapes['unknown']} "
+            f"{agreeing(shapes['unknown'], 'has')} no date the articles fix.",
+            f"{counted(len(self.reached_all), 'statement')} reached {self.every_outlet}"
+            + (
+                f" ({names_list(list(dict.fromkeys(self.reached_all)))})"
+                if self.reached_all
+                else ""
+            )
+            + (
+                f"; {self.reached_one} of {self.reported} reached only one."
+                if self.outlets > 1
+                else "."
+            ),
+            f"{self.uncredited} of {counted(self.mentions, 'mention')} "
+            f"{agreeing(self.uncredited, 'credits')} no channel for the words reported.",
+            f"{self.closest_short}: {self.closest_why}." if self.closest else NO_PAIR + ".",
         ]
 
 
@@ -115,9 +167,15 @@ def spread_facts(evidence: Evidence) -> SpreadFacts:
     reach = reach_table(evidence, relay)
     earliest = article_marks(evidence).published_earliest.value_counts()
     _, pairs = reuse.article_reuse(evidence)
-    first, second, score = reuse.closest_pair(pairs)
     names = evidence.article_labels
     wires = evidence.articles.set_index("article_id").byline_wire
+    if pairs.empty:
+        first = second = None
+        score, shares, why = 0.0, (0.0, 0.0), ""
+    else:
+        first, second, score = reuse.closest_pair(pairs)
+        shares = (float(pairs.a_in_b.iloc[0]), float(pairs.b_in_a.iloc[0]))
+        why = reuse.pair_explanation(wires[first], wires[second])
     return SpreadFacts(
         statements=len(evidence.statements),
         date_shapes={k: int(n) for k, n in dates.kind_counts(evidence.statements).items()},
@@ -131,10 +189,10 @@ def spread_facts(evidence: Evidence) -> SpreadFacts:
         latest_known=int(evidence.articles.published_latest.notna().sum()),
         uncredited=int((relay.channel == NO_CREDIT).sum()),
         mentions=len(relay),
-        closest=(names[first], names[second]),
+        closest=(names[first], names[second]) if first else None,
         closest_jaccard=score,
-        closest_shares=(float(pairs.a_in_b.iloc[0]), float(pairs.b_in_a.iloc[0])),
-        closest_why=reuse.pair_explanation(wires[first], wires[second]),
+        closest_shares=shares,
+        closest_why=why,
         timeline_title=timeline_title(evidence),
         reaction_title=reaction_title(nodes, edges),
         relay_title=relay_title(relay),

@@ -19,6 +19,7 @@ from boots.analysis.stance import (
 from boots.data import dates
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import counted
 
 # Distance between the reaction graph's date columns, in units of the widest speaker label.
 REACTION_GAP = 2.9
@@ -91,7 +92,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         for day in days
     ]
     positions = _columns(groups, gap=REACTION_GAP)
-    fig, ax = plt.subplots(figsize=(15, 0.42 * max(len(g) for g in groups) + 1.6))
+    fig, ax = plt.subplots(figsize=(13, 0.55 * max((len(g) for g in groups), default=1) + 1.8))
     order = [n for group in groups for n in group]
     nx.draw_networkx_edges(
         graph,
@@ -129,7 +130,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         )
     # Names sit on a white box above the arrows (which pass behind them); the first day's
     # names stand left of their node, where no arrow arrives.
-    first_column = set(groups[0])
+    first_column = set(groups[0]) if groups else set()
     for node in order:
         x, y = positions[node]
         left = node in first_column and len(days) > 1
@@ -140,7 +141,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             textcoords="offset points",
             ha="right" if left else "left",
             va="center",
-            fontsize=8,
+            fontsize=figures.CHART_TEXT,
             zorder=5,
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
         )
@@ -153,7 +154,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             ha="center",
             va="bottom",
             transform=ax.get_xaxis_transform(),
-            fontsize=9,
+            fontsize=figures.CHART_TEXT,
             fontweight="bold",
         )
     for edge in edges[edges.statements > 1].itertuples():
@@ -163,7 +164,7 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
             (x1, y1),
             xytext=(-16, 6),
             textcoords="offset points",
-            fontsize=7,
+            fontsize=figures.CHART_TEXT,
             color="#555555",
             zorder=5,
             bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.9},
@@ -175,18 +176,26 @@ def reaction_figure(nodes: pd.DataFrame, edges: pd.DataFrame, title: str):
         handles=handles,
         loc="upper left",
         bbox_to_anchor=(1.0, 1.0),
-        fontsize=8,
+        fontsize=figures.CHART_TEXT,
         title="Speaker's stance",
-        title_fontsize=8,
+        title_fontsize=figures.CHART_TEXT,
     )
     ax.set_title(title, pad=22)
-    figures.source_note(fig, "responses.csv, statements.csv, speakers.csv")
+    figures.chart_text(ax)
+    figures.source_note(
+        fig, "responses.csv, statements.csv, speakers.csv", fontsize=figures.CHART_TEXT
+    )
     return fig
 
 
 def reaction_title(nodes: pd.DataFrame, edges: pd.DataFrame) -> str:
+    if edges.empty:
+        return "No article presents a statement as an answer to another"
     root = edges.source.value_counts().index[0]
     name = nodes.set_index("speaker_id").at[root, "name"]
     direct = int((edges.source == root).sum())
     other = int((edges.source != root).sum())
-    return f"{direct} speakers answered {name}; {other} answered anyone else, as these articles tell it"
+    return (
+        f"{counted(direct, 'speaker')} answered {name}; {other} answered anyone else, as these "
+        "articles tell it"
+    )

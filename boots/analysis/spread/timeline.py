@@ -17,6 +17,7 @@ from boots.analysis.stance import date_label, speaker_label, stance_handles, sta
 from boots.data import dates
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import agreeing, counted
 
 ONE_DAY = pd.Timedelta(days=1)
 
@@ -116,10 +117,10 @@ def _faded_bar(ax, bottom, height, start, end, colour, fade_towards: str | None)
 NOTE_OUTLETS = 4  # outlets named in a publication-day note; beyond, the first 3 and a count
 
 
-NOTE_WIDTH = 60  # characters per line of a note
+NOTE_WIDTH = 28  # characters per line of a note
 
 
-NOTE_LINE = 0.45
+NOTE_LINE = 0.8
 
 
 def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
@@ -133,18 +134,18 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     known = pd.concat([rows.date_earliest, rows.date_latest, marks.published_earliest]).dropna()
     axis_start = known.min() - 2 * ONE_DAY
     axis_end = known.max() + 3 * ONE_DAY
-    # Above the bars, one note per publication day naming its outlets: all of a few on one
-    # line (a name too long for a line is cut, as every text is: figures.literal), or the
-    # first few and the number of the others, wrapped; each line takes NOTE_LINE rows.
+    # Above the bars, one note per publication day naming its outlets: all of a few, or the
+    # first few and the number of the others, wrapped at NOTE_WIDTH characters (the notes'
+    # text is chart-sized); each line takes NOTE_LINE rows.
     notes = {}
     for day, names in marks.groupby("published_earliest").outlet:
-        listed = outlets.listed(names, NOTE_OUTLETS)
-        if names.nunique() > NOTE_OUTLETS:
-            listed = figures.wrap(listed, NOTE_WIDTH)
+        # Every line kept (figures.keep_every_line), so the count of the others is never cut
+        # off; a line longer than a label's is cut, as every text is (figures.literal).
+        listed = figures.wrap(outlets.listed(names, NOTE_OUTLETS), NOTE_WIDTH)
         notes[day] = f"published on or after {day:%-d %b}:\n{listed} →"
     heights = [NOTE_LINE * (note.count("\n") + 1) for note in notes.values()]
     top = -1.6 - sum(heights)
-    fig, ax = plt.subplots(figsize=(10, 0.32 * len(shown) + 2.6))
+    fig, ax = plt.subplots(figsize=(8.5, 0.52 * len(shown) + 2.8))
     counts = rows.groupby("label").cumcount()
     per_label = rows.groupby("label").label.transform("size")
     for row, k, n in zip(rows.itertuples(), counts, per_label, strict=True):
@@ -156,8 +157,22 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
         end = row.date_latest + ONE_DAY if kind in ("day", "between", "until") else axis_end
         fade = {"from": "right", "until": "left", "unknown": "both"}.get(kind)
         patches = _faded_bar(ax, bottom, height * 0.92, start, end, colour, fade)
-        for patch in patches:
-            figures.link(patch, row.statement_id, row.tooltip)
+        if len(patches) == 1:
+            figures.link(patches[0], row.statement_id, row.tooltip)
+        else:
+            # One link per bar (one Tab stop, one focus ring): a clear bar over the faded
+            # steps carries it.
+            (cover,) = ax.barh(
+                bottom,
+                end - start,
+                left=start,
+                height=height * 0.92,
+                align="edge",
+                color=(1, 1, 1, 0),
+                linewidth=0,
+                zorder=3.5,
+            ).patches
+            figures.link(cover, row.statement_id, row.tooltip)
         middle = bottom + height * 0.46
         # the stance's shape at the bar's known end, so it reads without colour too
         if kind in ("day", "between", "from"):
@@ -204,7 +219,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
                 row.when,
                 ha=ha,
                 va="center",
-                fontsize=6.5,
+                fontsize=figures.CHART_TEXT,
                 color="#222222",
                 zorder=5,
             )
@@ -216,44 +231,55 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
                 f"×{row.statements}",
                 ha="right",
                 va="center",
-                fontsize=7,
+                fontsize=figures.CHART_TEXT,
                 color="#222222",
                 zorder=5,
             )
     for k, (day, note) in enumerate(notes.items()):
         ax.axvline(day, color="#444444", linestyle="--", linewidth=0.8, zorder=2)
-        ax.text(
-            day + pd.Timedelta(hours=2),
-            -0.6 - sum(heights[k + 1 :]),
-            note,
-            ha="left",
-            va="bottom",
-            fontsize=7,
-            color="#333333",
+        figures.keep_every_line(
+            ax.text(
+                day + pd.Timedelta(hours=2),
+                -0.6 - sum(heights[k + 1 :]),
+                note,
+                ha="left",
+                va="bottom",
+                fontsize=figures.CHART_TEXT,
+                color="#333333",
+            )
         )
-    ax.set_yticks(range(len(shown)), [figures.wrap(label, 45) for label in shown], fontsize=8)
+    ax.set_yticks(
+        range(len(shown)), [figures.wrap(label, 36) for label in shown], fontsize=figures.CHART_TEXT
+    )
     ax.set_ylim(len(shown) - 0.5, top)
     ax.set_xlim(axis_start, axis_end)
     ax.xaxis.set_major_locator(mdates.DayLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%a %-d %b"))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%a\n%-d %b"))
     ax.set_xlabel(
-        "Day of the statement (2024); each bar spans the days it can have been made, "
+        "Day of the statement (2024); each bar spans the days it can have been made,\n"
         "and an arrow marks an end the articles leave open"
     )
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     handles = stance_handles(set(rows.stance), markersize=7, edgecolor="#222222")
     handles += [
-        Patch(facecolor="#777777", label="on a known day (or between two)"),
+        Patch(facecolor="#777777", label="on a known day\n(or between two)"),
         Patch(
             facecolor="#777777",
             alpha=0.35,
-            label="fading, with arrow: an open end\n(on or after / on or before)",
+            label="fading, with arrow:\nan open end (on or\nafter / on or before)",
         ),
-        Line2D([], [], color="#444444", linestyle="--", label="article published on or after"),
+        Line2D([], [], color="#444444", linestyle="--", label="article published\non or after"),
     ]
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)
-    ax.set_title(title)
-    figures.source_note(fig, "statements.csv, speakers.csv, articles.csv")
+    ax.legend(
+        handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=figures.CHART_TEXT
+    )
+    # On two lines: a one-line title wider than the chart would set the figure's width, and
+    # shrink all its text on the page.
+    ax.set_title(figures.wrap(title, 70))
+    figures.chart_text(ax)
+    figures.source_note(
+        fig, "statements.csv, speakers.csv, articles.csv", fontsize=figures.CHART_TEXT
+    )
     return fig
 
 
@@ -267,11 +293,22 @@ def timeline_title(evidence: Evidence) -> str:
     """Counts only statements whose latest possible day is known: an open end is never
     counted as 'by' a day."""
     statements = evidence.statements
-    root = statements.set_index("statement_id").loc[root_statement(evidence)]
+    open_ended = int(statements.date_latest.isna().sum())
+    undated = f"{open_ended} {agreeing(open_ended, 'has')} no known latest day"
+    if evidence.responses.empty:
+        return (
+            f"{counted(len(statements), 'statement')}, none presented as an answer to "
+            f"another; {undated}"
+        )
+    root_id = root_statement(evidence)
+    root = statements.set_index("statement_id").loc[root_id]
+    stated = evidence.statements_with_speakers().set_index("statement_id")
+    name = stated.at[root_id, "name"]
+    if pd.isna(root.date_latest):
+        return f"The statement most answered, {name}'s, has no known latest day; {undated}"
     next_day = root.date_latest + ONE_DAY
     by_next_day = int((statements.date_latest <= next_day).sum()) - 1
-    open_ended = int(statements.date_latest.isna().sum())
     return (
-        f"At least {by_next_day} of {len(statements) - 1} other statements came by "
-        f"{next_day:%a %-d %b}, the day after the remark; {open_ended} have no known latest day"
+        f"At least {by_next_day} of {counted(len(statements) - 1, 'other statement')} came by "
+        f"{next_day:%a %-d %b}, the day after {name}'s most-answered statement; {undated}"
     )

@@ -66,3 +66,6 @@ __all__ = [
     "statement_tooltips",
     "what_we_found",
 ]
+
+# Registers the predicates of the notebook's typed paragraphs (boots.analysis.claims).
+from boots.analysis.stance import claims as _claims  # noqa: F401

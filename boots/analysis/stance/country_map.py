@@ -148,6 +148,11 @@ def _patch(rings: list[np.ndarray], **kwargs) -> PathPatch:
     return PathPatch(MplPath(np.concatenate(vertices), np.concatenate(codes)), **kwargs)
 
 
+# The note of what is not on the map stays beside it up to this many lines (then the
+# legend needs the room) and goes below it beyond.
+NOTE_LINES_BESIDE = 24
+
+
 def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
     """Choropleth of ``map_data``; NATO and off-map countries listed in a note."""
     (x0, x1), (y0, y1) = MAP_LIMITS
@@ -199,18 +204,26 @@ def stance_map(data: pd.DataFrame, borders: dict[str, geo.Country], title: str):
         )
     off_map = data[~data.on_map]
     if not off_map.empty:
-        lines = [
-            figures.wrap(f"{r.name}: {labels.label('stance', r.stance)} ({r.speakers})", 40)
+        entries = [
+            f"{r.name}: {labels.label('stance', r.stance)} ({r.speakers})"
             for r in off_map.itertuples()
         ]
-        ax.text(
-            1.02,
-            1.0,
-            "Not on the map\n" + "\n".join(lines),
-            transform=ax.transAxes,
-            va="top",
-            fontsize=8,
-            bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "#999999"},
+        note = "Not on the map\n" + "\n".join(figures.wrap(e, 40) for e in entries)
+        # Beside the map while it leaves the legend room; below the map, as wide as it,
+        # when it is longer: every row is listed, never cut.
+        beside = note.count("\n") < NOTE_LINES_BESIDE
+        if not beside:
+            note = "Not on the map\n" + "\n".join(figures.wrap(e, 75) for e in entries)
+        figures.keep_every_line(
+            ax.text(
+                1.02 if beside else 0.0,
+                1.0 if beside else -0.01,
+                note,
+                transform=ax.transAxes,
+                va="top",
+                fontsize=8,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "white", "ec": "#999999"},
+            )
         )
     handles = stance_handles(set(data.stance), markersize=11, edgecolor="#111111")
     if data.mixed.any():

@@ -16,6 +16,7 @@ from boots.analysis.stance.rule import country_stances
 from boots.data import labels
 from boots.data.tables import Evidence
 from boots.render.report import names_list
+from boots.util.words import agreeing, counted
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class StanceFacts:
         ``denials`` and one count per firmness code (``categorical``, ``no_plans``, ...)."""
         return {
             "governments": self.governments,
+            "are": agreeing(self.governments, "is"),
             "mixed": len(self.mixed),
             "rules_out": len(self.by_stance.get("rules_out", ())),
             "open": ", ".join(self.by_stance.get("open", ())) or "none",
@@ -52,16 +54,28 @@ class StanceFacts:
         f = self.firmness
         return [
             self.map_title + ".",
-            f"Of {self.denials} denials, {f['categorical']} were categorical, "
+            f"Of {counted(self.denials, 'denial')}, {f['categorical']} "
+            f"{agreeing(f['categorical'], 'was')} categorical, "
             f"{f['no_plans']} denied only current plans, {f['not_now']} held only "
-            f"for the moment, and for {f['unspecified']} no article prints the wording.",
-            f"{len(self.narrow)} denials ruled out less than all troops ("
+            f"for the moment, and for {f['unspecified']} no article prints the wording."
+            if self.denials
+            else "No statement rules troops out.",
+            f"{counted(len(self.narrow), 'denial')} ruled out less than all troops ("
             + names_list([f"{name}: {scope}" for name, scope in self.narrow])
             + ")."
             if self.narrow
             else "Every denial covered troops of any kind.",
-            f"In {len(self.mixed)} of {self.governments} countries, speakers took different "
-            "positions" + (f" ({names_list(list(self.mixed))})." if self.mixed else "."),
+            (
+                f"In {len(self.mixed)} of {counted(self.governments, 'country')}, speakers took "
+                f"different positions ({names_list(list(self.mixed))})."
+                if self.mixed
+                else (
+                    "In the one country, every speaker quoted took the same position."
+                    if self.governments == 1
+                    else f"In each of the {self.governments} countries, every speaker quoted "
+                    "took the same position."
+                )
+            ),
         ]
 
 

@@ -13,6 +13,7 @@ from boots.analysis.stance.statements import place, speaker_label, statement_too
 from boots.data import labels
 from boots.data.tables import Evidence
 from boots.render import figures, style
+from boots.util.words import agreeing, counted
 
 
 def firmness_counts(evidence: Evidence) -> pd.Series:
@@ -26,9 +27,12 @@ def firmness_counts(evidence: Evidence) -> pd.Series:
 
 
 def firmness_title(counts: pd.Series) -> str:
+    if not counts.sum():
+        return "No statement rules troops out"
     return (
-        f"Of {counts.sum()} denials, {counts['categorical']} were categorical, {counts['no_plans']} denied only "
-        f"plans, {counts['not_now']} held 'for the moment'"
+        f"Of {counted(int(counts.sum()), 'denial')}, {counts['categorical']} "
+        f"{agreeing(int(counts['categorical']), 'was')} categorical, {counts['no_plans']} denied "
+        f"only plans, {counts['not_now']} held 'for the moment'"
     )
 
 
@@ -62,7 +66,7 @@ def firmness_chart(data: pd.DataFrame, title: str):
     rows = list(dict.fromkeys(data.label))
     y = {label: i for i, label in enumerate(rows)}
     x = {f: i for i, f in enumerate(style.FIRMNESS_ORDER)}
-    fig, ax = plt.subplots(figsize=(10, 0.3 * len(rows) + 1.6))
+    fig, ax = plt.subplots(figsize=(9, 0.36 * len(rows) + 1.8))
     fig.subplots_adjust(bottom=0.02)
     offsets = data.groupby("label").cumcount() * 0.18
     for row, offset in zip(data.itertuples(), offsets, strict=True):
@@ -84,17 +88,19 @@ def firmness_chart(data: pd.DataFrame, title: str):
                 xytext=(7, 0),
                 textcoords="offset points",
                 va="center",
-                fontsize=7,
+                fontsize=figures.CHART_TEXT,
             )
-    ax.set_yticks(range(len(rows)), [figures.wrap(r, 45) for r in rows], fontsize=8)
+    ax.set_yticks(
+        range(len(rows)), [figures.wrap(r, 45) for r in rows], fontsize=figures.CHART_TEXT
+    )
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xticks(
         range(len(style.FIRMNESS_ORDER)),
-        [figures.wrap(labels.label("firmness", f), 16) for f in style.FIRMNESS_ORDER],
-        fontsize=8,
+        [figures.wrap(labels.label("firmness", f), 11) for f in style.FIRMNESS_ORDER],
+        fontsize=figures.CHART_TEXT,
     )
     ax.set_xlim(-0.5, len(style.FIRMNESS_ORDER) - 0.3)
-    ax.set_xlabel("How firm the statement is")
+    ax.set_xlabel("How firm the statement is", labelpad=8)
     ax.grid(axis="x", color="#DDDDDD", zorder=0)
     ax.xaxis.set_ticks_position("top")
     ax.xaxis.set_label_position("top")
@@ -123,8 +129,8 @@ def firmness_chart(data: pd.DataFrame, title: str):
             title=legend_title,
             loc="upper left",
             bbox_to_anchor=(1.01, top),
-            fontsize=8,
-            title_fontsize=8,
+            fontsize=figures.CHART_TEXT,
+            title_fontsize=figures.CHART_TEXT,
         )
         for handles, legend_title, top in (
             (stance_handles, "Stance", 1),
@@ -133,5 +139,6 @@ def firmness_chart(data: pd.DataFrame, title: str):
     ]
     ax.add_artist(first)
     ax.set_title(title, pad=12)
-    figures.source_note(fig, "statements.csv, speakers.csv")
+    figures.chart_text(ax)
+    figures.source_note(fig, "statements.csv, speakers.csv", fontsize=figures.CHART_TEXT)
     return fig
