@@ -505,3 +505,18 @@ def test_a_list_of_subjects_ending_with_and_the():
     )
     text = "Anna Berg, Marek Nowak and the Isles said the ships stay."
     assert subjects(text, both)[0][1] == ("berg", "nowak", "isles")
+
+
+def test_transcript_lines_labelled_with_a_known_persons_name(evidence):
+    frame = drafted(
+        evidence,
+        "Q: Will sailors go north this winter?",
+        "BERG: No sailors will be sent to the northern strait.",
+        "Jonas Ek: We shall see about that in the spring.",
+        "Lena Holm: Sending sailors to the strait cannot be excluded.",
+    )
+    assert only(frame, speaker_id="berg").statement_id == "berg-no-sailors"
+    assert only(frame, speaker_id="holm").statement_id == "holm-sailors-possible"
+    assert set(frame.speaker_id) == {"berg", "holm"}  # Jonas Ek is nobody the tables know
+    frame = drafted(evidence, "Anna Berg: no sailors will be sent to the northern strait.")
+    assert (frame.speaker_id == "").all()  # one labelled line is no transcript

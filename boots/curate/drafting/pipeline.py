@@ -364,19 +364,41 @@ def reported_speech(paras: list[Paragraph], quoted: list[Proposal]) -> list[Prop
     return out
 
 
-def answers(paras: list[Paragraph], content: str) -> list[Proposal]:
+def answers(paras: list[Paragraph], content: str, idx=None) -> list[Proposal]:
     """Step 5b: a transcript's answers (``A: ...``, ``A (Name): ...``) are the words of the
     person answering: the one the brackets name, else the one person the paragraph before
     the questions introduces (``Speaking: X``, ``X answers our questions``). When that person
     is someone the tables do not know, or the introduction names several known people and the
-    label none, the answer is nobody's and is not proposed."""
+    label none, the answer is nobody's and is not proposed. In a transcript (two labelled
+    lines or more), a line labelled with a known speaker's name (``Anna Berg: ...``,
+    ``BERG: ...``) is that speaker's words; a heading is never an answer."""
     label = lexicon.transcript_label()
     answer_words = set(lexicon.words("answer_label"))
     introduction: list[speaker_mod.Ref] = []  # the people of the last paragraph naming any
     out = []
+    labelled = 0  # transcript lines: Q/A labels and labels naming a known person
+    for para in paras:
+        if not _LABEL_START.match(content, para.start, para.end):
+            continue
+        named = _NAME_LABEL.match(content, para.start, para.end)
+        if label.match(content, para.start, para.end) or (
+            named and idx is not None and _label_speaker(idx, named.group("who"))
+        ):
+            labelled += 1
     for para in paras:
         cheap = _LABEL_START.match(content, para.start, para.end)
         found = label.match(content, para.start, para.end) if cheap else None
+        named = _NAME_LABEL.match(content, para.start, para.end) if cheap else None
+        if found is None and named is not None and labelled >= 2 and idx is not None:
+            speakers = _label_speaker(idx, named.group("who"))
+            start, end = named.end(), para.end
+            while end > start and content[end - 1].isspace():
+                end -= 1
+            if speakers and not para.heading and end > start:
+                proposal = Proposal(start, end, "direct", speakers, "answer", passages=[(start, end)])
+                proposal.notes.append("a transcript line labelled with its speaker's name")
+                out.append(proposal)
+                continue
         if found is None:
             people = [r for r in para.refs if r.number == "person" and r.kind in _PEOPLE]
             introduction = people or introduction
@@ -403,7 +425,17 @@ def answers(paras: list[Paragraph], content: str) -> list[Proposal]:
 
 
 _PEOPLE = ("name", "alias", "unknown")
-_LABEL_START = re.compile(r"\s*\w{1,12}\s*[(:]")  # a cheap test before the label pattern
+_NAME_LABEL = re.compile(r"\s*(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s*:\s+")
+
+
+def _label_speaker(idx, who: str) -> tuple[str, ...]:
+    """The one known speaker a transcript label names (``Anna Berg``, ``BERG``), or none."""
+    tokens = Tokens(who.title() if who.isupper() else who)
+    found = idx.names.find(tokens) + idx.aliases.find(tokens)
+    speakers = {m.value[0] for m in found if idx.number[m.value[0]] == "person"}
+    covers = any(m.end >= len(who.rstrip()) for m in found)  # the label ends with the name
+    return (next(iter(speakers)),) if len(speakers) == 1 and covers else ()
+_LABEL_START = re.compile(r"[^\n:(]{0,40}[(:]")  # a cheap test before the label patterns
 
 
 _AND = re.compile(
