@@ -520,3 +520,10 @@ def test_transcript_lines_labelled_with_a_known_persons_name(evidence):
     assert set(frame.speaker_id) == {"berg", "holm"}  # Jonas Ek is nobody the tables know
     frame = drafted(evidence, "Anna Berg: no sailors will be sent to the northern strait.")
     assert (frame.speaker_id == "").all()  # one labelled line is no transcript
+
+
+def test_an_alias_after_an_indefinite_article_is_an_unnamed_source():
+    assert subjects("A Southland leader said the ships stay.")[0][1] == ()
+    text = "Tom Kent, a Southland leader, said the ships stay."
+    assert subjects(text)[0][1] == ("kent",)
+    assert subjects("The Southland leader said the ships stay.")[0][1] == ("kent",)

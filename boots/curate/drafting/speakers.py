@@ -81,6 +81,7 @@ class Index:
 
 
 DETERMINERS = {"the", "this", "that"}
+INDEFINITE = {"a", "an", "one"}
 
 
 def index(speakers: pd.DataFrame) -> Index:
@@ -143,6 +144,11 @@ def find(idx: Index, masked: str, offset: int, tokens: Tokens | None = None) -> 
     known = idx.names.find(tokens) + idx.aliases.find(tokens)
     for match in sorted(known, key=lambda m: (m.start, m.start - m.end)):
         speaker, kind = match.value
+        before = match.first_token - 1
+        if kind == "alias" and before >= 0 and tokens.lower[before] in INDEFINITE:
+            # 'a Kremlin spokesman': one of several, an unnamed source, not the office holder
+            add(tokens.starts[before], match.end, "unnamed", number="person")
+            continue
         start = with_determiner(match) if kind == "alias" else match.start
         add(start, match.end, kind, speakers=(speaker,), number=idx.number[speaker])
     for match in idx.roles.find(tokens):
