@@ -527,3 +527,13 @@ def test_an_alias_after_an_indefinite_article_is_an_unnamed_source():
     text = "Tom Kent, a Southland leader, said the ships stay."
     assert subjects(text)[0][1] == ("kent",)
     assert subjects("The Southland leader said the ships stay.")[0][1] == ("kent",)
+
+
+def test_a_role_held_by_someone_the_tables_do_not_know_points_to_nobody():
+    text = (
+        "Lena Holm spoke first. Then prime minister Maja Lind arrived. "
+        "The prime minister said the ships stay."
+    )
+    assert subjects(text)[-1][1] == ()
+    text = "Lena Holm spoke first. Then Maja Lind arrived. The prime minister said the ships stay."
+    assert subjects(text)[-1][1] == ("holm",)

@@ -61,6 +61,7 @@ class Ref:
     object: bool = False
     resolved: bool = False
     basis: str = ""
+    roles: tuple[str, ...] = ()  # role nouns printed as a title before an unknown person
 
 
 @dataclass
@@ -78,6 +79,7 @@ class Index:
     prepositions: frozenset[str] = field(default_factory=frozenset)
     bare_roles: re.Pattern | None = None
     country: dict[str, str] = field(default_factory=dict)
+    title_before: re.Pattern | None = None
 
 
 DETERMINERS = {"the", "this", "that"}
@@ -120,6 +122,11 @@ def index(speakers: pd.DataFrame) -> Index:
         if role_speakers
         else None,
         country=country,
+        title_before=re.compile(
+            "(" + lexicon.alternation(role_speakers) + r")\s+$", re.IGNORECASE
+        )
+        if role_speakers
+        else None,
     )
 
 
@@ -187,7 +194,9 @@ def find(idx: Index, masked: str, offset: int, tokens: Tokens | None = None) -> 
         # a person's name takes no article: 'the Harbour Authority' is a body
         person = len(words) > 1 and not tail.lower().endswith("the")
         if len(words) > 1 or not at_start:
-            add(start, end, "unknown", number="person" if person else "thing")
+            title = idx.title_before.search(tail + " ") if person and idx.title_before else None
+            roles = (title.group(1).lower(),) if title else ()
+            add(start, end, "unknown", number="person" if person else "thing", roles=roles)
     refs.sort(key=lambda r: r.start)
     for ref in refs:
         local_end = ref.end - offset
@@ -340,6 +349,10 @@ class Resolver:
         else:
             ref.basis = ref.kind
         self.history.append(ref)
+        for noun in ref.roles:  # 'premier Anna Berg', unknown: she holds the role now
+            self.last_by_role[noun] = ref
+            if not (ref.object or ref.possessive):
+                self.last_subject_by_role[noun] = ref
         if len(ref.speakers) == 1:
             subject = not (ref.object or ref.possessive)
             for noun in self.nouns_of.get(ref.speakers[0], ()):
