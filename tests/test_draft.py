@@ -468,7 +468,9 @@ def test_a_reported_clause_leading_into_the_quotation_is_its_own_report(evidence
 
 
 def test_a_name_right_before_the_verb_and_a_title_after_the_comma():
-    text = "Tom Kent warned of ice in the strait and the north, after Anna Berg said the ships stay."
+    text = (
+        "Tom Kent warned of ice in the strait and the north, after Anna Berg said the ships stay."
+    )
     assert subjects(text)[-1][1] == ("berg",)
     assert (
         clause_of("The fleet will stay in port, harbour chief Anna Berg said.")

@@ -426,7 +426,9 @@ def readme_block(
     for row in frame.itertuples(index=False):
         lines.append("| " + " | ".join(str(v) for v in row) + " |")
     lines.append("")
-    for name in sorted(results, key=["holdout", "dev", "five"].index):  # the figure to believe first
+    for name in sorted(
+        results, key=["holdout", "dev", "five"].index
+    ):  # the figure to believe first
         missed = goals_missed(results[name])
         verdict = "; ".join(missed) if missed else "none"
         lines.append(f"Goals missed on {GOAL_LINES[name]}: {verdict}.")

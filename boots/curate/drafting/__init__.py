@@ -53,7 +53,9 @@ def _draft(evidence: Evidence, article_id: str) -> pd.DataFrame:
     spans = pipeline.paragraphs(content, article.body_lines, article.headline)
     paras = pipeline.read(content, spans, idx)
     quoted = pipeline.attribute_quotes(paras)
-    proposals = quoted + pipeline.answers(paras, content, idx) + pipeline.reported_speech(paras, quoted)
+    proposals = (
+        quoted + pipeline.answers(paras, content, idx) + pipeline.reported_speech(paras, quoted)
+    )
     tables = pipeline.tables_for(evidence, article_id, content)
     found = assign.rows(proposals, tables, content)
     found.sort(key=lambda r: (r["proposal"].start, r["proposal"].end))

@@ -395,7 +395,9 @@ def answers(paras: list[Paragraph], content: str, idx=None) -> list[Proposal]:
             while end > start and content[end - 1].isspace():
                 end -= 1
             if speakers and not para.heading and end > start:
-                proposal = Proposal(start, end, "direct", speakers, "answer", passages=[(start, end)])
+                proposal = Proposal(
+                    start, end, "direct", speakers, "answer", passages=[(start, end)]
+                )
                 proposal.notes.append("a transcript line labelled with its speaker's name")
                 out.append(proposal)
                 continue
@@ -435,6 +437,8 @@ def _label_speaker(idx, who: str) -> tuple[str, ...]:
     speakers = {m.value[0] for m in found if idx.number[m.value[0]] == "person"}
     covers = any(m.end >= len(who.rstrip()) for m in found)  # the label ends with the name
     return (next(iter(speakers)),) if len(speakers) == 1 and covers else ()
+
+
 _LABEL_START = re.compile(r"[^\n:(]{0,40}[(:]")  # a cheap test before the label patterns
 
 
@@ -514,7 +518,9 @@ def tables_for(evidence: Evidence, article_id: str, content: str) -> Tables:
     wordings: dict[str, list[str]] = {s: [summary] for s, summary in statements.summary.items()}
     others = evidence.mentions[evidence.mentions.article_id != article_id]
     for statement, quote in zip(others.statement_id, others.quote, strict=True):
-        if quote not in wordings.setdefault(statement, []):  # a quotation printed by several outlets
+        if quote not in wordings.setdefault(
+            statement, []
+        ):  # a quotation printed by several outlets
             wordings[statement].append(quote)
     recorded = []
     own = evidence.mentions[evidence.mentions.article_id == article_id]

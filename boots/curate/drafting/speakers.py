@@ -122,9 +122,7 @@ def index(speakers: pd.DataFrame) -> Index:
         if role_speakers
         else None,
         country=country,
-        title_before=re.compile(
-            "(" + lexicon.alternation(role_speakers) + r")\s+$", re.IGNORECASE
-        )
+        title_before=re.compile("(" + lexicon.alternation(role_speakers) + r")\s+$", re.IGNORECASE)
         if role_speakers
         else None,
     )
