@@ -539,3 +539,13 @@ def test_a_role_held_by_someone_the_tables_do_not_know_points_to_nobody():
     assert subjects(text)[-1][1] == ()
     text = "Lena Holm spoke first. Then Maja Lind arrived. The prime minister said the ships stay."
     assert subjects(text)[-1][1] == ("holm",)
+
+
+def test_a_possessive_in_the_introduction_is_not_the_person_answering(evidence):
+    frame = drafted(
+        evidence,
+        "Anna Berg's winter plan: an interview with Jonas Ek, a historian.",
+        "Q: Will sailors go north?",
+        "A: No sailors will be sent to the northern strait.",
+    )
+    assert (frame.speaker_id == "").all(), frame.to_string()

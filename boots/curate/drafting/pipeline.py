@@ -402,7 +402,11 @@ def answers(paras: list[Paragraph], content: str, idx=None) -> list[Proposal]:
                 out.append(proposal)
                 continue
         if found is None:
-            people = [r for r in para.refs if r.number == "person" and r.kind in _PEOPLE]
+            people = [
+                r
+                for r in para.refs
+                if r.number == "person" and r.kind in _PEOPLE and not r.possessive
+            ]  # 'X's gamble: an interview with Y' introduces Y
             introduction = people or introduction
             continue
         if found.group("kind").lower() not in answer_words:
