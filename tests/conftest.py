@@ -1,16 +1,17 @@
-"""Shared fixtures. Tests never touch the committed data: they work on temporary copies."""
+"""Shared fixtures. Tests never touch the committed data: they work on temporary copies.
+
+Helpers (functions and constants) live in ``tests/helpers.py`` and are imported from there,
+``from tests.helpers import ...``; this file holds only fixtures."""
 
 from __future__ import annotations
 
-import csv
-import hashlib
-import io
 import shutil
 from pathlib import Path
 
 import pytest
 
 from boots.util import config as boots_config
+from tests.helpers import snapshot  # noqa: F401 (test_draft.py imports it from here)
 
 
 @pytest.fixture
@@ -19,34 +20,6 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(boots_config.DEFAULT_DATA_DIR, target)
     return target
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``folder``, by relative path."""
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
-def read_rows(path: Path) -> list[list[str]]:
-    """A CSV file's records as lists of cells (header first), a byte-order mark dropped."""
-    return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
-
-
-def write_rows(path: Path, rows: list[list[str]]) -> None:
-    """Write records as the curated tables are written (UTF-8, LF line endings)."""
-    buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\n").writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
-
-
-def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
-    """Edit a text file, failing loudly if ``old`` is not there (so a test cannot go stale)."""
-    content = path.read_text(encoding="utf-8")
-    assert content.count(old) >= 1, f"{old!r} not in {path}"
-    path.write_text(content.replace(old, new, count), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -68,57 +41,10 @@ def built_site() -> Path:
     return layout.site_dir
 
 
-# A curator's answers for the cells `make add-article` leaves TO FILL, by column; columns not
-# listed here get a value from the schema (a date, the first allowed code, or text).
-CURATOR_VALUES = {
-    "outlet": "The Ledger",
-    "outlet_kind": "test outlet (an article written for the tests)",
-    "outlet_evidence": "The byline 'By Ledger staff, with AP'.",
-    "outlet_certainty": "stated",
-    "language": "en",
-    "original_language": "en",
-    "translation": "none",
-    "translation_evidence": "Written for the tests in English.",
-    "reprint": "original",
-    "reprint_evidence": "Written for the tests.",
-    "credits": "AP",
-    "byline_wire": "AP",
-    "standfirst": "",
-    "headline_focus": "allied_denials",
-    "lede_focus": "allied_denials",
-    "published_certainty": "inferred",
-    "published_basis": "'on Tuesday', a day after Macron's remark of Monday 26 February 2024.",
-    "non_body_note": "The last lines are share and newsletter buttons.",
-}
+@pytest.fixture(scope="session")
+def ev():
+    """The project's tables, loaded once for the session (``Evidence`` is never changed after
+    loading, so the tests can share it)."""
+    from boots.data import tables
 
-
-def fill_curator_cells(data_dir: Path, article_id: str, values: dict[str, str]) -> None:
-    """Fill the TO FILL cells of one articles.csv row, as a curator would."""
-    import csv
-    import io
-
-    from boots.data.schema import TO_FILL, resources
-
-    resource = resources()["articles"]
-    path = data_dir / resource.path
-    with path.open(encoding="utf-8", newline="") as stream:
-        rows = list(csv.DictReader(stream))
-    for row in rows:
-        if row["article_id"] != article_id:
-            continue
-        for field in resource.fields:
-            if row[field.name] != TO_FILL:
-                continue
-            if field.name in values:
-                row[field.name] = values[field.name]
-            elif field.type == "date":
-                row[field.name] = "2024-02-27"
-            elif field.enum:
-                row[field.name] = field.enum[0]
-            else:
-                row[field.name] = "Filled by the test."
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=resource.field_names, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return tables.load()

@@ -14,16 +14,20 @@ import uuid
 from pathlib import Path
 
 import nbformat
+import pytest
 
 from boots.pipeline import build
 from boots.util import config
-from tests.conftest import snapshot
+from tests.helpers import snapshot
+
+pytestmark = pytest.mark.build  # build-sized: `make test` runs it, `make check` does not
 
 DRIVER = """
 import sys
 from pathlib import Path
 from boots.pipeline import build
 from boots.util import config
+
 out, sources = map(Path, sys.argv[1:3])
 layout = build.Layout.in_folder(out, config.DEFAULT_DATA_DIR, sources_dir=sources)
 sys.exit(build.run(layout, log=lambda message: print(message, flush=True)))

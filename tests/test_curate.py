@@ -18,9 +18,7 @@ from boots.data import tables, text
 from boots.data.schema import TO_FILL, resources
 from boots.data.validate import Report, validate
 from boots.util import config
-from tests.conftest import fill_curator_cells
-
-ARTICLE = Path(__file__).parent / "fixtures" / "ledger-article.txt"
+from tests.helpers import ARTICLE, fill_curator_cells
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

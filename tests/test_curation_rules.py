@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from boots.data.validate import validate
-from tests.conftest import replace_in
+from tests.helpers import replace_in
 from tests.test_validate import expect_problem, line_of
 
 

@@ -39,8 +39,9 @@ from boots.pipeline.build import Layout
 from boots.pipeline.synthetic import add_outlets
 from boots.render import style
 from boots.util import config
-from tests.conftest import CURATOR_VALUES, fill_curator_cells
-from tests.test_curate import ARTICLE
+from tests.helpers import ARTICLE, CURATOR_VALUES, fill_curator_cells
+
+pytestmark = pytest.mark.build  # build-sized: `make test` runs it, `make check` does not
 
 OUTLETS = 12
 MARKUP = "<script>alert('boots')</script> & <b>bold</b>"
@@ -59,7 +60,7 @@ def make(*args: str) -> subprocess.CompletedProcess:
 
 def add_outlets_up_to_twelve(folder: Path) -> None:
     """Test outlets up to eleven; the README procedure's article brings the twelfth (The
-    Ledger). Twelve is what the per-outlet figures show one by one (``outlets.MAX_SHOWN``),
+    Ledger). Twelve is what the per-outlet figures show one by one (``pooling.MAX_SHOWN``),
     so every outlet must be drawn distinctly; past that they pool the rest."""
     existing = tables.load(folder).outlets
     new = [f"Test Outlet {i}" for i in range(1, max(1, OUTLETS - 1 - len(existing)) + 1)]

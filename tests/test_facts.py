@@ -10,8 +10,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from boots.analysis import evidence as evidence_module
-from boots.analysis import framing, reliability, reuse, spread, stance
+from boots.analysis import framing, reliability, reuse, sources, spread, stance
 from boots.data import labels, tables, text, validate
 from boots.render.report import escape
 from boots.util import config
@@ -22,11 +21,6 @@ DATA = config.DEFAULT_DATA_DIR
 def rows(name: str) -> list[dict[str, str]]:
     with (DATA / f"{name}.csv").open(encoding="utf-8-sig", newline="") as stream:
         return list(csv.DictReader(stream))
-
-
-@pytest.fixture(scope="module")
-def ev():
-    return tables.load()
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +45,7 @@ def outlets_of(csvs) -> dict[str, set[str]]:
 
 
 def test_evidence_facts_count_the_tables(ev, csvs):
-    facts = evidence_module.evidence_facts(ev)
+    facts = sources.evidence_facts(ev)
     articles, statements, mentions = csvs["articles"], csvs["statements"], csvs["mentions"]
     assert facts.counts["articles"] == len(articles)
     assert facts.counts["statements"] == len(statements)
@@ -221,18 +215,18 @@ def test_what_we_found_in_the_notebook_is_what_the_facts_say(ev, name, facts):
 
 def test_what_we_found_in_notebook_00_is_what_the_facts_say(ev):
     result = validate.validate(DATA)
-    sentences = evidence_module.evidence_facts(ev).what_we_found(
+    sentences = sources.evidence_facts(ev).what_we_found(
         problems=len(result.problems), found=result.checked_quotes
     )
     assert _what_we_found_output("00-the-evidence.ipynb") == " ".join(escape(s) for s in sentences)
 
 
 def test_per_evidence_computes_once_per_evidence_and_hands_out_copies():
-    from boots.analysis import once
+    from boots.analysis import memo
 
     calls = []
 
-    @once.per_evidence
+    @memo.per_evidence
     def table(evidence, column: str):
         calls.append(column)
         return evidence.articles[[column]]

@@ -9,13 +9,7 @@ import pandas as pd
 import pytest
 
 from boots.analysis import framing
-from boots.data import tables
 from boots.util import config
-
-
-@pytest.fixture(scope="module")
-def ev():
-    return tables.load()
 
 
 def test_word_diff_similarity_and_coverage_by_hand():
@@ -139,8 +133,7 @@ def test_mentions_by_stance_count_every_mention_once(ev):
     assert counts.loc["VOI", "open"] == 2  # Macron and Séjourné
 
 
-def test_lexicon_counts_split_own_words_from_quoted_words():
-    ev = tables.load()
+def test_lexicon_counts_split_own_words_from_quoted_words(ev):
     everything = framing.lexicon_counts(ev, ev.lexicon)
     own = framing.lexicon_counts(ev, ev.lexicon, voice="own")
     quoted = framing.lexicon_counts(ev, ev.lexicon, voice="quoted")
@@ -155,8 +148,7 @@ def test_lexicon_counts_split_own_words_from_quoted_words():
     assert set(peskov.voice) == {"quoted"}
 
 
-def test_distortion_counts_list_every_outlet_and_add_up():
-    ev = tables.load()
+def test_distortion_counts_list_every_outlet_and_add_up(ev):
     counts = framing.distortion_counts(ev)
     assert list(counts.index) == list(ev.articles.outlet)
     assert counts.total.sum() == len(ev.distortions)
@@ -185,7 +177,7 @@ def test_showcase_statements_follow_their_rule(ev):
 def test_drift_and_distortion_figures_pool_outlets_past_the_readable_number():
     import matplotlib.pyplot as plt
 
-    from boots.analysis import outlets
+    from boots.analysis import pooling
 
     names = [f"Outlet {i:02d}" for i in range(20)]
     drift = pd.DataFrame(
@@ -201,8 +193,10 @@ def test_drift_and_distortion_figures_pool_outlets_past_the_readable_number():
     )
     fig = framing.drift_figure(drift, "Drift")
     legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert legend == [*names[:5], *names[5:11], "9 other outlets", "hollow: paraphrase"]
-    assert outlets.MAX_SHOWN == 12  # 11 named: the five with two wordings first, then in order
+    # MAX_SHOWN - 1 named: the five with two wordings first, then in order; the rest pooled.
+    named = pooling.MAX_SHOWN - 1
+    pooled = pooling.others_label(len(names) - named)
+    assert legend == [*names[:5], *names[5:named], pooled, "hollow: paraphrase"]
 
     kinds = list(framing.distortion_kinds().values())
     counts = pd.DataFrame(0, index=pd.Index(names + names[:1], name="outlet"), columns=kinds)

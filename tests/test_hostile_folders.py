@@ -38,7 +38,7 @@ from boots.data.validate import validate
 from boots.pipeline import build, pages
 from boots.render.site import SiteError, SiteSources, build_site
 from boots.util import atomic, config
-from tests.conftest import fill_curator_cells, read_rows, replace_in, write_rows
+from tests.helpers import fill_curator_cells, read_rows, replace_in, write_rows
 
 
 def test_a_loosened_descriptor_does_not_loosen_validation(data_copy):

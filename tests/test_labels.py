@@ -7,15 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from boots.analysis import evidence as evidence_module
-from boots.analysis import framing, readable, spread, stance
-from boots.data import dates, labels, tables
+from boots.analysis import framing, reader_tables, sources, spread, stance
+from boots.data import dates, labels
 from boots.util import config
-
-
-@pytest.fixture(scope="module")
-def ev():
-    return tables.load()
 
 
 def test_every_coded_column_has_a_label_for_each_allowed_value_and_no_other():
@@ -66,15 +60,15 @@ def test_a_publication_date_known_from_below_stays_open(ev):
 
 
 def test_readable_tables_show_words_not_codes(ev):
-    countries = readable.view(stance.country_stances(ev))
+    countries = reader_tables.view(stance.country_stances(ev))
     assert "country" in countries.columns and "CZ" not in set(countries.country)
     assert "rules it out" in set(countries.stance)
     assert not {"rules_out", "warns"} & set(countries.stance)
-    focus = readable.view(framing.focus_matrix(ev))
+    focus = reader_tables.view(framing.focus_matrix(ev))
     assert "NATO's denial" in focus.index and "nato_denial" not in focus.index
-    shares = readable.view(framing.stance_shares(ev))
+    shares = reader_tables.view(framing.stance_shares(ev))
     assert "rules it out" in shares.columns and "rules_out" not in shares.columns
-    reach = readable.view(spread.reach_table(ev, spread.relay_table(ev)))
+    reach = reader_tables.view(spread.reach_table(ev, spread.relay_table(ev)))
     assert "statement_id" not in reach.columns and set(reach["reached all"]) <= {"yes", "no"}
 
 
@@ -97,7 +91,7 @@ def test_what_we_found_is_three_to_five_computed_sentences(ev, module):
 
 
 def test_what_we_found_numbers_come_from_the_tables(ev):
-    first = evidence_module.what_we_found(ev, problems=0, found=len(ev.mentions))[0]
+    first = sources.what_we_found(ev, problems=0, found=len(ev.mentions))[0]
     assert f"report {len(ev.statements)} statements" in first
     assert f"in {len(ev.mentions)} mentions" in first
     firmness = stance.firmness_counts(ev)

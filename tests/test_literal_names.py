@@ -13,7 +13,7 @@ from boots.analysis import framing, spread
 from boots.data import tables, validate
 from boots.render import figures
 from boots.render.report import escape
-from tests.conftest import replace_in
+from tests.helpers import replace_in
 
 HOSTILE = "$\\alpha$ 100% & <b>bold</b> https://evil.example/x www.evil.example " + "Long" * 75
 

@@ -12,7 +12,7 @@ import pytest
 
 from boots.pipeline import build
 from boots.util import config
-from tests.conftest import snapshot
+from tests.helpers import snapshot
 
 NOTEBOOKS = build.notebooks_in(config.NOTEBOOKS_DIR)
 
@@ -135,6 +135,7 @@ def outputs(folder: Path) -> dict[str, str]:
     }
 
 
+@pytest.mark.build
 def test_builds_are_incremental_and_a_failure_keeps_the_last_good_outputs(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()

@@ -24,11 +24,6 @@ decoded = html_blocks_decoded
 
 
 @pytest.fixture(scope="module")
-def ev():
-    return tables.load()
-
-
-@pytest.fixture(scope="module")
 def full(ev):
     return ev.mentions.merge(
         ev.statements_with_speakers()[["statement_id", "name", "stance"]], on="statement_id"
@@ -204,6 +199,7 @@ def test_each_article_page_carries_its_own_mentions_and_exclusions(many, tmp_pat
         assert f"reports {len(mentions)} statement" in text
 
 
+@pytest.mark.build
 def test_sphinx_builds_a_large_collection_without_warnings(many, tmp_path):
     """Article pages out of every toctree are orphans by design: Sphinx (-W) must not warn."""
     from boots.render import site
@@ -231,7 +227,7 @@ def test_the_site_leaves_out_the_authors_file_lists():
 
 
 def test_tables_leave_out_empty_and_constant_columns_and_show_shares_as_percentages():
-    from boots.analysis import readable
+    from boots.analysis import reader_tables
 
     frame = pd.DataFrame(
         {
@@ -243,8 +239,8 @@ def test_tables_leave_out_empty_and_constant_columns_and_show_shares_as_percenta
             "open": [0.75, 0.0],
         }
     )
-    shown = readable.view(frame)
+    shown = reader_tables.view(frame)
     assert list(shown.columns) == ["country", "rules it out", "does not rule it out"]
     assert list(shown["rules it out"]) == ["25%", "100%"]
-    alpha = readable.view(pd.DataFrame({"variable": ["a", "b"], "alpha": [0.97, 0.5]}))
+    alpha = reader_tables.view(pd.DataFrame({"variable": ["a", "b"], "alpha": [0.97, 0.5]}))
     assert list(alpha.alpha) == [0.97, 0.5]  # not shares of a whole: kept as numbers

@@ -26,8 +26,7 @@ def alpha_by_hand(first: list[str], second: list[str]) -> float:
     return 1 - observed / (expected / (n * (n - 1)))
 
 
-def test_alpha_matches_its_definition_on_the_real_codings():
-    ev = tables.load()
+def test_alpha_matches_its_definition_on_the_real_codings(ev):
     pairs = reliability.paired_codings(ev)
     table = reliability.agreement(ev)
     for variable in reliability.variables(ev):
@@ -37,8 +36,7 @@ def test_alpha_matches_its_definition_on_the_real_codings():
         assert got == pytest.approx(expected, abs=1e-9), variable
 
 
-def test_alpha_is_measured_on_the_frozen_codings_not_on_the_corrected_table():
-    ev = tables.load()
+def test_alpha_is_measured_on_the_frozen_codings_not_on_the_corrected_table(ev):
     # The corrected table has no statement the frozen codings lack to make alpha move:
     # two statements were removed from it since, and alpha still covers all 29.
     assert len(ev.first_coding) == len(ev.second_coding) > len(ev.statements)
@@ -47,8 +45,7 @@ def test_alpha_is_measured_on_the_frozen_codings_not_on_the_corrected_table():
     assert (table.agree + table.disagree == table.statements).all()
 
 
-def test_every_disagreement_is_in_the_adjudication_table():
-    ev = tables.load()
+def test_every_disagreement_is_in_the_adjudication_table(ev):
     pairs = reliability.paired_codings(ev)
     disagreements = {
         (row.statement_id, variable)
@@ -60,8 +57,8 @@ def test_every_disagreement_is_in_the_adjudication_table():
     assert int(reliability.agreement(ev).disagree.sum()) == len(disagreements)
 
 
-def test_disagreement_table_shows_words_not_codes():
-    table = reliability.disagreements(tables.load())
+def test_disagreement_table_shows_words_not_codes(ev):
+    table = reliability.disagreements(ev)
     codes = {"not_applicable", "any_troops", "not_specified", "own_country", "no_plans"}
     shown = set(table[["first coder", "second coder", "adopted"]].to_numpy().ravel())
     assert not shown & codes

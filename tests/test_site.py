@@ -14,7 +14,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from boots.data import tables
 from boots.pipeline import build
 from boots.util import config
 
@@ -78,8 +77,8 @@ def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
 
 
-def test_every_notebook_article_and_the_statements_have_a_page(site):
-    evidence = tables.load()
+def test_every_notebook_article_and_the_statements_have_a_page(site, ev):
+    evidence = ev
     expected = {"index.html", "statements.html", "articles/index.html", "search.html"}
     expected |= {f"notebooks/{n.stem}.html" for n in NOTEBOOKS}
     expected |= {f"articles/{a}.html" for a in evidence.articles.article_id}
@@ -156,8 +155,8 @@ def test_images_have_real_alt_text(site):
             assert len(text.split()) >= 4 and not PLACEHOLDER_ALT.search(text), (path, image)
 
 
-def test_every_mention_and_statement_has_its_anchor(site):
-    evidence = tables.load()
+def test_every_mention_and_statement_has_its_anchor(site, ev):
+    evidence = ev
     assert set(evidence.statements.statement_id) <= parse(site / "statements.html").ids
     for article, group in evidence.mentions.groupby("article_id"):
         ids = parse(site / "articles" / f"{article}.html").ids
@@ -167,18 +166,18 @@ def test_every_mention_and_statement_has_its_anchor(site):
         assert set(group.exclusion_id) <= ids, article
 
 
-def test_a_rebuild_with_nothing_changed_rewrites_no_page(site, tmp_path):
+def test_a_rebuild_with_nothing_changed_rewrites_no_page(site, tmp_path, ev):
     """Sphinx re-reads only changed sources, and only files whose bytes changed are copied
     into the site: with nothing changed, nothing is."""
     from boots.pipeline.pages import site_sources
     from boots.render.site import build_site
 
-    sources = site_sources(tables.load(), NOTEBOOKS, config.DEFAULT_FIGURES_DIR)
+    sources = site_sources(ev, NOTEBOOKS, config.DEFAULT_FIGURES_DIR)
     assert build_site(sources, build.site_work_dir(build.Layout.default()), site) == []
 
 
-def test_figures_show_names_not_identifiers(site):
-    evidence = tables.load()
+def test_figures_show_names_not_identifiers(site, ev):
+    evidence = ev
     ids = set(evidence.statements.statement_id) | {
         s for s in evidence.speakers.speaker_id if "-" in s
     }

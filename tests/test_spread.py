@@ -128,8 +128,8 @@ def test_a_sixth_article_changes_timeline_relay_and_reuse_without_code_changes(d
     assert contained.at["testwire", "aljazeera"] > 0  # it repeats Al Jazeera's quotation
 
 
-def test_reaction_graph_links_speakers_with_counts():
-    nodes, edges = spread.reaction_graph(tables.load())
+def test_reaction_graph_links_speakers_with_counts(ev):
+    nodes, edges = spread.reaction_graph(ev)
     peskov = edges[(edges.source == "macron") & (edges.target == "peskov")]
     assert peskov.statements.item() == 3
     # Euronews alone says Stoltenberg "echoed Scholz's words" (responses.csv, rule R2).
@@ -139,8 +139,8 @@ def test_reaction_graph_links_speakers_with_counts():
     assert nodes.set_index("speaker_id").at["macron", "stance"] == "open"
 
 
-def test_relay_falls_back_from_credit_to_byline_to_none():
-    relay = spread.relay_table(tables.load()).set_index(["statement_id", "article_id"])
+def test_relay_falls_back_from_credit_to_byline_to_none(ev):
+    relay = spread.relay_table(ev).set_index(["statement_id", "article_id"])
     assert relay.at[("stoltenberg-no-plans", "voi"), "channel"] == "TASS"
     assert relay.at[("stoltenberg-no-plans", "euronews"), "channel"] == "AP (byline)"
     assert relay.at[("stoltenberg-no-plans", "aljazeera"), "channel"] == spread.NO_CREDIT
@@ -165,8 +165,7 @@ def test_first_outlet_lists_every_tie():
     assert row.outlets == 3 and not row["reached all"]
 
 
-def test_titles_count_from_the_data():
-    ev = tables.load()
+def test_titles_count_from_the_data(ev):
     relay = spread.relay_table(ev)
     title = spread.relay_title(relay)
     assert title.startswith(
@@ -175,8 +174,7 @@ def test_titles_count_from_the_data():
     assert spread.root_statement(ev) == "macron-nothing-ruled-out"
 
 
-def test_timeline_keeps_open_ends_open():
-    ev = tables.load()
+def test_timeline_keeps_open_ends_open(ev):
     rows = spread.timeline_rows(ev)
     fico = rows[rows.speaker_id == "fico"]
     assert fico.date_earliest.isna().all() and (fico.when == "on or before 26 Feb").all()
@@ -189,8 +187,7 @@ def test_timeline_keeps_open_ends_open():
         assert stated.loc[ids, "date_latest"].isna().all() == pd.isna(row.date_latest)
 
 
-def test_timeline_title_counts_only_known_latest_days():
-    ev = tables.load()
+def test_timeline_title_counts_only_known_latest_days(ev):
     title = spread.timeline_title(ev)
     open_latest = int(ev.statements.date_latest.isna().sum())
     assert f"{open_latest} have no known latest day" in title

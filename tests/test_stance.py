@@ -80,8 +80,8 @@ def test_a_dissenting_senior_speaker_makes_a_country_mixed(data_copy):
     assert row.hatch_colour == style.STANCE_COLOURS["rules_out"]
 
 
-def test_speakers_off_the_map_are_kept_in_the_map_data():
-    mapped = stance.map_data(tables.load(), geo.load_borders())
+def test_speakers_off_the_map_are_kept_in_the_map_data(ev):
+    mapped = stance.map_data(ev, geo.load_borders())
     off = mapped[~mapped.on_map].set_index("name")
     assert off.loc["NATO", "speakers"] == "Jens Stoltenberg"
     assert "US" in set(off.country)
@@ -120,8 +120,7 @@ def test_date_labels_keep_open_ends_open(earliest, latest, label):
     assert stance.date_label(row) == label
 
 
-def test_statement_table_has_one_row_per_statement_with_the_shortest_quotation():
-    ev = tables.load()
+def test_statement_table_has_one_row_per_statement_with_the_shortest_quotation(ev):
     table = stance.statement_table(ev).set_index("statement_id")
     assert len(table) == len(ev.statements)
     assert (

@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 
 from boots.data import dates, text
-from tests.conftest import replace_in
-from tests.test_validate import expect_problem, line_of
+from tests.helpers import expect_problem, line_of, replace_in
 
 
 def test_interval_words_never_claim_more_than_the_ends():
@@ -188,7 +187,7 @@ def test_a_basis_must_quote_words_the_articles_print(data_copy, capsys):
 
 
 def test_quoted_fragments_skip_apostrophes_and_split_at_ellipses():
-    from boots.data.check_evidence import quoted_fragments
+    from boots.data.check_articles import quoted_fragments
 
     assert quoted_fragments("VOI: 'Asked about Macron's remarks'; 'was reacting ... in Paris'") == [
         "Asked about Macron's remarks",

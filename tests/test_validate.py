@@ -8,20 +8,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from boots.data.validate import main, print_report, validate
+from boots.data.validate import main, validate
 from boots.util import config
-from tests.conftest import replace_in, snapshot
-
-
-def line_of(path: Path, row_id: str) -> int:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.startswith(row_id + ","):
-            return number
-    raise AssertionError(f"no row {row_id} in {path}")
+from tests.helpers import expect_problem, line_of, replace_in
 
 
 def test_the_curated_data_is_valid():
@@ -31,23 +23,6 @@ def test_the_curated_data_is_valid():
     assert report.warnings == [], "\n".join(map(str, report.warnings))
     assert report.checked_quotes == report.counts["mentions"] > 0
     assert report.checked_passages > 0
-
-
-def expect_problem(
-    data: Path, file: str, line: int | None, column: str | None, value_part: str, capsys
-):
-    before = snapshot(data)
-    report = validate(data)
-    found = [p for p in report.problems if (p.file, p.line, p.column) == (file, line, column)]
-    assert found, f"no problem at {file}:{line} column {column}; got: " + "\n".join(
-        map(str, report.problems)
-    )
-    assert value_part in str(found[0])
-    assert print_report(report) == 1  # what `make validate` prints for this report
-    printed = capsys.readouterr().out
-    assert "Traceback" not in printed and str(found[0]) in printed
-    assert snapshot(data) == before, "validation must not modify any file"
-    return report
 
 
 def test_unbalanced_quote(data_copy, capsys):

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from boots.data.schema import resources
 from boots.data.validate import validate
 from boots.util import config
-from tests.conftest import read_rows, write_rows
+from tests.helpers import read_rows, write_rows
 
 SCHEMA = resources()
 EDGE_VALUES = [

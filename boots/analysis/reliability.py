@@ -15,7 +15,7 @@ import krippendorff
 import numpy as np
 import pandas as pd
 
-from boots.analysis import once
+from boots.analysis import memo
 from boots.data import labels, safe_files, text
 from boots.data.schema import resources
 from boots.data.tables import Evidence
@@ -191,7 +191,7 @@ class ReliabilityFacts:
         )
 
 
-@once.per_evidence
+@memo.per_evidence
 def reliability_facts(evidence: Evidence) -> ReliabilityFacts:
     """What notebook 00 states about the coding's reliability, computed once."""
     table = agreement(evidence)

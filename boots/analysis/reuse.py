@@ -22,7 +22,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots.analysis import once
+from boots.analysis import memo
 from boots.data import text
 from boots.data.tables import Evidence
 from boots.render import figures
@@ -92,7 +92,7 @@ class Corpus:
         return cls(list(bodies), words, {k: _hashed(w, n) for k, w in words.items()}, n)
 
 
-@once.per_evidence
+@memo.per_evidence
 def article_reuse(evidence: Evidence) -> tuple[Corpus, pd.DataFrame]:
     """Every article body as a ``Corpus`` and its pair table (``reuse_pairs``), computed once
     per evidence (the corpus is shared: read it, do not change it)."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from boots.data import safe_files
-from boots.data.check_evidence import check_text
+from boots.data.check_articles import check_text
 from boots.data.problems import Report
 from boots.data.schema import TO_FILL, resources
 from boots.util import config

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from boots.data import safe_files, text
-from boots.data.check_evidence import Article, not_found
+from boots.data.check_articles import Article, not_found
 from boots.data.check_structure import Table
 from boots.data.folder import CODEBOOK
 from boots.data.problems import Report

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from boots.data import text
-from boots.data.check_evidence import INFERRED, Article, quoted_fragments
+from boots.data.check_articles import INFERRED, Article, quoted_fragments
 from boots.data.check_structure import Table
 from boots.data.problems import Report
 

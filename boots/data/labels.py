@@ -42,15 +42,3 @@ def label(field: str, code: object) -> str:
     if code is None or (isinstance(code, float) and pd.isna(code)):
         return ""
     return categories(field).get(str(code), str(code))
-
-
-def labelled(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with every coded column (by name) shown in words."""
-    out = frame.copy()
-    for column in out.columns:
-        names = categories(str(column))
-        if names:
-            out[column] = out[column].map(
-                lambda c, n=names: n.get(c, c) if isinstance(c, str) else c
-            )
-    return out

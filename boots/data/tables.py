@@ -69,7 +69,7 @@ class Evidence:
     @cached_property
     def computed(self) -> dict:
         """Results the analyses computed from this evidence, kept so that each is computed
-        once (``boots.analysis.once``); the tables are never changed after loading."""
+        once (``boots.analysis.memo``); the tables are never changed after loading."""
         return {}
 
     @cached_property

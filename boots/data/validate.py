@@ -22,7 +22,7 @@ Four layers, each run only where the layer before found the file sound:
    quotation marks is a mention or an exclusion, and every lexicon pattern is safe
    (``boots.data.patterns``).
 
-The layers live in ``check_structure`` (1-3), ``check_evidence`` (4),
+The layers live in ``check_structure`` (1-3), ``check_articles`` (4),
 ``check_curation`` (the curators' records) and ``check_rules`` (coding rules checked against
 the articles: venues, linking words, distortion sources); ``check_site_names`` checks that
 every id survives as the page name or anchor the site makes of it. Run it as
@@ -35,15 +35,7 @@ import sys
 from pathlib import Path
 
 from boots.data import descriptor
-from boots.data.check_curation import (
-    check_adjudication,
-    check_cells_to_fill,
-    check_coded_statements,
-    check_context,
-    check_distortions,
-    one_problem_per_cell,
-)
-from boots.data.check_evidence import (
+from boots.data.check_articles import (
     check_articles,
     check_borders,
     check_coverage,
@@ -55,6 +47,14 @@ from boots.data.check_evidence import (
     check_responses,
     check_speakers,
     check_statements,
+)
+from boots.data.check_curation import (
+    check_adjudication,
+    check_cells_to_fill,
+    check_coded_statements,
+    check_context,
+    check_distortions,
+    one_problem_per_cell,
 )
 from boots.data.check_rules import (
     check_distortion_sources,

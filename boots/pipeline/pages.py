@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from boots.analysis import claims, stance
-from boots.analysis.evidence import language_name
+from boots.analysis.sources import language_name
 from boots.data import dates, dictionary, labels, safe_files, text
 from boots.data.tables import Evidence
 from boots.render import figures, reference, site

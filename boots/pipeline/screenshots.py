@@ -1,18 +1,19 @@
 """Screenshots of the built site for the README (``make screenshots``).
 
-Headless Chromium (Debian's ``chromium``, driven by selenium) photographs the index, one
-notebook page, one article page and the codebook of ``site/`` into ``docs/screenshots/``,
-at 1366 px (a desktop) and 390 px (a phone, and its site menu opened), so a newcomer sees the
-site before building it. Run ``make`` first; the pages are read from disk, nothing from the network.
+A headless Chromium or Chrome (``boots.pipeline.browser``, driven by selenium) photographs
+the index, one notebook page, one article page and the codebook of ``site/`` into
+``docs/screenshots/``, at 1366 px (a desktop) and 390 px (a phone, and its site menu opened),
+so a newcomer sees the site before building it. Run ``make`` first; the pages are read from
+disk, nothing from the network.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from pathlib import Path
 
+from boots.pipeline import browser
 from boots.util import config
 from boots.util.atomic import write_bytes
 
@@ -28,23 +29,10 @@ SCREENS = {"": (1366, 1100), "-phone": (390, 844)}
 WINDOW = "1366,1100"
 
 
-def shoot(site: Path, folder: Path, browser: str, driver_path: str) -> list[Path]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+def shoot(site: Path, folder: Path, found: browser.Browser) -> list[Path]:
     from selenium.webdriver.support.ui import WebDriverWait
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = browser
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--hide-scrollbars",
-        "--allow-file-access-from-files",
-    ):
-        options.add_argument(argument)
-    options.add_argument(f"--window-size={WINDOW}")
-    driver = webdriver.Chrome(options=options, service=Service(driver_path))
+    driver = browser.driver(found, WINDOW, "--hide-scrollbars", "--allow-file-access-from-files")
     written = []
     try:
         for suffix, (width, height) in SCREENS.items():
@@ -90,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=config.SITE_DIR)
     parser.add_argument("--out", type=Path, default=config.ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
-    browser, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if browser is None or driver is None:
-        print("chromium or chromedriver is missing: run `make browser`", file=sys.stderr)
+    found = browser.find()
+    if found is None:
+        print(browser.missing(), file=sys.stderr)
         return 2
-    for path in shoot(args.site, args.out, browser, driver):
+    for path in shoot(args.site, args.out, found):
         print(
             f"wrote {path.relative_to(config.ROOT) if path.is_relative_to(config.ROOT) else path}"
         )

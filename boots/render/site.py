@@ -140,9 +140,8 @@ def stance_css() -> str:
         ".sidebar-toggle:focus-visible, a:focus-visible, .boots-close:focus-visible"
         " { outline: 3px solid #0a58ca; outline-offset: 2px; }",
     ]
-    lines = {"open": "wavy", "rules_out": "solid", "warns": "double", "welcomes": "dotted"}
     for code, colour in style.STANCE_COLOURS.items():
-        line = lines.get(code, "dashed")
+        line = style.STANCE_LINES[code]
         rules.append(
             f".stance-{css_name(code)} {{ background: {colour}40;"
             f" text-decoration: underline {line} {colour}; text-decoration-thickness: 2px;"

@@ -16,6 +16,14 @@ STANCE_COLOURS = {
 }
 # A shape per stance, so marks that carry a stance tell it by shape as well as by colour.
 STANCE_MARKERS = {"open": "o", "rules_out": "s", "warns": "^", "welcomes": "D", "other": "h"}
+# And an underline style per stance, for highlighted passages on the site's article pages.
+STANCE_LINES = {
+    "open": "wavy",
+    "rules_out": "solid",
+    "warns": "double",
+    "welcomes": "dotted",
+    "other": "dashed",
+}
 # Sparse dots: each dot of a hatch is a path in the SVG ("...." made the map 360 kB).
 NO_STATEMENT = {"colour": "#F2F2F2", "hatch": "..", "label": "no statement reported"}
 

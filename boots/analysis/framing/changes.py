@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots.analysis import outlets
+from boots.analysis import pooling
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -105,12 +105,12 @@ def distortions_title(counts: pd.DataFrame) -> str:
 
 def distortions_figure(counts: pd.DataFrame, title: str):
     """Stacked bars: changes per outlet (one per passage and kind), by kind of change; past
-    ``outlets.MAX_SHOWN`` outlets, those with the most changes by name and the rest pooled."""
+    ``pooling.MAX_SHOWN`` outlets, those with the most changes by name and the rest pooled."""
     counts = by_outlet(counts)
-    if len(counts) > outlets.MAX_SHOWN:
-        kept = outlets.heaviest(counts.total)
+    if len(counts) > pooling.MAX_SHOWN:
+        kept = pooling.heaviest(counts.total)
         rest = counts.drop(index=kept)
-        pooled = rest.sum().rename(outlets.others_label(len(rest))).to_frame().T
+        pooled = rest.sum().rename(pooling.others_label(len(rest))).to_frame().T
         counts = pd.concat([counts.loc[kept], pooled])
     kinds = [c for c in counts.columns if c not in ("total", "statements reported")]
     fig, ax = plt.subplots(figsize=(9, 0.55 * len(counts) + 1.8))

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from boots.analysis import once, outlets, reuse
+from boots.analysis import memo, pooling, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -82,7 +82,7 @@ def _compare(reference: tuple[str, ...], wording: tuple[str, ...]) -> tuple[floa
     return round(similarity(ref, words), 3), round(coverage(ref, words), 3), word_diff(ref, words)
 
 
-@once.per_evidence
+@memo.per_evidence
 def drift_table(evidence: Evidence) -> pd.DataFrame:
     """Every wording of every statement reported by two or more outlets, compared with the
     earliest wording: the article that can have been published earliest's, preferring a direct quotation and
@@ -219,17 +219,17 @@ def drift_title(drift: pd.DataFrame) -> str:
 def drift_figure(drift: pd.DataFrame, title: str):
     """Similarity of each outlet's wording to the earliest one, statement by statement
     (the ``DRIFT_ROWS`` most changed statements when there are more; past
-    ``outlets.MAX_SHOWN`` outlets, those printing the most wordings by name, the rest as grey
+    ``pooling.MAX_SHOWN`` outlets, those printing the most wordings by name, the rest as grey
     dots)."""
     statements = list(dict.fromkeys(drift.statement))[:DRIFT_ROWS]
     drift = drift[drift.statement.isin(statements)]
     fig, ax = plt.subplots(figsize=(9.5, 0.42 * len(statements) + 1.8))
     y = {s: i for i, s in enumerate(statements)}
     every = list(dict.fromkeys(drift.sort_values("article").outlet))
-    heaviest = set(outlets.heaviest(drift.outlet.value_counts().reindex(every)))
+    heaviest = set(pooling.heaviest(drift.outlet.value_counts().reindex(every)))
     shown = [o for o in every if o in heaviest]
     others = drift[~drift.outlet.isin(shown)]
-    if len(others):  # past outlets.MAX_SHOWN outlets: the rest as grey dots, one legend entry
+    if len(others):  # past pooling.MAX_SHOWN outlets: the rest as grey dots, one legend entry
         ax.scatter(
             others.similarity, others.statement.map(y), marker=".", s=30, color="#999999", zorder=2
         )
@@ -260,7 +260,7 @@ def drift_figure(drift: pd.DataFrame, title: str):
         for o in shown
     ]
     if len(others):
-        label = outlets.others_label(others.outlet.nunique())
+        label = pooling.others_label(others.outlet.nunique())
         handles.append(plt.Line2D([], [], marker=".", linestyle="", color="#999999", label=label))
     handles.append(Patch(facecolor="white", edgecolor="#555555", label="hollow: paraphrase"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8)

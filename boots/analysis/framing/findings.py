@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from boots.analysis import once
+from boots.analysis import memo
 from boots.analysis.framing import changes, drift, prominence, wording
 from boots.data import labels
 from boots.data.tables import Evidence
@@ -100,7 +100,7 @@ class FramingFacts:
         ]
 
 
-@once.per_evidence
+@memo.per_evidence
 def framing_facts(evidence: Evidence) -> FramingFacts:
     """Every finding notebook 03 states, computed once from the evidence."""
     articles = evidence.articles

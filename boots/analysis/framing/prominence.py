@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots.analysis import once, outlets, reuse
+from boots.analysis import memo, pooling, reuse
 from boots.data import labels, text
 from boots.data.tables import Evidence
 from boots.render import figures, style
@@ -20,7 +20,7 @@ from boots.render import figures, style
 UNATTRIBUTED = "(not a statement in the tables)"
 
 
-@once.per_evidence
+@memo.per_evidence
 def _located(evidence: Evidence) -> pd.DataFrame:
     mentions = evidence.mentions_in_full()
     spans = [
@@ -32,7 +32,7 @@ def _located(evidence: Evidence) -> pd.DataFrame:
     )
 
 
-@once.per_evidence
+@memo.per_evidence
 def quoted_passages(evidence: Evidence) -> pd.DataFrame:
     """Every passage inside quotation marks in every article body, attributed to the
     speaker and stance of the mention covering it (or that it repeats), with its words."""
@@ -161,9 +161,9 @@ def prominence_title(shares: pd.DataFrame) -> str:
 def prominence_figure(table: pd.DataFrame, shares: pd.DataFrame, title: str, top: int = 12):
     """Left: quoted words by stance per outlet. Right: who is quoted most, and who comes first."""
     shown_note = ""
-    if len(shares) > outlets.MAX_SHOWN:  # the outlets quoting most words, by name
+    if len(shares) > pooling.MAX_SHOWN:  # the outlets quoting most words, by name
         words = table.groupby("outlet").quoted_words.sum().reindex(shares.index, fill_value=0)
-        kept = outlets.heaviest(words, outlets.MAX_SHOWN)
+        kept = pooling.heaviest(words, pooling.MAX_SHOWN)
         shares = shares.loc[kept]
         shown_note = f" (the {len(kept)} outlets quoting most words, of {len(words):,})"
     fig, (left, right) = plt.subplots(

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from boots.analysis import once, outlets
+from boots.analysis import memo, pooling
 from boots.data import patterns, text
 from boots.data.tables import Evidence
 from boots.render import figures
@@ -45,7 +45,7 @@ def _words_after(body: str, at: int, width: int) -> str:
     return context
 
 
-@once.per_evidence
+@memo.per_evidence
 def kwic(evidence: Evidence, lexicon: pd.DataFrame, width: int = 45) -> pd.DataFrame:
     """Every lexicon hit in every article body, with its context (keyword in context) and
     its voice: 'quoted' inside a quoted passage (the codebook's pairing rule), else 'own'."""
@@ -102,7 +102,7 @@ def lexicon_by_voice(evidence: Evidence, lexicon: pd.DataFrame) -> pd.DataFrame:
 
 def _pool_columns(counts: pd.DataFrame, kept: list) -> pd.DataFrame:
     rest = [c for c in counts.columns if c not in kept]
-    return counts[kept].assign(**{outlets.others_label(len(rest)): counts[rest].sum(axis=1)})
+    return counts[kept].assign(**{pooling.others_label(len(rest)): counts[rest].sum(axis=1)})
 
 
 def _count_label(value: float, *_: int) -> str:
@@ -126,8 +126,8 @@ def lexicon_figure(own: pd.DataFrame, quoted: pd.DataFrame, title: str):
     """Two heat maps sharing the terms: the outlets' own words, and words they quote."""
     panels = [(VOICES["own"], own), (VOICES["quoted"], quoted)]
     values = [counts.drop(columns=["group", "label"]) for _, counts in panels]
-    if values[0].shape[1] > outlets.MAX_SHOWN:  # pool the same outlets in both panels
-        kept = outlets.heaviest((values[0] + values[1]).sum(axis=0))
+    if values[0].shape[1] > pooling.MAX_SHOWN:  # pool the same outlets in both panels
+        kept = pooling.heaviest((values[0] + values[1]).sum(axis=0))
         values = [_pool_columns(v, kept) for v in values]
     vmax = max(3, *(int(v.to_numpy().max()) for v in values))
     fig, axes = plt.subplots(1, 2, figsize=(12, 0.34 * len(own) + 2.2), sharey=True)
@@ -189,10 +189,10 @@ def verbs_title(by_outlet: pd.DataFrame) -> str:
 
 
 def verbs_figure(by_outlet: pd.DataFrame, title: str):
-    """Verbs by outlet; past ``outlets.MAX_SHOWN`` outlets (or ``MAX_VERBS_SHOWN`` verbs) the
+    """Verbs by outlet; past ``pooling.MAX_SHOWN`` outlets (or ``MAX_VERBS_SHOWN`` verbs) the
     rest are pooled."""
-    by_outlet = outlets.pooled(by_outlet, axis="index")
-    pooled_verbs = outlets.pooled(by_outlet, shown=MAX_VERBS_SHOWN)
+    by_outlet = pooling.pooled(by_outlet, axis="index")
+    pooled_verbs = pooling.pooled(by_outlet, shown=MAX_VERBS_SHOWN)
     if pooled_verbs.shape[1] < by_outlet.shape[1]:
         by_outlet = pooled_verbs.rename(columns={pooled_verbs.columns[-1]: "other verbs"})
     fig, ax = plt.subplots(figsize=(9.5, 0.3 * len(by_outlet) + 2.1))

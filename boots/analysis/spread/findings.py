@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from boots.analysis import once
+from boots.analysis import memo
 from boots.analysis.spread.reactions import reaction_graph, reaction_title
 from boots.analysis.spread.relay import NO_CREDIT, reach_table, relay_table, relay_title
 from boots.analysis.spread.timeline import article_marks, timeline_title
@@ -157,7 +157,7 @@ class SpreadFacts:
         ]
 
 
-@once.per_evidence
+@memo.per_evidence
 def spread_facts(evidence: Evidence) -> SpreadFacts:
     """Every finding notebook 02 states, computed once from the tables and the article texts."""
     from boots.analysis import reuse

@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import pandas as pd
 
-from boots.analysis import outlets
+from boots.analysis import pooling
 from boots.analysis.spread.common import _columns
 from boots.analysis.stance import place
 from boots.data.tables import Evidence
@@ -100,16 +100,16 @@ RELAY_LARGEST_NODE = 34
 
 def relay_figure(flows: pd.DataFrame, relay: pd.DataFrame, title: str):
     """Three columns (speakers, channels, outlets) joined by lines as wide as the flow; past
-    ``outlets.MAX_SHOWN`` outlets the heaviest are shown by name and the rest pooled."""
+    ``pooling.MAX_SHOWN`` outlets the heaviest are shown by name and the rest pooled."""
     graph = nx.DiGraph()
     order = relay.groupby("speaker").size().sort_values(ascending=False, kind="stable")
     speakers = list(order.index)
     channels = list(relay.channel.value_counts().sort_values(ascending=False, kind="stable").index)
     by_date = list(dict.fromkeys(relay.sort_values(["published on or after", "article_id"]).outlet))
-    kept = set(outlets.heaviest(relay.outlet.value_counts().reindex(by_date)))
+    kept = set(pooling.heaviest(relay.outlet.value_counts().reindex(by_date)))
     shown = [name for name in by_date if name in kept]
     if len(shown) < len(by_date):
-        pooled = outlets.others_label(len(by_date) - len(shown))
+        pooled = pooling.others_label(len(by_date) - len(shown))
         to_outlet = flows.stage == "channel → outlet"
         flows = flows.assign(
             target=flows.target.where(~to_outlet | flows.target.isin(kept), pooled)

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from boots.analysis import outlets
+from boots.analysis import pooling
 from boots.analysis.spread.common import _speakers
 from boots.analysis.stance import date_label, speaker_label, stance_handles, statement_tooltips
 from boots.data import dates
@@ -141,7 +141,7 @@ def timeline_figure(rows: pd.DataFrame, marks: pd.DataFrame, title: str):
     for day, names in marks.groupby("published_earliest").outlet:
         # Every line kept (figures.keep_every_line), so the count of the others is never cut
         # off; a line longer than a label's is cut, as every text is (figures.literal).
-        listed = figures.wrap(outlets.listed(names, NOTE_OUTLETS), NOTE_WIDTH)
+        listed = figures.wrap(pooling.listed(names, NOTE_OUTLETS), NOTE_WIDTH)
         notes[day] = f"published on or after {day:%-d %b}:\n{listed} →"
     heights = [NOTE_LINE * (note.count("\n") + 1) for note in notes.values()]
     top = -1.6 - sum(heights)

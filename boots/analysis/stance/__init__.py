@@ -29,7 +29,7 @@ from boots.analysis.stance.firmness import (
     firmness_data,
     firmness_title,
 )
-from boots.analysis.stance.rule import POSITIONS, country_stances, decide_stance
+from boots.analysis.stance.rule import country_stances, decide_stance
 from boots.analysis.stance.statements import (
     SHORT_NAMES,
     country_name,
@@ -43,7 +43,6 @@ from boots.analysis.stance.statements import (
 
 __all__ = [
     "MAP_LIMITS",
-    "POSITIONS",
     "SHORT_NAMES",
     "StanceFacts",
     "country_name",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from boots.analysis import once
+from boots.analysis import memo
 from boots.analysis.stance.country_map import map_title
 from boots.analysis.stance.firmness import firmness_counts, firmness_title
 from boots.analysis.stance.rule import country_stances
@@ -79,7 +79,7 @@ class StanceFacts:
         ]
 
 
-@once.per_evidence
+@memo.per_evidence
 def stance_facts(evidence: Evidence) -> StanceFacts:
     """Every finding notebook 01 states, computed once from the tables."""
     countries = country_stances(evidence)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from boots.data import dates, geo, labels
+from boots.data import codebook, dates, geo, labels
 from boots.data.tables import Evidence
 from boots.render import style
 
@@ -22,7 +22,7 @@ def date_label(row) -> str:
 
 def _shortest_quotes(evidence: Evidence) -> pd.DataFrame:
     mentions = evidence.mentions.assign(
-        quoted=evidence.mentions.quote_type.isin(["direct", "partial"]),
+        quoted=evidence.mentions.quote_type.isin(codebook.QUOTED_TYPES),
         length=evidence.mentions.quote.str.len(),
     )
     best = mentions.sort_values(

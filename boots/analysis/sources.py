@@ -10,14 +10,13 @@ import pandas as pd
 from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 
-from boots.analysis import once, outlets
-from boots.data import dates, labels, text
+from boots.analysis import memo, pooling
+from boots.data import codebook, dates, labels, text
 from boots.data.tables import Evidence
 from boots.render import figures
 from boots.render.report import names_list
 from boots.util.words import agreeing, counted
 
-QUOTE_TYPES = ["direct", "partial", "paraphrase"]
 # Sequential blues (ColorBrewer), readable in greyscale and for colour-blind readers.
 QUOTE_TYPE_COLOURS = {
     "absent": "#f7f7f7",
@@ -80,7 +79,7 @@ def counts(evidence: Evidence) -> pd.Series:
             "statements": len(evidence.statements),
             "mentions": len(evidence.mentions),
             "direct or partial quotations": int(
-                evidence.mentions.quote_type.isin(["direct", "partial"]).sum()
+                evidence.mentions.quote_type.isin(codebook.QUOTED_TYPES).sum()
             ),
             "quoted passages excluded with a reason": len(evidence.quote_exclusions),
         },
@@ -126,11 +125,11 @@ MAX_ROWS = 60
 def coverage_plot_data(matrix: pd.DataFrame, evidence: Evidence) -> pd.DataFrame:
     """What the coverage figure draws: the statement x article matrix itself when it is
     small enough to read cell by cell; otherwise, per statement (or per speaker, for long
-    tables) and per outlet (the heaviest by name, the rest pooled: ``outlets.pooled``), how
+    tables) and per outlet (the heaviest by name, the rest pooled: ``pooling.pooled``), how
     many of the outlet's articles report it, with the number of articles of each outlet in
     ``.attrs["articles"]``."""
     article_ids = list(evidence.articles.article_id)
-    if len(matrix) <= MAX_ROWS and len(article_ids) <= outlets.MAX_SHOWN:
+    if len(matrix) <= MAX_ROWS and len(article_ids) <= pooling.MAX_SHOWN:
         return matrix
     outlet_of = evidence.articles.set_index("article_id").outlet.loc[article_ids]
     reported = matrix[article_ids].notna().T.groupby(outlet_of.to_numpy(), sort=False).sum().T
@@ -139,7 +138,7 @@ def coverage_plot_data(matrix: pd.DataFrame, evidence: Evidence) -> pd.DataFrame
         reported = reported.groupby(matrix.speaker).sum().loc[statements.index]
     else:
         statements = pd.Series(1, index=matrix.index)
-    reported = outlets.pooled(reported)
+    reported = pooling.pooled(reported)
     per_outlet = outlet_of.value_counts()
     articles = {group: int(per_outlet.get(group, 0)) for group in reported.columns[:-1]}
     if reported.shape[1] and reported.columns[-1] not in per_outlet.index:
@@ -325,7 +324,7 @@ class EvidenceFacts:
         ]
 
 
-@once.per_evidence
+@memo.per_evidence
 def evidence_facts(evidence: Evidence) -> EvidenceFacts:
     """Every finding notebook 00 states about the tables, computed once."""
     matrix = coverage_matrix(evidence)

@@ -1,4 +1,4 @@
-"""Analyses computed once per loaded data folder.
+"""Analyses computed once per loaded data folder: results memoised on the ``Evidence``.
 
 A notebook asks for the same table several times: for its figure, its title, its prose and
 its closing findings (``*_facts``). ``per_evidence`` keeps a function's result on the
