@@ -108,7 +108,8 @@ def table(
         return Markdown(escape(empty))
     total = len(frame)
     frame = frame.head(MAX_TABLE_ROWS)
-    plain_index = frame.index.name is None and isinstance(frame.index, pd.RangeIndex)
+    # Row numbers (a range, or what is left of one after filtering) are not shown.
+    plain_index = frame.index.name is None and pd.api.types.is_integer_dtype(frame.index)
     if index or (index is None and not plain_index):
         frame = frame.reset_index()
     frame = frame.rename(columns=lambda c: str(c).replace("_", " "))

@@ -130,6 +130,10 @@ def stance_css() -> str:
         "[id^='rule-'], .boots-reference tr[id], section[id], .statement[id]"
         " { scroll-margin-top: 4.5rem; }",
         "a.boots-ref { text-decoration: underline dotted; }",
+        # pydata-sphinx-theme's own navbar, which sphinx-book-theme replaces with the article's
+        # header: left in, it draws a second search box above the page on a desktop and an
+        # empty bar on a phone (its hidden menu button is the one of issue 2451).
+        "#pst-header { display: none !important; }",
         # The sidebar buttons (MENUS_JS): a sidebar hidden on a wide screen, the dialog's
         # close button, and a focus ring that shows where the keyboard is.
         ".boots-hide-primary .bd-sidebar-primary, .boots-hide-secondary .bd-sidebar-secondary"
