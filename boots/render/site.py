@@ -99,6 +99,10 @@ def stance_css() -> str:
         ".bd-article { overflow-wrap: break-word; }",
         ".bd-article table { max-width: 100%; }",
         ".bd-article .cell_output, .bd-article .output { max-width: 100%; overflow-x: auto; }",
+        # A figure drawn across the page (pages.py's "full-width") must not be clipped by
+        # the scrolling box of its cell: the map's right side and its note were cut off.
+        ".bd-article .cell_output:has(.full-width), .bd-article .output:has(.full-width)"
+        " { max-width: none; overflow-x: visible; }",
         ".figure-marks { margin: 0.3rem 0 1rem 0; }",
         ".figure-marks .table-box { overflow-x: auto; }",
         ".figure-marks table { font-size: 0.9em; border-collapse: collapse; }",
