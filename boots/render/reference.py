@@ -114,9 +114,8 @@ def reference_page(markdown: str, pages: dict[str, str], columns: bool = False) 
     parts: list[str] = []
     chunk: list = []
     table = ""
-    seen: set[str] = set()
 
-    def flush(prefix: str = "") -> None:
+    def flush() -> None:
         markup = parser.renderer.render(chunk, parser.options, {}) if chunk else ""
         chunk.clear()
         if columns and table:
@@ -136,8 +135,8 @@ def reference_page(markdown: str, pages: dict[str, str], columns: bool = False) 
             return f'<strong id="rule-{rule.lower()}">{rule}.'
 
         markup = _RULE_DEFINITION.sub(defined, markup)
-        if prefix or markup.strip():
-            parts.append(_raw(prefix + markup))
+        if markup.strip():
+            parts.append(_raw(markup))
 
     index = 0
     while index < len(tokens):
@@ -147,11 +146,8 @@ def reference_page(markdown: str, pages: dict[str, str], columns: bool = False) 
             text = _plain(tokens[index + 1])
             level = int(token.tag[1])
             parts.append(f"{'#' * level} {_literal(text) or '(untitled)'}\n")
+            # The section's own anchor is this slug (myst_heading_anchors): no second one.
             anchor = slug(text)
-            prefix = ""
-            if anchor and anchor not in seen:
-                seen.add(anchor)
-                prefix = f'<span id="{html.escape(anchor)}"></span>'
             named = _TABLE_PATH.search(text)
             if columns and level == 2:
                 table = table_anchor(named.group(0)) if named else ""
@@ -159,8 +155,6 @@ def reference_page(markdown: str, pages: dict[str, str], columns: bool = False) 
                     page.columns.setdefault(named.group(0), anchor)
             index += 3  # heading_open, inline, heading_close
             chunk.clear()
-            if prefix:
-                parts.append(_raw(prefix))
             continue
         chunk.append(token)
         index += 1
