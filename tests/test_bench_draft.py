@@ -135,3 +135,45 @@ def test_no_curated_mention_is_proposed_as_off_topic(evidence):
             located = bench._span(quote, content)
             assert located
             assert not any(s < located[1] and located[0] < e for s, e in spans), (article_id, quote)
+
+
+def test_a_quotation_inside_an_unnamed_sources_words_is_scored_on_its_own():
+    article = "Talks end\n\nA clerk said: \u201eWhen Anna Berg says \u201ano sailors\u2018, we hear a promise.\u201c\n"
+    outer = "When Anna Berg says \u201ano sailors\u2018, we hear a promise."
+    key = pd.DataFrame(
+        [
+            ("t", outer, "", "", "unnamed", ""),
+            ("t", "no sailors", "berg", "berg-no-sailors", "partial", ""),
+        ],
+        columns=KEY.columns,
+    )
+    frame = pd.DataFrame(
+        {
+            "draft_id": ["d001", "d002"],
+            "proposal": ["no_speaker", "mention"],
+            "speaker_id": ["", "berg"],
+            "statement_id": ["", "berg-no-sailors"],
+            "quote": [outer, "no sailors"],
+            "quote_type": ["direct", "direct"],
+            "offset": [article.index(outer), article.index("no sailors")],
+        }
+    )
+    result = bench.summary(*bench.score_article("t", article, frame, key))
+    assert result["speaker right"] == "2/2 (100 %)"
+    assert result["unnamed/scare/unknown/headline given a speaker"] == "0 of 1"
+    # the same speaker on the outer row gives the unnamed passage a speaker
+    wrong = frame.assign(speaker_id=["berg", "berg"])
+    result = bench.summary(*bench.score_article("t", article, wrong, key))
+    assert result["unnamed/scare/unknown/headline given a speaker"] == "1 of 1"
+
+
+def test_the_speed_line_states_the_goal_met_or_missed():
+    timings = [
+        {"quotations": 8_000, "cpu_seconds": 2.0, "seconds": 4.0, "rows": 1},
+        {"quotations": 32_000, "cpu_seconds": 9.5, "seconds": 20.0, "rows": 1},
+    ]
+    line = bench.speed_line(timings, (6.0, 5.0, 4.0), 2)
+    assert "32,000 quotations in 9.5 s of CPU (20.0 s elapsed)" in line
+    assert line.endswith("(met).") and "load average 6.0" in line
+    timings[1]["cpu_seconds"] = 12.0
+    assert bench.speed_line(timings, (6.0, 5.0, 4.0), 2).endswith("(missed).")

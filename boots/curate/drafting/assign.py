@@ -117,12 +117,21 @@ def _kind(row: dict, tables: Tables, taken: dict[str, dict]) -> None:
         short = row["words"] <= SHORT_QUOTE_WORDS and p.cue is None
         unsaid = short or p.no_statement in ("heading", "scare")
         row["kind"] = "not_a_statement" if unsaid and p.quote_type != "paraphrase" else "no_speaker"
+        if p.no_statement == "heading":  # a headline quoting words: whose statement they come from
+            best = match.best(row["quote"], tables.wordings, tables.statements.index)[:1]
+            if best and best[0][0] >= MIN_SCORE:
+                row["score"], row["statement"] = best[0]
+                p.notes.append("the headline's words come from this statement; no speaker")
         return
     strong = [(score, s) for score, s in row["scores"] if score >= MIN_SCORE]
     weak = row["scores"] and row["scores"][0][0] >= WEAK_SCORE and p.quote_type != "paraphrase"
     if not strong and weak:
         strong = row["scores"][:1]  # the speaker's closest statement, weakly: check it
         p.notes.append(f"a weak match (score below {MIN_SCORE}): check the statement")
+    own = tables.by_speaker.get(row["speaker"], [])
+    if not strong and p.reference and len(own) == 1:
+        strong = [(row["scores"][0][0] if row["scores"] else 0.0, own[0])]
+        p.notes.append("a report pointing to another statement: the speaker's only one; check it")
     if strong:
         score, statement = strong[0]
         row["score"], row["statement"] = score, statement

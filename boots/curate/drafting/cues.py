@@ -37,7 +37,8 @@ _STOP_AFTER = re.compile("[,.;:!?" + MASK + "\u2013\u2014]|\\s-\\s|\\bthat\\b")
 _APPOSITIVE = re.compile(r",[^,;:" + MASK + r"]{1,80},\s*$")
 # 'X called it "...", and warned': the second verb shares the first's subject.
 _SHARED_SUBJECT = re.compile(r"(?:^|[," + MASK + r"\"'”’»]\s*)(?:and|but)\s+(?:also\s+)?$")
-_COORDINATION = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
+_PARTICIPLE = re.compile(r",\s*[a-z]+ing\b")  # ', meeting Y,': a participle's clause
+_COORDINATION = re.compile(r"^\s*(?:,|,?\s*and(?:\s+the)?|&)\s*$")  # "X, Y and the Z said"
 OBJECT_PRONOUNS = {"him", "her", "them"}
 TAIL = 40  # how far back a word before a cue is looked for (keeps the search linear)
 _WORDS_BEFORE = re.compile(r"(\w+)(?:\s+not)?\s+$", re.IGNORECASE)
@@ -125,18 +126,31 @@ def _subject_before(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list
         for r in inside
         if not r.possessive and not r.object and r.text.lower() not in OBJECT_PRONOUNS
     ]
+    # 'after X said': a known name right before the verb is its subject, whatever precedes it
+    last = inside[-1] if inside else None
+    if (
+        last is not None
+        and last.speakers
+        and last.kind in ("name", "alias")
+        and not last.possessive
+        and not masked[last.end - offset : cue.start - offset].strip()
+    ):
+        candidates = [r for r in candidates if r is not last] + [last]
     if not candidates:
         return []
     chosen = candidates[-1]
     appositive = _APPOSITIVE.search(masked, window_start - offset, cue.start - offset)
-    if appositive and not chosen.speakers and chosen.start >= offset + appositive.start():
+    participle = bool(appositive) and bool(_PARTICIPLE.match(appositive.group()))
+    inside_appositive = appositive and chosen.start >= offset + appositive.start()
+    if inside_appositive and (not chosen.speakers or participle):
         before = [r for r in candidates if r.end <= offset + appositive.start()]
         if before and not masked[before[-1].end - offset : appositive.start()].strip():
-            chosen = before[-1]  # 'X, his defence minister, said': X is the subject
+            # 'X, his defence minister, said', 'X, meeting Y in Z, said': X is the subject
+            chosen = before[-1]
     if chosen.kind == "relative":
         before = [r for r in inside if r.end <= chosen.start and not r.possessive]
         return before[-1:]
-    group = [chosen]
+    group, gaps = [chosen], []
     position = inside.index(chosen)
     while position > 0 and group[0].speakers:
         earlier = inside[position - 1]
@@ -144,7 +158,10 @@ def _subject_before(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list
         if not earlier.speakers or not _COORDINATION.match(gap):
             break
         group.insert(0, earlier)
+        gaps.insert(0, gap.strip())
         position -= 1
+    if gaps and gaps[-1] == ",":
+        return group[-1:]  # 'X, Y said': a list ends with 'and'; without it, Y is the subject
     return group
 
 
@@ -152,7 +169,7 @@ def _after(cue: Cue, refs: list[Ref], masked: str, offset: int) -> list[Ref]:
     rest = masked[cue.end - offset : cue.sentence[1] - offset]
     stop = _STOP_AFTER.search(rest)
     limit = cue.end + (stop.start() if stop else len(rest))
-    after = [r for r in refs if cue.end <= r.start and r.end <= limit]
+    after = [r for r in refs if cue.end <= r.start < limit]  # a reference may run on past a comma
     candidates = [r for r in after if not r.possessive]
     indirect = candidates and candidates[0].kind not in ("name", "alias")
     if indirect and stop and rest[stop.start()] == ",":

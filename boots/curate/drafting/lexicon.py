@@ -12,8 +12,13 @@ folder: they describe English reporting, not the articles of one collection).
   ``preposition`` (a name after one is not a subject), ``unnamed`` (nouns of sources without a
   name: ``officials``, ``a diplomat``), ``negation``, ``topic`` (words naming troops, rule S2),
   ``refers_back`` (words pointing to something said before, rule C2), ``passive`` (forms of
-  ``be`` before a verb that make it passive)
-  and ``function`` (words that carry no content when statements are compared).
+  ``be`` before a verb that make it passive), ``stance_verb``, ``stance_determiner``,
+  ``alike`` and ``stance_noun`` (composed into the cues of a report that points to another
+  statement: ``took a similar position``; a reporting verb followed by a short clause with an
+  ``alike`` word, ``said the same``, is one too), ``function`` (words that carry no content when
+  statements are compared), ``answer_label`` and ``question_label`` (the labels of a
+  transcript's lines: ``A:``, ``Q:``) and ``gender`` (pronouns with the grammatical gender in
+  ``number``: two pronouns of different gender in one stretch of text are two people).
 
 The role nouns that name one known speaker (``the chancellor``) are not here: they belong to
 the speakers, in the data folder's ``speakers.csv`` (column ``role_nouns``).
@@ -37,6 +42,7 @@ class Verb:
     speaker_after: bool
     addressee: bool
     reports: bool
+    refers: bool = False  # 'took a similar position': a report that points to another statement
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -51,6 +57,12 @@ def verbs() -> dict[str, Verb]:
     for row in _rows("reporting_verbs.csv"):
         flags = {k: row[k] == "yes" for k in ("speaker_after", "addressee", "reports")}
         out[row["form"]] = Verb(row["form"], row["lemma"], **flags)
+    for verb in words("stance_verb"):
+        for determiner in words("stance_determiner"):
+            for alike in words("alike"):
+                for noun in words("stance_noun"):
+                    form = f"{verb} {determiner} {alike} {noun}"
+                    out[form] = Verb(form, "take a position", False, False, False, refers=True)
     return out
 
 
@@ -71,3 +83,15 @@ def alternation(phrases) -> str:
 @cache
 def scare_pattern() -> re.Pattern:
     return re.compile(alternation(words("scare")) + r"\s*$", re.IGNORECASE)
+
+
+@cache
+def transcript_label() -> re.Pattern:
+    """A transcript line's label at the start of a paragraph (use with ``match``): ``A:``,
+    ``Q:``, ``A (Name):``; group ``kind`` is the label word, group ``who`` what the brackets
+    hold."""
+    answer, question = words("answer_label"), words("question_label")
+    body = "|".join(re.escape(w) for w in sorted({*answer, *question}, key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?P<kind>{body})\s*(?:\((?P<who>[^()\n]{{1,80}})\))?\s*:\s+", re.IGNORECASE
+    )

@@ -10,15 +10,25 @@ phrase's length, whatever the number of phrases.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words, with hyphens and inner apostrophes ("don't", "secretary-general"); a possessive 's is
 # a token of its own, so "NATO's" holds the name "NATO".
 TOKEN = re.compile(r"[^\W_]+(?:-[^\W_]+)*(?:['’](?![sS]\b)[^\W_]+)*|['’][sS]\b")
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
-    return word.replace("’", "'")
+    """The word with typographic apostrophes straightened and accents dropped, so that
+    ``Séjourné`` printed with its accents matches the table's ``Sejourne`` and the other way
+    round."""
+    word = word.replace("’", "'")
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def tokens_of(phrase: str) -> tuple[str, ...]:
@@ -42,7 +52,7 @@ class Tokens:
         found = list(TOKEN.finditer(text.replace("’", "'")))  # same length: offsets hold
         self.starts = [m.start() for m in found]
         self.ends = [m.end() for m in found]
-        self.words = [m.group() for m in found]
+        self.words = [w if w.isascii() else _fold(w) for w in (m.group() for m in found)]
         self.lower = [w.lower() for w in self.words]
         self.joined = [
             not text[self.ends[i] : self.starts[i + 1]].strip() for i in range(len(found) - 1)

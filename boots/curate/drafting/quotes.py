@@ -10,9 +10,10 @@ A paragraph is scanned once, left to right, with a stack of open marks:
   typesetting); so apostrophes (``don’t``, ``Europe’s``) are never
   taken for quotation marks;
 * a closing mark that matches an opener deeper in the stack closes it (an inner mark left
-  open is dropped); quotations inside another (nested) belong to the outer one and are not
-  returned on their own;
-* a quotation left open at the end of a paragraph runs to the paragraph's end
+  open is dropped); quotations inside another (nested: ``‚…‘`` in ``„…“``, ``‹…›`` in
+  ``«…»``) are kept in the outer one's ``inner`` list, for the pipeline to attribute from the
+  outer quotation's own words;
+* a quotation still open where its paragraph ends runs to that end
   (``open_end``); when the next paragraph starts with an opening mark, its first quotation
   continues it (``continues``): the convention for a quotation over several paragraphs;
 * a block quote (a paragraph starting with ``>``) is one quotation.
@@ -54,6 +55,7 @@ class Quote:
     open_end: bool = False
     continues: bool = False
     block: bool = False
+    inner: tuple[Quote, ...] = ()  # quotations nested inside this one
 
 
 def _can_open(line: str, at: int) -> bool:
@@ -91,6 +93,7 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         return [Quote(s, e, ">", block=True)] if e > s else []
     stack: list[tuple[str, int]] = []
     found: list[Quote] = []
+    nested: tuple[Quote, ...] = ()  # the inner quotations of the top-level one open now
     for at, char in enumerate(line):
         if char not in MARKS:
             continue
@@ -109,10 +112,13 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         ):
             opener, opened = stack[depth]
             del stack[depth:]
+            s, e = _span(text, start + opened + 1, start + at)
             if not stack:
-                s, e = _span(text, start + opened + 1, start + at)
                 if e > s:
-                    found.append(Quote(s, e, opener))
+                    found.append(Quote(s, e, opener, inner=nested))
+                nested = ()
+            elif e > s:
+                nested += (Quote(s, e, opener),)
             continue
         if char in CLOSERS and _can_open(line, at):
             if char in SINGLE and stack and stack[-1][0] == char:
@@ -122,7 +128,7 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
         opener, opened = stack[0]
         s, e = _span(text, start + opened + 1, end)
         if e > s:
-            found.append(Quote(s, e, opener, open_end=True))
+            found.append(Quote(s, e, opener, open_end=True, inner=nested))
     return found
 
 

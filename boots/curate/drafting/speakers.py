@@ -61,6 +61,7 @@ class Ref:
     object: bool = False
     resolved: bool = False
     basis: str = ""
+    roles: tuple[str, ...] = ()  # role nouns printed as a title before an unknown person
 
 
 @dataclass
@@ -77,9 +78,12 @@ class Index:
     relative: PhraseMatcher
     prepositions: frozenset[str] = field(default_factory=frozenset)
     bare_roles: re.Pattern | None = None
+    country: dict[str, str] = field(default_factory=dict)
+    title_before: re.Pattern | None = None
 
 
 DETERMINERS = {"the", "this", "that"}
+INDEFINITE = {"a", "an", "one"}
 
 
 def index(speakers: pd.DataFrame) -> Index:
@@ -87,6 +91,7 @@ def index(speakers: pd.DataFrame) -> Index:
     aliases: dict[str, tuple[str, str]] = {}
     role_speakers: dict[str, set[str]] = {}
     number = {}
+    country: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for row in speakers.itertuples():
         for name in _split(row.printed_names):
@@ -99,6 +104,7 @@ def index(speakers: pd.DataFrame) -> Index:
         for noun in _split(getattr(row, "role_nouns", "")):
             role_speakers.setdefault(noun.lower(), set()).add(row.speaker_id)
         number[row.speaker_id] = "person" if row.kind == "person" else "thing"
+        country[row.speaker_id] = str(getattr(row, "country", "") or "")
     for surname, owners in surnames.items():
         if len(owners) == 1 and surname not in names:  # a surname two speakers share names neither
             names[surname] = (next(iter(owners)), "name")
@@ -113,6 +119,10 @@ def index(speakers: pd.DataFrame) -> Index:
         relative=PhraseMatcher(lexicon.words("relative"), ignore_case=True),
         prepositions=frozenset(lexicon.words("preposition")),
         bare_roles=re.compile(lexicon.alternation(role_speakers), re.IGNORECASE)
+        if role_speakers
+        else None,
+        country=country,
+        title_before=re.compile("(" + lexicon.alternation(role_speakers) + r")\s+$", re.IGNORECASE)
         if role_speakers
         else None,
     )
@@ -139,6 +149,11 @@ def find(idx: Index, masked: str, offset: int, tokens: Tokens | None = None) -> 
     known = idx.names.find(tokens) + idx.aliases.find(tokens)
     for match in sorted(known, key=lambda m: (m.start, m.start - m.end)):
         speaker, kind = match.value
+        before = match.first_token - 1
+        if kind == "alias" and before >= 0 and tokens.lower[before] in INDEFINITE:
+            # 'a Kremlin spokesman': one of several, an unnamed source, not the office holder
+            add(tokens.starts[before], match.end, "unnamed", number="person")
+            continue
         start = with_determiner(match) if kind == "alias" else match.start
         add(start, match.end, kind, speakers=(speaker,), number=idx.number[speaker])
     for match in idx.roles.find(tokens):
@@ -177,7 +192,9 @@ def find(idx: Index, masked: str, offset: int, tokens: Tokens | None = None) -> 
         # a person's name takes no article: 'the Harbour Authority' is a body
         person = len(words) > 1 and not tail.lower().endswith("the")
         if len(words) > 1 or not at_start:
-            add(start, end, "unknown", number="person" if person else "thing")
+            title = idx.title_before.search(tail + " ") if person and idx.title_before else None
+            roles = (title.group(1).lower(),) if title else ()
+            add(start, end, "unknown", number="person" if person else "thing", roles=roles)
     refs.sort(key=lambda r: r.start)
     for ref in refs:
         local_end = ref.end - offset
@@ -206,7 +223,14 @@ def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> l
         role = idx.bare_roles.match(masked, at + owner.end() + 1) if owner else None
         if role is None or not masked[at + owner.end() : role.start()].isspace():
             continue
-        if ref.speakers[0] in idx.role_speakers.get(role.group().lower(), set()):
+        for _ in range(2):  # 'Northland's premier's spokesman': the last role of the chain
+            more = _POSSESSIVE.match(masked[role.end() :])
+            after = idx.bare_roles.match(masked, role.end() + more.end() + 1) if more else None
+            if after is None or not masked[role.end() + more.end() : after.start()].isspace():
+                break
+            role = after
+        holder = _holder(idx, ref.speakers[0], role.group().lower())
+        if holder is not None:
             end = offset + role.end()
             out.append(
                 Ref(
@@ -214,8 +238,8 @@ def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> l
                     end,
                     "alias",
                     ref.text + masked[at : role.end()],
-                    speakers=ref.speakers,
-                    number=ref.number,
+                    speakers=(holder,),
+                    number=idx.number[holder],
                 )
             )
             ref.possessive = True
@@ -226,14 +250,33 @@ def _possessed_roles(idx: Index, refs: list[Ref], masked: str, offset: int) -> l
     return out
 
 
+def _holder(idx: Index, owner: str, noun: str) -> str | None:
+    """Who ``<owner>'s <noun>`` is: the owner when the noun is its own role noun (``the
+    Kremlin's spokesman``), else the one speaker of the owner's country with that role noun
+    (``Northland's defence minister``); None when there is not exactly one."""
+    holders = idx.role_speakers.get(noun, set())
+    if owner in holders:
+        return owner
+    country = idx.country.get(owner, "")
+    same = [s for s in holders if country and idx.country.get(s) == country]
+    return same[0] if len(same) == 1 else None
+
+
 def _merge_adjacent(refs: list[Ref], masked: str, offset: int) -> None:
     """``German Chancellor Olaf Scholz``: an alias and a name of one speaker printed next to
-    each other (or an unknown title before a name) are one reference."""
+    each other (or an unknown title before a name) are one reference; so are a role noun and
+    the name after it in apposition (``the prime minister, Anna Berg``)."""
     i = 0
     while i + 1 < len(refs):
         a, b = refs[i], refs[i + 1]
         gap = masked[a.end - offset : b.start - offset]
         title = a.kind == "unknown" and b.kind == "name" and " " not in a.text.strip()
+        # 'the prime minister, Anna Berg,': a role noun and the name in apposition after it
+        named_role = a.kind == "role" and b.kind in ("name", "alias") and b.number == "person"
+        if named_role and gap.strip() == ",":
+            b.start, b.text, b.object = a.start, a.text + gap + b.text, a.object
+            del refs[i]
+            continue
         if not gap.strip() and b.speakers and (a.speakers == b.speakers or title):
             b.start, b.text, b.object = a.start, a.text + gap + b.text, a.object
             del refs[i]
@@ -241,6 +284,7 @@ def _merge_adjacent(refs: list[Ref], masked: str, offset: int) -> None:
         i += 1
 
 
+_NO_OTHER: tuple[frozenset[str], frozenset[tuple[str, ...]]] = (frozenset(), frozenset())
 COMPATIBLE = {
     "person": {"person"},
     "plural": {"plural", "thing", "group"},
@@ -260,6 +304,14 @@ class Resolver:
             for owner in owners:
                 self.nouns_of.setdefault(owner, []).append(noun)
         self.last_by_role: dict[str, Ref] = {}  # the last reference to a speaker with the noun
+        # the last such reference as a subject: a role noun points to it first ('X met the
+        # Czech prime minister. The prime minister said' is X, the subject, if X has the noun)
+        self.last_subject_by_role: dict[str, Ref] = {}
+        self.gender = lexicon.words("gender")
+        self.other_forms = {
+            g: frozenset(w for w, h in self.gender.items() if h != g) for g in self.gender.values()
+        }
+        self._other = _NO_OTHER
 
     def new_paragraph(self) -> None:
         self.paragraph_starts.append(len(self.history))
@@ -278,24 +330,33 @@ class Resolver:
         if ref.kind in ("name", "alias"):
             ref.basis = ref.kind
         elif ref.kind == "role":
-            earlier = self.last_by_role.get(ref.basis)
+            earlier = self.last_subject_by_role.get(ref.basis) or self.last_by_role.get(ref.basis)
             ref.basis = "role"
             if earlier is not None:
                 ref.speakers, ref.number = earlier.speakers, earlier.number
         elif ref.kind == "pronoun":
             ref.basis = "pronoun"
             allowed = COMPATIBLE.get(ref.number, {"person"})
+            self._other = self._other_gender(ref)
             target = self._antecedent(allowed, paragraphs=0)
             if target is None:
                 target = self._antecedent(allowed, paragraphs=1)
+            self._other = _NO_OTHER
             if target is not None:
                 ref.speakers = target.speakers
         else:
             ref.basis = ref.kind
         self.history.append(ref)
+        for noun in ref.roles:  # 'premier Anna Berg', unknown: she holds the role now
+            self.last_by_role[noun] = ref
+            if not (ref.object or ref.possessive):
+                self.last_subject_by_role[noun] = ref
         if len(ref.speakers) == 1:
+            subject = not (ref.object or ref.possessive)
             for noun in self.nouns_of.get(ref.speakers[0], ()):
                 self.last_by_role[noun] = ref
+                if subject:
+                    self.last_subject_by_role[noun] = ref
         return ref
 
     def _antecedent(self, allowed: set[str], paragraphs: int) -> Ref | None:
@@ -307,9 +368,26 @@ class Resolver:
                 return found
         return None
 
+    def _other_gender(self, ref: Ref) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+        """``he ... she``: the pronouns of the other gender in this paragraph and the one
+        before, and whom they point to: a pronoun points to neither."""
+        gender = self.gender.get(ref.text.lower())
+        if gender is None:
+            return _NO_OTHER
+        forms = self.other_forms[gender]
+        taken = frozenset(
+            e.speakers
+            for e in self._earlier(1)
+            if e.kind == "pronoun" and e.speakers and e.text.lower() in forms
+        )
+        return forms, taken
+
     def _nearest(self, allowed: set[str], paragraphs: int, subjects_only: bool):
+        forms, taken = self._other
         for earlier in self._earlier(paragraphs):
             if earlier.kind in ("pronoun", "relative") and not earlier.speakers:
+                continue
+            if earlier.text.lower() in forms or (earlier.speakers and earlier.speakers in taken):
                 continue
             if subjects_only and (earlier.possessive or earlier.object):
                 continue
