@@ -444,3 +444,74 @@ def test_site_menu_and_contents_open_and_close_by_click(built_site, browser, scr
             assert not browser.execute_script(f"return document.querySelector('{dialog}').open")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+PHONE_WINDOW = WIDTHS["phone"]
+CENTRE = """
+const box = arguments[0].getBoundingClientRect();
+return [box.left + box.width / 2, box.top + box.height / 2];
+"""
+
+
+@pytest.fixture(scope="module")
+def phone():
+    """A browser whose window is a phone's screen (no emulated viewport inside a larger
+    window), with touch input, so a tap lands where a finger would. Headless Chromium (156)
+    widens a ``--window-size`` under 500 px to 500, but resizing the running window gives
+    its page a 390 px viewport; the height then grows by what the browser keeps for itself,
+    so the page sees 390x844."""
+    width, height = PHONE_WINDOW
+    driver = chrome.driver(FOUND, f"{width},{height}")
+    driver.set_window_size(width, height)
+    kept = driver.execute_script("return outerHeight - innerHeight")
+    driver.set_window_size(width, height + kept)
+    driver.execute_cdp_cmd(
+        "Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5}
+    )
+    yield driver
+    driver.quit()
+
+
+def _tap(driver, element) -> None:
+    """A finger's tap at the centre of ``element``: touch start and touch end, which the
+    browser turns into a tap gesture and a click, as on a phone."""
+    x, y = driver.execute_script(CENTRE, element)
+    point = [{"x": x, "y": y, "radiusX": 4, "radiusY": 4, "force": 1}]
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": point})
+    driver.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def _is_open(driver, dialog: str) -> bool:
+    return driver.execute_script(f"return document.querySelector('{dialog}').open")
+
+
+def test_site_menu_and_contents_open_and_close_by_tap_on_a_phone(built_site, phone):
+    phone.get((built_site / "notebooks" / "01-stance-by-country.html").as_uri())
+    WebDriverWait(phone, 10).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+    shown = phone.execute_script(
+        "return [window.innerWidth, window.innerHeight, navigator.maxTouchPoints,"
+        " matchMedia('(pointer: coarse)').matches || 'ontouchstart' in window]"
+    )
+    assert shown[:2] == list(PHONE_WINDOW), f"the window is not a phone's screen: {shown}"
+    assert shown[2] > 0 and shown[3], f"the page sees no touch screen: {shown}"
+    for kind in ("primary", "secondary"):
+        dialog = f"#pst-{kind}-sidebar-modal"
+        button = _shown_toggle(phone, kind)
+        assert not _is_open(phone, dialog)
+        _tap(phone, button)
+        WebDriverWait(phone, 5).until(
+            lambda d, dialog=dialog: _is_open(d, dialog), f"a tap did not open {kind}"
+        )
+        assert phone.execute_script(VISIBLE, dialog)
+        links = phone.execute_script(
+            f"return [...document.querySelectorAll('{dialog} a')].filter(a =>"
+            " a.getBoundingClientRect().width > 0).length"
+        )
+        assert links >= 5, "the menu opened by a tap shows no links"
+        _tap(phone, phone.find_element("css selector", f"{dialog} .boots-close"))
+        WebDriverWait(phone, 5).until(
+            lambda d, dialog=dialog: not _is_open(d, dialog), f"a tap on Close did not close {kind}"
+        )
+        assert button.get_attribute("aria-expanded") == "false"

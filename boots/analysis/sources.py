@@ -84,7 +84,7 @@ def counts(evidence: Evidence) -> pd.Series:
             "quoted passages excluded with a reason": len(evidence.quote_exclusions),
         },
         name="count",
-    )
+    ).rename_axis("what is counted")
 
 
 def coverage_matrix(evidence: Evidence) -> pd.DataFrame:

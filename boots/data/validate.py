@@ -147,6 +147,20 @@ def problems_table(report: Report):
     return pd.DataFrame(rows, columns=columns)
 
 
+def rows_checked(report: Report):
+    """How many rows of each table validation checked, for readers: each table by its title
+    in the schema ("Source articles", "Reliability: first coding"), never its file name."""
+    import pandas as pd
+
+    titles = {name: res.title for name, res in resources().items()}
+    return pd.DataFrame(
+        {
+            "table": [titles.get(name, name.replace("_", " ")) for name in report.counts],
+            "rows checked": list(report.counts.values()),
+        }
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) > 1 or (args and args[0] in {"-h", "--help"}):

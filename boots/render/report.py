@@ -23,6 +23,7 @@ from boots.util.words import counted
 FINDING_KEY = "boots-finding"
 # A reader's table shows at most this many rows (and says how many it leaves out).
 MAX_TABLE_ROWS = 80
+LONG_TEXT = 30  # characters: a column whose values are longer keeps a readable width
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>$-])")
 # What renderers turn into a live link by themselves (GFM autolinks: scheme://, www., emails).
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.IGNORECASE)
@@ -103,7 +104,7 @@ def table(
     ``html_columns`` hold markup made by the package (``<ins>``/``<del>``), shown as such;
     everything else is escaped. An empty table is the sentence ``empty``."""
     import pandas as pd
-    from great_tables import GT
+    from great_tables import GT, loc, style
 
     if isinstance(frame, pd.Series):
         frame = frame.to_frame()
@@ -111,7 +112,8 @@ def table(
         return Markdown(escape(empty))
     total = len(frame)
     frame = frame.head(MAX_TABLE_ROWS)
-    plain_index = frame.index.name is None and isinstance(frame.index, pd.RangeIndex)
+    # Row numbers (a range, or what is left of one after filtering) are not shown.
+    plain_index = frame.index.name is None and pd.api.types.is_integer_dtype(frame.index)
     if index or (index is None and not plain_index):
         frame = frame.reset_index()
     frame = frame.rename(columns=lambda c: str(c).replace("_", " "))
@@ -150,6 +152,12 @@ def table(
         column_labels_font_weight="bold",
         data_row_padding="4px",
     )
+    # A column of long text keeps a readable width (a box that scrolls sideways rather than
+    # a column a word wide); on a phone at most 40 % of the screen, so the columns before it
+    # still show.
+    long_text = [c for c in text if shown[c].astype(str).str.len().median() > LONG_TEXT]
+    if long_text:
+        gt = gt.tab_style(style.css("min-width: min(12em, 40vw)"), loc.body(columns=long_text))
     if total > MAX_TABLE_ROWS:
         gt = gt.tab_source_note(f"The first {MAX_TABLE_ROWS:,} of {total:,} rows.")
     markup = gt.as_raw_html()

@@ -99,6 +99,10 @@ def stance_css() -> str:
         ".bd-article { overflow-wrap: break-word; }",
         ".bd-article table { max-width: 100%; }",
         ".bd-article .cell_output, .bd-article .output { max-width: 100%; overflow-x: auto; }",
+        # A figure drawn across the page (pages.py's "full-width") must not be clipped by
+        # the scrolling box of its cell: the map's right side and its note were cut off.
+        ".bd-article .cell_output:has(.full-width), .bd-article .output:has(.full-width)"
+        " { max-width: none; overflow-x: visible; }",
         ".figure-marks { margin: 0.3rem 0 1rem 0; }",
         ".figure-marks .table-box { overflow-x: auto; }",
         ".figure-marks table { font-size: 0.9em; border-collapse: collapse; }",
@@ -130,6 +134,10 @@ def stance_css() -> str:
         "[id^='rule-'], .boots-reference tr[id], section[id], .statement[id]"
         " { scroll-margin-top: 4.5rem; }",
         "a.boots-ref { text-decoration: underline dotted; }",
+        # pydata-sphinx-theme's own navbar, which sphinx-book-theme replaces with the article's
+        # header: left in, it draws a second search box above the page on a desktop and an
+        # empty bar on a phone (its hidden menu button is the one of issue 2451).
+        "#pst-header { display: none !important; }",
         # The sidebar buttons (MENUS_JS): a sidebar hidden on a wide screen, the dialog's
         # close button, and a focus ring that shows where the keyboard is.
         ".boots-hide-primary .bd-sidebar-primary, .boots-hide-secondary .bd-sidebar-secondary"

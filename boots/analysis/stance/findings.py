@@ -37,12 +37,14 @@ class StanceFacts:
 
     def prose(self) -> dict[str, object]:
         """The facts as ``report.say`` fields: ``governments``, ``mixed`` (how many),
+        ``positions`` (whether each country's speakers agreed, a sentence),
         ``rules_out`` (governments ruling troops out), ``open`` (their names, or 'none'),
         ``denials`` and one count per firmness code (``categorical``, ``no_plans``, ...)."""
         return {
             "governments": self.governments,
             "are": agreeing(self.governments, "is"),
             "mixed": len(self.mixed),
+            "positions": self.positions,
             "rules_out": len(self.by_stance.get("rules_out", ())),
             "open": ", ".join(self.by_stance.get("open", ())) or "none",
             "denials": self.denials,
@@ -65,18 +67,25 @@ class StanceFacts:
             + ")."
             if self.narrow
             else "Every denial covered troops of any kind.",
-            (
+            self.positions,
+        ]
+
+    @property
+    def positions(self) -> str:
+        """Whether each country's speakers agreed, as a sentence that reads at any count."""
+        if self.mixed:
+            return (
                 f"In {len(self.mixed)} of {counted(self.governments, 'country')}, speakers took "
                 f"different positions ({names_list(list(self.mixed))})."
-                if self.mixed
-                else (
-                    "In the one country, every speaker quoted took the same position."
-                    if self.governments == 1
-                    else f"In each of the {self.governments} countries, every speaker quoted "
-                    "took the same position."
-                )
-            ),
-        ]
+            )
+        if self.governments == 1:
+            return "In the one country, every speaker quoted took the same position."
+        if not self.governments:
+            return "No country's speakers are quoted."
+        return (
+            f"In each of the {self.governments} countries, every speaker quoted took the "
+            "same position."
+        )
 
 
 @memo.per_evidence

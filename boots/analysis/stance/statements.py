@@ -84,20 +84,22 @@ def place(stated: pd.DataFrame) -> pd.Series:
 
 
 def statement_table(evidence: Evidence) -> pd.DataFrame:
-    """Every statement, by country: speaker, role, date, stance, firmness, scope, the
-    shortest verbatim wording any article printed, and the outlets reporting it."""
+    """Every statement, by country: speaker, stance and the shortest verbatim wording any
+    article printed first, then country, role, date, firmness, scope and the outlets
+    reporting it."""
     stated = evidence.statements_with_speakers()
     quotes = _shortest_quotes(evidence)
     table = pd.DataFrame(
         {
-            "country": place(stated),
+            # Who said what, and the stance, first: all a phone shows before the table scrolls.
             "speaker": stated.name,
+            "stance": stated.stance,
+            "shortest wording": stated.statement_id.map(quotes.quote),
+            "country": place(stated),
             "role": stated.role,
             "date": stated.apply(date_label, axis=1),
-            "stance": stated.stance,
             "firmness": stated.firmness,
             "scope": stated.scope,
-            "shortest wording": stated.statement_id.map(quotes.quote),
             "wording is": stated.statement_id.map(quotes.quote_type),
             "reported by": stated.statement_id.map(_outlets(evidence)),
             "statement_id": stated.statement_id,
