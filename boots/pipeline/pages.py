@@ -444,12 +444,9 @@ def collection_description(evidence: Evidence) -> str:
     the dates of its articles and statements, and what is computed and what is checked."""
     articles = evidence.articles
     outlets = list(dict.fromkeys(articles.outlet))
-    earliest, latest = articles.published_earliest.min(), articles.published_earliest.max()
-    days = (
-        f"{earliest:%-d %B %Y}"
-        if earliest == latest
-        else f"dates from {earliest:%-d %B %Y} to {latest:%-d %B %Y}"
-    )
+    # Each article's date is a lower bound ("on or after"): the collection's is the earliest.
+    earliest = articles.published_earliest.min()
+    published = f"none published before {earliest:%-d %B %Y}, " if pd.notna(earliest) else ""
     statements = evidence.statements_with_speakers()
     n = len(articles)
     remark = "" if claims.has_remark(evidence) else " (none of them the remark itself)"
@@ -457,7 +454,7 @@ def collection_description(evidence: Evidence) -> str:
         "A notebook collection about Emmanuel Macron's remark of 26 February 2024 that sending "
         "Western troops to Ukraine “cannot be ruled out”, built from this data folder: "
         f"{counted(n, 'article')} by {md(names_list(outlets))}, "
-        f"published on or after {days}, and the "
+        f"{published}and the "
         f"{counted(len(statements), 'statement')} by "
         f"{counted(statements.speaker_id.nunique(), 'speaker')} that hand-curated tables record "
         f"from {'it' if n == 1 else 'them'}{remark}. Every chart, table and number is computed from those tables and texts; a "
