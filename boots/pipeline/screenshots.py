@@ -29,6 +29,25 @@ SCREENS = {"": (1366, 1100), "-phone": (390, 844)}
 WINDOW = "1366,1100"
 
 
+def settled(driver, timeout: float = 10.0) -> None:
+    """Wait until the page stops moving: the theme narrows its contents sidebar after the
+    page has loaded, so a shot taken at once shows the sidebar over the article. Settled is
+    the article's box and the sidebar's box unchanged across two checks 0.5 s apart."""
+    import time
+
+    script = (
+        "return [...document.querySelectorAll('.bd-article, .bd-sidebar-secondary')]"
+        ".map(e => {const r = e.getBoundingClientRect(); return [r.left, r.width, r.top];})"
+    )
+    previous, deadline = None, time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        current = driver.execute_script(script)
+        if current == previous:
+            return
+        previous = current
+        time.sleep(0.5)
+
+
 def shoot(site: Path, folder: Path, found: browser.Browser) -> list[Path]:
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -61,6 +80,7 @@ def shoot(site: Path, folder: Path, found: browser.Browser) -> list[Path]:
                         " && o.contentDocument.documentElement.tagName === 'svg')"
                     )
                 )
+                settled(driver)
                 if name.startswith("menu"):
                     driver.execute_script(
                         "[...document.querySelectorAll('.primary-toggle')]"
