@@ -229,6 +229,11 @@ TEXT_FAULTS = {
     "formula-plus": lambda v: "+" + v,
     "formula-at": lambda v: "@SUM(A1)",
     "formula-minus": lambda v: "-x" + v,
+    # OWASP's DDE payload: a digit after the "-" does not make it a number.
+    "formula-minus-digit": lambda v: "-2+3+cmd|' /C calc'!A0",
+    # The full-width forms some spreadsheets read alike (the draft guards them too).
+    "formula-fullwidth-equals": lambda v: '\uff1dHYPERLINK("http://example.com","x")',
+    "formula-fullwidth-at": lambda v: "\uff20SUM(A1)",
     "long-cell": lambda v: "x" * 2001,
 }
 for table, (row_id, column) in TEXT_CELLS.items():
@@ -602,6 +607,13 @@ for kind in ("canary", "fifo", "dev-zero"):
     )
 
 
+# A CODEBOOK.md that is there but cannot be read is reported, not taken as absent (which
+# silently turned off the check that every adjudication cites a rule numbered in it).
+fault("codebook-not-utf8", "CODEBOOK.md", 1, None, write_bytes("CODEBOOK.md", b"**C1.** \xff\n"))
+for kind in ("canary", "fifo", "folder"):
+    fault(f"codebook-{kind}", "CODEBOOK.md", None, None, replace_with("CODEBOOK.md", kind))
+
+
 def in_article_line(name: str, number: int, inserted: str) -> Apply:
     """Put ``inserted`` at the start of line ``number`` of the article file ``name``."""
 
@@ -673,7 +685,26 @@ SITE_NAME_FAULTS = [
     ("articles", "aljazeera", "article_id", "index"),
     ("articles", "aljazeera", "article_id", "genindex"),
     ("articles", "aljazeera", "article_id", "search"),
+    # Anchors the page already has: the theme's elements and the page's own headings.
+    ("statements", "tusk-no-plan", "statement_id", "main-content"),
+    ("statements", "tusk-no-plan", "statement_id", "pst-header"),
+    ("mentions", "m001", "mention_id", "the-text-as-printed"),
+    ("mentions", "m002", "mention_id", "al-jazeera"),
+    ("quote_exclusions", "x02", "exclusion_id", "quotations-not-counted-as-statements"),
+    ("quote_exclusions", "x01", "exclusion_id", "searchbox"),
 ]
+
+
+# An outlet's name is its article page's heading, whose anchor may not be a line's anchor
+# or one of the theme's.
+for outlet in ("Line 3", "Main Content"):
+    fault(
+        f"site-name-outlet-{outlet}",
+        PATH["articles"],
+        row_line("articles", "aljazeera"),
+        "outlet",
+        edit_cell("articles", "aljazeera", "outlet", outlet),
+    )
 
 
 def rename_everywhere(old: str, new: str) -> Apply:

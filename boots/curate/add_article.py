@@ -28,6 +28,7 @@ from pathlib import Path
 
 from boots.data import safe_files
 from boots.data.check_articles import check_text
+from boots.data.check_site_names import RESERVED_PAGES
 from boots.data.problems import Report
 from boots.data.schema import TO_FILL, resources
 from boots.util import config
@@ -230,8 +231,14 @@ def add_article(source: Path, data_dir: Path, article_id: str | None = None) -> 
             )
     article_id = article_id or _slug(source.stem)
     pattern = resource.field("article_id").pattern
-    if pattern and not re.match(pattern, article_id):
+    # fullmatch: the pattern's "$" alone would let a final line break through.
+    if pattern and not re.fullmatch(pattern, article_id):
         raise AddError(f"article id {article_id!r} does not match {pattern} (give --id / ID=)")
+    if article_id in RESERVED_PAGES:
+        raise AddError(
+            f"article id {article_id!r} is one of the site's own page names "
+            f"({', '.join(sorted(RESERVED_PAGES))}); give another: ID=..."
+        )
     if article_id in {r.get("article_id") for r in records}:
         raise AddError(f"article id '{article_id}' is taken in articles.csv (give another: ID=...)")
     numbers = [int(m.group(1)) for n in existing if (m := re.match(r"(\d+)_", n))]

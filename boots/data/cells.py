@@ -8,8 +8,8 @@ run first, on the text of every cell, and make each value mean one thing:
   Unicode line and paragraph separators), no
   bidirectional-override or byte-order-mark character (nor, in a name, an invisible one), not only whitespace, no leading or
   trailing whitespace, at most ``MAX_CELL_CHARS`` characters, and nothing a spreadsheet would
-  run as a formula (a value starting ``=``, ``+`` or ``@``, or ``-`` followed by anything but
-  a digit);
+  run as a formula (a value starting ``=``, ``+`` or ``@`` or their full-width forms, or
+  ``-`` unless the whole value is a number such as ``-3`` or ``-0.5``);
 * ``date``: ``YYYY-MM-DD`` in ASCII digits, a real calendar day, inside ``DATE_WINDOW``;
 * ``integer``: ASCII digits, optionally a leading ``-``, no leading zeros, at most 15 digits;
 * ``number``: the same, with an optional decimal part;
@@ -41,7 +41,9 @@ _FORBIDDEN = re.compile(
 # and joiner, word joiner and invisible operators) may hide in one.
 NAME_COLUMNS = frozenset({"name", "printed_names", "outlet", "printed_speaker", "via"})
 _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200d\u2060-\u2064]")
-_FORMULA = re.compile(r"^(?:[=+@]|-(?![0-9]))")
+# A "-" may start only a number: "-2+3+cmd|' /C calc'!A0" is a formula to a spreadsheet;
+# the full-width forms of = + - @, which some spreadsheets read alike, start nothing.
+_FORMULA = re.compile(r"^(?:[=+@\uff1d\uff0b\uff0d\uff20]|-(?![0-9]+(?:\.[0-9]+)?$))")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,14})")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?")
@@ -84,8 +86,8 @@ def text_problem(value: str) -> str | None:
         return "no spaces at the start or end of the value"
     if _FORMULA.match(value):
         return (
-            "a value that does not start like a spreadsheet formula (=, +, @, or - before "
-            "anything but a digit); reword it, e.g. put the text in quotation marks"
+            "a value that does not start like a spreadsheet formula (=, +, @, their "
+            "full-width forms, or - unless the whole value is a number); reword it, e.g. put the text in quotation marks"
         )
     return None
 

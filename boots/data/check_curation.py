@@ -82,12 +82,25 @@ def check_context(table: Table, tables: dict[str, Table], report: Report) -> Non
             report.add(name, line, "field", row["field"], f"a column of {target.resource.path}")
 
 
-def _codebook_rules(data_dir: Path) -> set[str] | None:
-    """The numbered rules (``**C2.**``) of the data folder's CODEBOOK.md, if it has one."""
+def _codebook_rules(data_dir: Path, report: Report) -> set[str] | None:
+    """The numbered rules (``**C2.**``) of the data folder's CODEBOOK.md, if it has one. One
+    that is there but cannot be read (a link out, a FIFO, not UTF-8) is reported: taken as
+    absent, it would turn off the check that adjudications cite its rules."""
     try:  # confined and capped like every data file: a link out or a FIFO is not read
         raw = safe_files.read_bytes(data_dir, CODEBOOK, safe_files.MAX_DESCRIPTOR_BYTES)
+    except FileNotFoundError:
+        return None
+    except safe_files.Refused as refused:
+        report.add(CODEBOOK, None, None, None, str(refused))
+        return None
+    except OSError as error:
+        report.add(CODEBOOK, None, None, None, f"a readable file ({error.strerror})")
+        return None
+    try:
         content = raw.decode("utf-8")
-    except (OSError, UnicodeDecodeError, safe_files.Refused):
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        report.add(CODEBOOK, line, None, f"bytes {raw[error.start : error.end]!r}", "UTF-8 text")
         return None
     return set(re.findall(r"\*\*([A-Z][0-9]+)\.", content))
 
@@ -140,7 +153,7 @@ def check_adjudication(data_dir: Path, tables: dict[str, Table], report: Report)
     if statements:
         for variable in table.resource.field("variable").enum:
             allowed[variable] = statements.resource.field(variable).enum
-    rules = _codebook_rules(data_dir)
+    rules = _codebook_rules(data_dir, report)
     name = table.resource.path
     adjudicated = set()
     for index, row in enumerate(table.rows):

@@ -12,6 +12,7 @@ import html
 import numbers
 import re
 import string
+from collections import Counter
 
 from IPython.display import HTML, Markdown, display
 
@@ -26,6 +27,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>$-])")
 # What renderers turn into a live link by themselves (GFM autolinks: scheme://, www., emails).
 _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|@", re.IGNORECASE)
 _ENTITY = {":": "&#58;", ".": "&#46;", "@": "&#64;"}
+# How many tables of each set of columns this kernel has shown: a notebook page holds all
+# its tables, so the second table with the same columns gets its own id (``t<hash>r2``).
+_SHOWN: Counter[str] = Counter()
 
 
 def escape(value: object) -> str:
@@ -130,6 +134,9 @@ def table(
                 lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v)
             )
     identity = "t" + hashlib.sha256("|".join(map(str, frame.columns)).encode()).hexdigest()[:8]
+    _SHOWN[identity] += 1
+    if _SHOWN[identity] > 1:  # "r" is no hex digit: no other table's id or column id
+        identity = f"{identity}r{_SHOWN[identity]}"
     gt = GT(shown, id=identity).cols_align("left", columns=text)
     if numeric:
         gt = gt.cols_align("right", columns=numeric)
