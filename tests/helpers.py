@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 from boots.data.validate import print_report, validate
@@ -118,3 +120,50 @@ def fill_curator_cells(data_dir: Path, article_id: str, values: dict[str, str]) 
     writer.writeheader()
     writer.writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+# --- the site's pages, read as files (tests/test_site.py) and in a browser (tests/test_browser.py)
+
+PLACEHOLDER_ALT = re.compile(r"no description|^image$|\.(png|svg|jpe?g)$", re.I)
+
+
+class Page(HTMLParser):
+    """Ids, links, loaded resources, images and inline script/style text of one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.loaded: list[tuple[str, str]] = []
+        self.images: list[dict[str, str | None]] = []
+        self.inline: list[str] = []
+        self._in = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        if tag == "a" and attributes.get("href"):
+            self.links.append(attributes["href"])
+        for name in ("src", "data", "poster"):
+            if attributes.get(name):
+                self.loaded.append((tag, attributes[name]))
+        if tag == "link" and attributes.get("href"):
+            self.loaded.append((tag, attributes["href"]))
+        if tag in {"img", "object"}:
+            self.images.append(attributes)
+        if tag in {"script", "style"}:
+            self._in = tag
+
+    def handle_endtag(self, tag):
+        self._in = None
+
+    def handle_data(self, data):
+        if self._in:
+            self.inline.append(data)
+
+
+def parse(path: Path) -> Page:
+    page = Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page

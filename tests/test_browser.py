@@ -20,7 +20,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from boots.data import labels, tables
 from boots.pipeline import browser as chrome
-from tests.test_site import PLACEHOLDER_ALT, parse
+from tests.helpers import PLACEHOLDER_ALT, parse
 
 REFERENCE_PAGES = {"codebook.html", "data-dictionary.html"}
 pytestmark = pytest.mark.browser  # build-sized: `make test` runs it, `make check` does not

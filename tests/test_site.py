@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,54 +15,10 @@ import pytest
 
 from boots.pipeline import build
 from boots.util import config
+from tests.helpers import PLACEHOLDER_ALT, parse
 
 NOTEBOOKS = build.notebooks_in(config.NOTEBOOKS_DIR)
 EXTERNAL = re.compile(r"^\s*(https?:)?//", re.I)
-PLACEHOLDER_ALT = re.compile(r"no description|^image$|\.(png|svg|jpe?g)$", re.I)
-
-
-class Page(HTMLParser):
-    """Ids, links, loaded resources, images and inline script/style text of one page."""
-
-    def __init__(self):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.loaded: list[tuple[str, str]] = []
-        self.images: list[dict[str, str | None]] = []
-        self.inline: list[str] = []
-        self._in = None
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if attributes.get("id"):
-            self.ids.add(attributes["id"])
-        if tag == "a" and attributes.get("href"):
-            self.links.append(attributes["href"])
-        for name in ("src", "data", "poster"):
-            if attributes.get(name):
-                self.loaded.append((tag, attributes[name]))
-        if tag == "link" and attributes.get("href"):
-            self.loaded.append((tag, attributes["href"]))
-        if tag in {"img", "object"}:
-            self.images.append(attributes)
-        if tag in {"script", "style"}:
-            self._in = tag
-
-    def handle_endtag(self, tag):
-        self._in = None
-
-    def handle_data(self, data):
-        if self._in:
-            self.inline.append(data)
-
-
-def parse(path: Path) -> Page:
-    page = Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
-
-
 SVG_LINK = re.compile(r"<a [^>]*xlink:href=\"([^\"]+)\"")
 SVG_ID = re.compile(r'\bid="([^"]+)"')
 

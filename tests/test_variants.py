@@ -19,6 +19,8 @@ from boots.data import tables, validate
 from boots.pipeline import build, variants
 from boots.util import config
 
+pytestmark = pytest.mark.build  # each variant executes every notebook: `make check` leaves it out
+
 QUICK = ["only-mind", "no-french-speakers"]
 CHOSEN = list(variants.VARIANTS) if os.environ.get("BOOTS_TEST_VARIANTS") == "all" else QUICK
 
