@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path, PurePosixPath
+
+from boots.util import atomic
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -173,17 +174,7 @@ def write_bytes(folder: Path, name: str, data: bytes) -> None:
     """Write ``data`` as ``name`` inside ``folder``, atomically (see the module's docstring).
     Raises ``Refused``, or ``OSError`` when the disk refuses (the old file is then kept)."""
     target = _inside_folder(folder, name)
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic.replace_with(target, data)
 
 
 def names_in(folder: Path, subfolder: str) -> list[str]:

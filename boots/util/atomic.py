@@ -16,6 +16,12 @@ from pathlib import Path
 def write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    replace_with(path, data)
+
+
+def replace_with(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` (whose folder exists), then rename
+    it over ``path``: a reader sees the old file or the new one, never a part."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
