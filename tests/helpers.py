@@ -167,3 +167,16 @@ def parse(path: Path) -> Page:
     page = Page()
     page.feed(path.read_text(encoding="utf-8"))
     return page
+
+
+def write_last_good_notebook(out: Path, name: str = "09-probe.ipynb") -> None:
+    """A build's output folder (``notebooks/``, ``figures/``) holding a last good run of the
+    probe notebook ``name``: what a failed or interrupted build must leave as it was."""
+    import nbformat
+
+    (out / "notebooks").mkdir(parents=True)
+    (out / "figures").mkdir()
+    last = nbformat.v4.new_notebook()
+    last.cells = [nbformat.v4.new_markdown_cell("# 09 · the last good run")]
+    last.cells[0]["id"] = "last"
+    nbformat.write(last, out / "notebooks" / name)

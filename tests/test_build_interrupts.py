@@ -18,7 +18,7 @@ import pytest
 
 from boots.pipeline import build
 from boots.util import config
-from tests.helpers import snapshot
+from tests.helpers import snapshot, write_last_good_notebook
 
 pytestmark = pytest.mark.build  # build-sized: `make test` runs it, `make check` does not
 
@@ -48,12 +48,7 @@ def _hanging_notebook(path: Path, started: Path) -> None:
 
 
 def _last_good_outputs(out: Path) -> dict[str, str]:
-    (out / "notebooks").mkdir(parents=True)
-    (out / "figures").mkdir()
-    last = nbformat.v4.new_notebook()
-    last.cells = [nbformat.v4.new_markdown_cell("# 09 · the last good run")]
-    last.cells[0]["id"] = "last"
-    nbformat.write(last, out / "notebooks" / "09-probe.ipynb")
+    write_last_good_notebook(out)
     (out / "figures" / "09-probe.png").write_bytes(b"last good figure")
     return _outputs(out)
 

@@ -39,7 +39,13 @@ from boots.pipeline import build, pages
 from boots.render import report
 from boots.render.site import SiteError, SiteSources, build_site
 from boots.util import atomic, config
-from tests.helpers import fill_curator_cells, read_rows, replace_in, write_rows
+from tests.helpers import (
+    fill_curator_cells,
+    read_rows,
+    replace_in,
+    write_last_good_notebook,
+    write_rows,
+)
 
 
 def test_a_loosened_descriptor_does_not_loosen_validation(data_copy):
@@ -759,12 +765,7 @@ def test_a_full_disk_while_publishing_figures_keeps_the_last_good_notebook(tmp_p
     for number, cell in enumerate(probe.cells):
         cell["id"] = f"cell{number}"
     nbformat.write(probe, sources / "09-probe.ipynb")
-    (out / "notebooks").mkdir(parents=True)
-    (out / "figures").mkdir()
-    last = nbformat.v4.new_notebook()
-    last.cells = [nbformat.v4.new_markdown_cell("# 09 · the last good run")]
-    last.cells[0]["id"] = "last"
-    nbformat.write(last, out / "notebooks" / "09-probe.ipynb")
+    write_last_good_notebook(out)
     for name in ("09-a.csv", "09-b.csv", "09-old.csv"):
         (out / "figures" / name).write_text("last good", encoding="utf-8")
     good = {p.name: p.read_bytes() for p in (out / "figures").iterdir()}
