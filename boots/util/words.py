@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import functools
 
-import inflect
-
 
 @functools.cache
-def _engine() -> inflect.engine:
+def _engine():
+    import inflect  # imported on first use: a command that never pluralises does not load it
+
     return inflect.engine()
 
 
