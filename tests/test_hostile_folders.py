@@ -230,6 +230,7 @@ def live_markup(page: str) -> list[str]:
     return found
 
 
+@pytest.mark.build  # a site build
 def test_every_data_built_page_shows_hostile_markup_as_text(data_copy, tmp_path):
     """Markup in every free-text cell and in the articles' texts (``\\r\\r``, fences,
     ``{raw}`` with ``:url:`` and ``:file:``, ``include``, event handlers) renders as text:
@@ -268,33 +269,37 @@ def test_every_data_built_page_shows_hostile_markup_as_text(data_copy, tmp_path)
     assert "<img src=x onerror=alert(1)>" in shown.get_text(), "markup is shown as text"
 
 
-@pytest.mark.parametrize(
-    "directive",
-    [
-        "```{{literalinclude}} {canary}\n```",
-        "```{{include}} {canary}\n```",
-        "```{{raw}} html\n:file: {canary}\n```",
-        "```{{raw}} html\n:url: {url}\n```",
-        "```{{raw}} html\n<script>alert(1)</script>\n```",
-        "```{{csv-table}} x\n:file: {canary}\n```",
-        "```{{eval-rst}}\n.. include:: {canary}\n```",
-    ],
-)
-def test_no_page_can_include_a_file_or_fetch_a_url(directive, tmp_path):
+DIRECTIVES = [
+    "```{{literalinclude}} {canary}\n```",
+    "```{{include}} {canary}\n```",
+    "```{{raw}} html\n:file: {canary}\n```",
+    "```{{raw}} html\n:url: {url}\n```",
+    "```{{raw}} html\n<script>alert(1)</script>\n```",
+    "```{{csv-table}} x\n:file: {canary}\n```",
+    "```{{eval-rst}}\n.. include:: {canary}\n```",
+]
+
+
+@pytest.mark.build  # a site build
+def test_no_page_can_include_a_file_or_fetch_a_url(tmp_path):
     """Even a page that asks for it (no data-built page can) reads no file and fetches
-    nothing: the directive is refused and the build fails, leaving the site as it was."""
+    nothing: each directive is refused on its own page, and the build fails, leaving the
+    site as it was. (One site holds every directive, a page each, so one Sphinx run checks
+    them all: ``--keep-going`` reports every page's refusal.)"""
     canary = tmp_path / "canary.txt"
     secret = f"CANARY-{uuid.uuid4().hex}"
     canary.write_text(secret, encoding="utf-8")
     _Recorder.requests = []
     server = http.server.HTTPServer(("127.0.0.1", 0), _Recorder)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    page = (
-        "# Page\n\n"
-        + directive.format(canary=canary, url=f"http://127.0.0.1:{server.server_port}/x")
-        + "\n"
-    )
-    sources = SiteSources({"index.md": page}, {"beside.txt": canary.with_name("beside.txt")})
+    url = f"http://127.0.0.1:{server.server_port}/x"
+    asking = {
+        f"asks{number}.md": f"# Page {number}\n\n" + directive.format(canary=canary, url=url) + "\n"
+        for number, directive in enumerate(DIRECTIVES)
+    }
+    toctree = "```{toctree}\n" + "\n".join(name[:-3] for name in asking) + "\n```\n"
+    pages = {"index.md": "# Pages\n\n" + toctree, **asking}
+    sources = SiteSources(pages, {"beside.txt": canary.with_name("beside.txt")})
     canary.with_name("beside.txt").write_text("a file the site copies", encoding="utf-8")
     try:
         with pytest.raises(SiteError) as refused:
@@ -305,7 +310,10 @@ def test_no_page_can_include_a_file_or_fetch_a_url(directive, tmp_path):
     assert not (tmp_path / "site").exists()
     message = str(refused.value)
     assert "_extra" not in message
-    assert any(w in message for w in ("disabled", "not enabled", "deactivated")), message
+    for name, page in asking.items():
+        said = [line for line in message.splitlines() if f"{name}:" in line]
+        refusal = ("disabled", "not enabled", "deactivated")
+        assert any(w in line for line in said for w in refusal), (page, message)
     for path in (tmp_path / "work").rglob("*"):
         if path.is_file():
             assert secret.encode() not in path.read_bytes(), path
@@ -373,6 +381,7 @@ def test_the_reference_pages_have_each_anchor_once(page, built_site):
     assert _anchors_twice(built_site / page) == []
 
 
+@pytest.mark.build  # a site build
 @pytest.mark.xfail(
     strict=True,
     reason="beyond HEADED_ENTRIES statements an entry's anchor is raw HTML, which docutils "
@@ -689,39 +698,40 @@ def test_a_second_build_of_the_same_outputs_stops_at_once(data_copy, tmp_path):
         pass
 
 
-@pytest.mark.parametrize("error", [errno.ENOSPC, errno.EROFS])
-def test_a_full_disk_or_read_only_outputs_keep_the_last_good_site(
-    error, data_copy, tmp_path, monkeypatch
-):
-    """The site is published all or nothing: when the disk refuses a file, no page changes,
-    no temporary file is left, and the build says so in one line (no traceback)."""
+@pytest.mark.build  # two site builds
+def test_a_full_disk_or_read_only_outputs_keep_the_last_good_site(data_copy, tmp_path, monkeypatch):
+    """The site is published all or nothing: when the disk refuses a file (full, or
+    read-only), no page changes, no temporary file is left, and the build says so in one
+    line (no traceback). One good site, then each refusal in turn on the same outputs."""
     layout = build.Layout.in_folder(tmp_path / "out", data_copy)
     layout.figures_dir.mkdir(parents=True)
     (layout.figures_dir / "00-figure.csv").write_text("a,b\n", encoding="utf-8")
     assert build.render(layout, [], log=print) is False
     good = {p: p.read_bytes() for p in layout.site_dir.rglob("*") if p.is_file()}
     replace_in(data_copy / "articles.csv", ",Al Jazeera,", ",Al Jazeera English,")  # many pages
-    written = []
-    real_mkstemp = atomic.tempfile.mkstemp
-
-    def failing(*args, dir=None, **kwargs):  # the site's second new file cannot be written
-        if Path(dir).is_relative_to(layout.site_dir):
-            written.append(dir)
-            if len(written) > 1:
-                raise OSError(error, os.strerror(error), str(Path(dir) / "page.html"))
-        return real_mkstemp(*args, dir=dir, **kwargs)
-
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", failing)
     monkeypatch.setattr(
         build, "build", lambda *a, **k: build.render(layout, [], log=lambda m: None)
     )
-    lines: list[str] = []
-    assert build.run(layout, log=lines.append) == 1
-    assert lines[-1].startswith("build stopped at ") and os.strerror(error) in lines[-1], lines
-    assert "last good outputs are kept" in lines[-1]
-    after = {p: p.read_bytes() for p in layout.site_dir.rglob("*") if p.is_file()}
-    assert len(written) == 2, "the failure came while publishing the site"
-    assert after == good, "the site is as it was"
+    real_mkstemp = atomic.tempfile.mkstemp
+    for error in (errno.ENOSPC, errno.EROFS):
+        written = []
+
+        def failing(*args, dir=None, error=error, written=written, **kwargs):
+            if Path(dir).is_relative_to(layout.site_dir):  # the site's second new file fails
+                written.append(dir)
+                if len(written) > 1:
+                    raise OSError(error, os.strerror(error), str(Path(dir) / "page.html"))
+            return real_mkstemp(*args, dir=dir, **kwargs)
+
+        monkeypatch.setattr(atomic.tempfile, "mkstemp", failing)
+        lines: list[str] = []
+        assert build.run(layout, log=lines.append) == 1
+        last = lines[-1]
+        assert last.startswith("build stopped at ") and os.strerror(error) in last, lines
+        assert "last good outputs are kept" in last
+        after = {p: p.read_bytes() for p in layout.site_dir.rglob("*") if p.is_file()}
+        assert len(written) == 2, "the failure came while publishing the site"
+        assert after == good, "the site is as it was"
 
 
 @pytest.mark.parametrize("command", ["draft", "bench-draft"])

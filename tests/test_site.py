@@ -173,3 +173,29 @@ def test_an_unchanged_site_is_not_regenerated(built_site, data_copy, tmp_path):
     with open(data_copy / "CODEBOOK.md", "a", encoding="utf-8") as codebook:
         codebook.write("\n")
     assert build.site_inputs(layout, sources) != before
+
+
+def test_sphinx_is_retried_from_scratch_only_when_a_cache_could_be_stale(tmp_path, monkeypatch):
+    """A failure with a cache from an earlier build is retried once from scratch (``-E``):
+    an interrupted build can leave that cache inconsistent. A failure with no cache, or of a
+    build already from scratch, is the sources' own: reported at once, Sphinx run once."""
+    from boots.render import site as site_module
+
+    runs: list[list[str]] = []
+
+    def failing(command, **kwargs):
+        runs.append(command)
+        return subprocess.CompletedProcess(command, 2, "", "WARNING: refused")
+
+    monkeypatch.setattr(site_module.subprocess, "run", failing)
+    sources = site_module.SiteSources({"index.md": "# Page\n"}, {})
+    work = tmp_path / "work"
+    for cache, fresh, expected in [(False, False, 1), (True, True, 1), (True, False, 2)]:
+        runs.clear()
+        if cache:
+            (work / "doctrees").mkdir(parents=True, exist_ok=True)
+        with pytest.raises(site_module.SiteError, match="refused"):
+            site_module.build_site(sources, work, tmp_path / "site", fresh=fresh)
+        assert len(runs) == expected, (cache, fresh, runs)
+        assert ("-E" in runs[-1]) == (expected == 2 or fresh), runs
+    assert not (tmp_path / "site").exists()

@@ -490,10 +490,12 @@ def build_site(sources: SiteSources, work: Path, site: Path, fresh: bool = False
         str(out),
     ]
     env = dict(os.environ, PYTHONHASHSEED="0", SOURCE_DATE_EPOCH="1708905600")
+    cached = doctrees.exists() and not fresh
     result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if result.returncode != 0 and doctrees.exists():
+    if result.returncode != 0 and cached:
         # An interrupted earlier build can leave Sphinx's cache inconsistent: one retry
-        # from a fresh environment (-E) before reporting the failure.
+        # from a fresh environment (-E) before reporting the failure (a build that had no
+        # cache, or rebuilt from scratch, failed on its sources: no retry can help).
         retry = [*command[:3], "-E", "-a", *command[3:]]
         result = subprocess.run(retry, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
