@@ -80,7 +80,7 @@ test-variants: $(STAMP) ## Build every variant folder derived from data/ (boots.
 check: $(STAMP) ## The fast inner loop: lint, unit tests, validation, fault and property suites (no notebooks, no browser)
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
-	@$(BIN)/python -m pytest tests -m "not build and not browser"
+	@$(BIN)/python -m pytest tests -m "not build and not browser" --dist load --hypothesis-profile=check
 
 lint: $(STAMP) ## Lint and check formatting with ruff (notebooks included)
 	@$(BIN)/ruff check .

@@ -9,9 +9,17 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from boots.util import config as boots_config
 from tests.helpers import snapshot  # noqa: F401 (test_draft.py imports it from here)
+
+# Examples per property: `make test` (and a bare `pytest`) run the thorough profile; the inner
+# loop `make check` passes `--hypothesis-profile=check`, the same properties on fewer
+# examples. Both are derandomized, so a run is the same run every time.
+settings.register_profile("thorough", max_examples=6, derandomize=True)
+settings.register_profile("check", max_examples=2, derandomize=True)
+settings.load_profile("thorough")
 
 
 @pytest.fixture

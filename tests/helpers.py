@@ -180,3 +180,52 @@ def write_last_good_notebook(out: Path, name: str = "09-probe.ipynb") -> None:
     last.cells = [nbformat.v4.new_markdown_cell("# 09 · the last good run")]
     last.cells[0]["id"] = "last"
     nbformat.write(last, out / "notebooks" / name)
+
+
+def typed_claims(source: Path) -> list[tuple[str, str]]:
+    """(claim, typed paragraph) of each ``claims.say`` cell of a notebook, in order."""
+    import ast
+    import json
+
+    from boots.analysis import claims
+
+    calls = []
+    for cell in json.loads(source.read_text(encoding="utf-8"))["cells"]:
+        code = "".join(cell["source"])
+        if cell["cell_type"] == "code" and claims.SAY_CALL.search(code):
+            call = ast.parse(code).body[0].value
+            calls.append((call.args[1].value, call.args[2].value))
+    return calls
+
+
+def assert_only_true_paragraphs(folder: Path, notebooks_dir: Path, site_dir: Path) -> None:
+    """What a build of ``folder`` (executed notebooks in ``notebooks_dir``, pages in
+    ``site_dir``) must show on any data (issue #20): every notebook's page, each typed
+    paragraph's check evaluated and the paragraph shown exactly where its predicate holds
+    on this folder (the one-line notice elsewhere), and every outlet on the index."""
+    import json
+
+    from boots.analysis import claims, framing, spread, stance  # noqa: F401 (their predicates)
+    from boots.data import tables
+    from boots.util import config
+
+    evidence = tables.load(folder)
+    for source in sorted(config.NOTEBOOKS_DIR.glob("*.ipynb")):
+        assert (site_dir / "notebooks" / f"{source.stem}.html").is_file(), source.name
+        executed = json.loads((notebooks_dir / source.name).read_text(encoding="utf-8"))
+        said = [
+            output
+            for cell in executed["cells"]
+            for output in cell.get("outputs", [])
+            if claims.CLAIM_KEY in output.get("metadata", {})
+        ]
+        expected = typed_claims(source)
+        assert [o["metadata"][claims.CLAIM_KEY]["name"] for o in said] == [n for n, _ in expected]
+        for output, (name, paragraph) in zip(said, expected, strict=True):
+            meta = output["metadata"][claims.CLAIM_KEY]
+            assert meta["holds"] == claims.true_of(evidence, name, paragraph), meta
+            shown = "".join(output["data"]["text/markdown"])
+            assert shown == (paragraph if meta["holds"] else claims.NOT_HERE), meta
+    index = (site_dir / "index.html").read_text(encoding="utf-8")
+    for outlet in evidence.articles.outlet:
+        assert outlet in index

@@ -39,7 +39,7 @@ from boots.pipeline.build import Layout
 from boots.pipeline.synthetic import add_outlets
 from boots.render import style
 from boots.util import config
-from tests.helpers import ARTICLE, CURATOR_VALUES, fill_curator_cells
+from tests.helpers import ARTICLE, CURATOR_VALUES, assert_only_true_paragraphs, fill_curator_cells
 
 pytestmark = pytest.mark.build  # build-sized: `make test` runs it, `make check` does not
 
@@ -236,6 +236,12 @@ def test_quote_drift_figure_draws_every_outlet_distinctly(walk):
     fig = framing.drift_figure(drift, framing.drift_title(drift))
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert set(outlets) <= set(labels)
+
+
+def test_the_grown_folder_shows_only_true_paragraphs(walk, built):
+    """The stranger's folder is also a derived folder, grown (twelve outlets, a new
+    article): its build shows each typed paragraph only where it holds (as the variants')."""
+    assert_only_true_paragraphs(walk.folder, built.notebooks_dir, built.site_dir)
 
 
 def test_the_outlet_notebooks_run_on_it(built):

@@ -86,8 +86,7 @@ def test_random_values_in_any_column_never_crash_validation(table, column, folde
     rows = read_rows(path)
     at = rows[0].index(column)
 
-    @settings(
-        max_examples=6,
+    @settings(  # the number of examples is the profile's (tests/conftest.py)
         deadline=None,
         derandomize=True,
         suppress_health_check=[HealthCheck.function_scoped_fixture],
