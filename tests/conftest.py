@@ -6,6 +6,7 @@ Helpers (functions and constants) live in ``tests/helpers.py`` and are imported 
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -56,3 +57,26 @@ def ev():
     from boots.data import tables
 
     return tables.load()
+
+
+def _size(item: pytest.Item) -> int:
+    """Largest first: the browser walk, then the other build-sized checks, then the notebooks
+    (strict nbval), then the unit tests."""
+    if item.get_closest_marker("browser"):
+        return 0
+    if item.get_closest_marker("build"):
+        return 1
+    return 2 if item.path.suffix == ".ipynb" else 3
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Two test workers (``-n 2 --dist loadfile``: a file's tests stay on one worker, so a
+    notebook's cells share its kernel and a module's tests its one build or walk) that
+    finish together: files are handed out largest first (``--no-loadscope-reorder`` keeps
+    this order), the files of unit tests by their number of tests, so the small ones fill in
+    beside the long ones instead of leaving one worker alone with a long one at the end."""
+    tests_in = Counter(item.path for item in items)
+    first = {}
+    for item in items:
+        first[item.path] = min(first.get(item.path, 3), _size(item))
+    items.sort(key=lambda item: (first[item.path], -tests_in[item.path], str(item.path)))
