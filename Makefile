@@ -77,7 +77,7 @@ test: $(STAMP) browser ## Run every test: lint, data validation, unit tests, str
 test-variants: $(STAMP) ## Build every variant folder derived from data/ (boots.pipeline.variants) and check its prose
 	@BOOTS_TEST_VARIANTS=all $(BIN)/python -m pytest tests/test_variants.py -p no:nbval -o addopts="-p boots.util.pytest_startup -ra" -n 2
 
-check: $(STAMP) ## The fast inner loop: lint, unit tests, validation, fault and property suites (no notebooks, no browser)
+check: $(STAMP) ## The fast inner loop: lint, unit tests, validation, fault and property suites (no notebook, site or browser)
 	@$(BIN)/ruff check --quiet .
 	@$(BIN)/ruff format --check --quiet .
 	@$(BIN)/python -m pytest tests -m "not build and not browser" --dist load --hypothesis-profile=check

@@ -44,6 +44,7 @@ FLOOR_SCRIPT = """
 import json, os, sys, matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from IPython.display import display  # a builtin in a kernel, not in plain Python
 for path in sys.argv[1:]:
     cells = json.load(open(path, encoding="utf-8"))["cells"]
     code = "\\n".join(
@@ -51,7 +52,7 @@ for path in sys.argv[1:]:
         for c in cells if c["cell_type"] == "code"
     )
     os.chdir(os.path.dirname(path))
-    exec(compile(code, path, "exec"), {"__name__": "__main__"})
+    exec(compile(code, path, "exec"), {"__name__": "__main__", "display": display})
     plt.close("all")
 """
 
