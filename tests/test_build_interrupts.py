@@ -153,3 +153,37 @@ def test_a_hanging_cell_is_stopped_by_the_per_cell_timeout(tmp_path, monkeypatch
     assert _wait_until_gone(mark, 5) == []
     assert _outputs(out) == good
     assert list(scratch.iterdir()) == []
+
+
+def test_a_temporary_folder_too_deep_for_a_socket_still_runs_the_kernel(tmp_path, monkeypatch):
+    """Where the temporary folder's path is too long for a local socket (a user's deep
+    ``TMPDIR``: a Unix socket's path holds at most 107 bytes), the kernel is reached over
+    TCP on the loopback instead, and the notebook runs; no temporary folder is left."""
+    sources, out = tmp_path / "src", tmp_path / "out"
+    scratch = tmp_path / ("deep-" * 12) / "tmp"
+    sources.mkdir()
+    scratch.mkdir(parents=True)
+    socket = scratch / "boots-build-12345678" / "kernel"
+    assert len(os.fsencode(socket)) > build.SOCKET_PATH_MAX  # the case under test
+    assert build.kernel_address(socket.parent) == ("tcp", "127.0.0.1")
+    assert build.kernel_address(Path("/tmp/boots-build-12345678")) == (
+        "ipc",
+        "/tmp/boots-build-12345678/kernel",
+    )
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# 09 · probe\n\n**Question:** does the kernel start?"),
+        nbformat.v4.new_code_cell("print(6 * 7)"),
+    ]
+    for number, cell in enumerate(notebook.cells):
+        cell["id"] = f"cell{number}"
+    nbformat.write(notebook, sources / "09-probe.ipynb")
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    monkeypatch.setattr(build, "render", lambda layout, *args, **kwargs: False)
+    layout = build.Layout.in_folder(out, config.DEFAULT_DATA_DIR, sources_dir=sources)
+    messages: list[str] = []
+    assert build.run(layout, log=messages.append) == 0, "\n".join(messages)
+    executed = nbformat.read(out / "notebooks" / "09-probe.ipynb", as_version=4)
+    assert executed.cells[1].outputs[0]["text"] == "42\n"
+    assert list(scratch.iterdir()) == []

@@ -202,6 +202,21 @@ def _failure(notebook, error: Exception, running: int | None, timeout: int) -> s
     return f"{type(error).__name__}: {str(error).strip().splitlines()[-1] if str(error).strip() else ''}"
 
 
+# A Unix socket's path holds at most 107 bytes on Linux and 103 on macOS; the kernel's
+# sockets add "-<port>" (a digit or two) to the name given.
+SOCKET_PATH_MAX = 100
+
+
+def kernel_address(scratch: Path) -> tuple[str, str]:
+    """(transport, ip) for a kernel whose connection files live in ``scratch``: local
+    sockets in ``scratch`` when their path fits, else TCP on the loopback (a long temporary
+    folder, such as a user's deep ``TMPDIR``, would make the socket's path too long)."""
+    socket = str(scratch / "kernel")
+    if len(os.fsencode(socket)) <= SOCKET_PATH_MAX:
+        return "ipc", socket
+    return "tcp", "127.0.0.1"
+
+
 async def execute(path: Path, target: Path, layout: Layout) -> Outcome:
     """Execute one notebook; on success publish its figures, then the notebook itself."""
     skip_iri_grammar()
@@ -235,11 +250,11 @@ async def execute(path: Path, target: Path, layout: Layout) -> Outcome:
             on_cell_start=lambda cell, cell_index: running.append(cell_index),
             resources={"metadata": {"path": str(target.parent)}},
         )
-        # Talk to the kernel over local sockets in the staging folder, not TCP ports, and
-        # keep its connection file there too, so removing the folder leaves nothing behind.
+        # Keep the kernel's connection file in the staging folder, and talk to it over local
+        # sockets there where their path is short enough (else TCP on the loopback), so
+        # removing the folder leaves nothing behind.
         client.km = client.create_kernel_manager()
-        client.km.transport = "ipc"
-        client.km.ip = str(Path(scratch) / "kernel")
+        client.km.transport, client.km.ip = kernel_address(Path(scratch))
         client.km.connection_file = str(Path(scratch) / "kernel.json")
         manager = client.km
         try:
