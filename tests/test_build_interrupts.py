@@ -34,17 +34,22 @@ sys.exit(build.run(layout, log=lambda message: print(message, flush=True)))
 """
 
 
-def _hanging_notebook(path: Path, started: Path) -> None:
+def _probe_notebook(path: Path, question: str, *code: str) -> None:
+    """A notebook asking ``question``, whose code cells are ``code``."""
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     notebook.cells = [
-        nbformat.v4.new_markdown_cell("# 09 · probe\n\n**Question:** does the build stop?"),
-        nbformat.v4.new_code_cell("import pathlib, time"),
-        nbformat.v4.new_code_cell(f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(600)"),
+        nbformat.v4.new_markdown_cell(f"# 09 · probe\n\n**Question:** {question}"),
+        *(nbformat.v4.new_code_cell(source) for source in code),
     ]
     for number, cell in enumerate(notebook.cells):
         cell["id"] = f"cell{number}"
     nbformat.write(notebook, path)
+
+
+def _hanging_notebook(path: Path, started: Path) -> None:
+    touch = f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(600)"
+    _probe_notebook(path, "does the build stop?", "import pathlib, time", touch)
 
 
 def _last_good_outputs(out: Path) -> dict[str, str]:
@@ -170,15 +175,7 @@ def test_a_temporary_folder_too_deep_for_a_socket_still_runs_the_kernel(tmp_path
         "ipc",
         "/tmp/boots-build-12345678/kernel",
     )
-    notebook = nbformat.v4.new_notebook()
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    notebook.cells = [
-        nbformat.v4.new_markdown_cell("# 09 · probe\n\n**Question:** does the kernel start?"),
-        nbformat.v4.new_code_cell("print(6 * 7)"),
-    ]
-    for number, cell in enumerate(notebook.cells):
-        cell["id"] = f"cell{number}"
-    nbformat.write(notebook, sources / "09-probe.ipynb")
+    _probe_notebook(sources / "09-probe.ipynb", "does the kernel start?", "print(6 * 7)")
     monkeypatch.setattr("tempfile.tempdir", str(scratch))
     monkeypatch.setattr(build, "render", lambda layout, *args, **kwargs: False)
     layout = build.Layout.in_folder(out, config.DEFAULT_DATA_DIR, sources_dir=sources)

@@ -390,11 +390,13 @@ def test_a_role_noun_with_a_name_in_apposition_and_lists_of_subjects():
     assert subjects('"We stay," retorted Anna Berg.')[0][1] == ("berg",)
 
 
+def speakers_and(*rows: tuple[str, ...]) -> pd.DataFrame:
+    """The test's speakers with ``rows`` added (columns as ``SPEAKERS``)."""
+    return pd.concat([SPEAKERS, pd.DataFrame(rows, columns=SPEAKERS.columns)], ignore_index=True)
+
+
 def test_names_match_with_or_without_accents():
-    extra = pd.DataFrame(
-        [("ruiz", "Jose Ruiz", "Jose Ruiz", "", "", "person")], columns=SPEAKERS.columns
-    )
-    both = pd.concat([SPEAKERS, extra], ignore_index=True)
+    both = speakers_and(("ruiz", "Jose Ruiz", "Jose Ruiz", "", "", "person"))
     assert subjects("Jos\u00e9 Ruiz said the ships stay.", both)[0][1] == ("ruiz",)
 
 
@@ -421,16 +423,7 @@ def test_reports_that_point_to_another_statement(evidence):
 
 
 def test_a_role_noun_points_first_to_the_last_subject_with_it():
-    both = pd.concat(
-        [
-            SPEAKERS,
-            pd.DataFrame(
-                [("dahl", "Ola Dahl", "Ola Dahl", "", "prime minister", "person")],
-                columns=SPEAKERS.columns,
-            ),
-        ],
-        ignore_index=True,
-    )
+    both = speakers_and(("dahl", "Ola Dahl", "Ola Dahl", "", "prime minister", "person"))
     text = "Lena Holm spoke with Ola Dahl in the port. The prime minister said the ships stay."
     assert subjects(text, both)[-1][1] == ("holm",)
 
@@ -495,16 +488,7 @@ def test_drafting_restores_the_garbage_collector(evidence):
 
 
 def test_a_list_of_subjects_ending_with_and_the():
-    both = pd.concat(
-        [
-            SPEAKERS,
-            pd.DataFrame(
-                [("isles", "Government of the Isles", "Isles", "", "", "government")],
-                columns=SPEAKERS.columns,
-            ),
-        ],
-        ignore_index=True,
-    )
+    both = speakers_and(("isles", "Government of the Isles", "Isles", "", "", "government"))
     text = "Anna Berg, Marek Nowak and the Isles said the ships stay."
     assert subjects(text, both)[0][1] == ("berg", "nowak", "isles")
 
